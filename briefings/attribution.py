@@ -1,0 +1,300 @@
+"""Who said a quote: cues after it ("…,” Blinken said", "said Hill") or before it ("Blinken
+said: “…”", "he stressed that “…”"), pronouns, descriptors and inheritance, resolved to the
+fullest name the article gives."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefings.names import PersonIndex, capitalised_runs, person_name, strip_titles
+from briefings.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from briefings.quotes import Span
+
+_REGULAR = """stress explain warn note insist tweet ask answer continue argue claim declare
+announce acknowledge admit agree emphasize emphasise highlight assert recall remark observe
+comment concede confirm caution suggest urge post predict promise reiterate conclude laugh joke
+state shout recount vow maintain muse quip lament complain boast counter respond reveal indicate
+denounce demand proclaim whisper yell exclaim opine repeat estimate add testify reply explain
+point allege insist mention underline stress recount retort scoff chime""".split()
+_IRREGULAR = "said says say saying told tells telling wrote writes writing write tell".split()
+
+
+def _forms(verb: str) -> list[str]:
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    double = verb in {"add", "admit", "quip", "chime"}
+    ed = verb + verb[-1] + "ed" if verb in {"admit", "quip"} else verb + "ed"
+    ing = verb + verb[-1] + "ing" if verb in {"admit", "quip"} else verb + "ing"
+    del double
+    return [verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s"), ed, ing]
+
+
+_VERB_WORDS = sorted({f for v in _REGULAR for f in _forms(v)} | set(_IRREGULAR), key=len)[::-1]
+_VERB = r"(?:" + "|".join(_VERB_WORDS) + r")(?:\s+out)?"
+_FOREIGN_VERB = r"(?:a déclaré|a dit|a affirmé|a ajouté|sagte|erklärte|betonte|dijo|afirmó|señaló|disse)"
+VERB = rf"(?:{_VERB}|{_FOREIGN_VERB})"
+_ADV = (
+    r"(?:has|have|had|would|will|also|then|later|previously|further|once|again|recently|simply|"
+    r"just|quickly|repeatedly|earlier|reportedly|publicly|privately|flatly|bluntly|once|"
+    r"has also|had also|told reporters|told the \w+)"
+)
+_PRONOUN = r"(?:he|she|they|we|it|He|She|They|We|It|I)"
+_NAME = r"(?:[A-ZÀ-Ý][\w’'.\-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?[A-ZÀ-Ý][\w’'.\-]*){0,4})"
+_DESCRIPTOR = r"(?:(?:the|a|an|The|A|An|his|her|its|their|His|Her|Its|Their)\s+[^,.;:!?“”\"]{1,80}?)"
+_WHO = rf"(?:{_PRONOUN}|{_DESCRIPTOR}|{_NAME})"
+_LEAD = r"^[\s,.;!?—–\-]*"
+_AFTER_SUBJECT_VERB = re.compile(rf"{_LEAD}(?P<who>{_WHO})\s+(?:{_ADV}\s+)*(?P<verb>{VERB})\b")
+_AFTER_VERB_SUBJECT = re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+(?P<who>[^.;:!?“”\"]{{1,200}})")
+_ACCORDING = re.compile(r"\baccording to (?P<who>[^.;:!?“”\"]{1,120})")
+_VERB_ANYWHERE = re.compile(rf"\b{VERB}\b")
+_TRAILING_ADV = re.compile(rf"(?:\s+{_ADV})+\s*$")
+_PRONOUNS = {"he", "she", "they", "we", "it", "i"}
+# "the minister said": a role word stands for the last person named.
+_PERSON_ROLES = re.compile(
+    r"^(?:the|his|her)\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?(?:minister|president|secretary|"
+    r"ambassador|coach|senator|governor|mayor|chancellor|premier|envoy|diplomat|leader|"
+    r"executive|ceo|chief|chairman|chairwoman|actor|actress|singer|star|player|forward|"
+    r"defenseman|goaltender|goalie|captain|manager|winger|quarterback|officer|analyst|"
+    r"scientist|researcher|author|lawmaker|congressman|congresswoman|judge|lawyer|"
+    r"prosecutor|general|founder|director|professor|doctor|teacher|economist|official|"
+    r"spokesman|spokeswoman|spokesperson|veteran|rookie|pitcher|head))$",
+    re.I,
+)
+# "the statement said": a document speaks for the organisation that issued it.
+_DOCUMENTS = re.compile(
+    r"^(?:the|a|its|their)\s+(?:joint\s+)?(?:statement|letter|report|release|communiqué|note|"
+    r"study|filing|ministry|company|firm|agency|department|group|organi[sz]ation|government|"
+    r"label|team|club|league|office|spokesperson|spokesman|spokeswoman)$",
+    re.I,
+)
+
+
+class Attributor:
+    """Resolves the speaker of each quote in article order, remembering who spoke last."""
+
+    def __init__(self, paragraphs: list[str], people: PersonIndex) -> None:
+        self.paragraphs = paragraphs
+        self.people = people
+        self.last_speaker = ""
+        self.last_person = ""
+        self.last_group = ""
+        self._span_speakers: list[tuple[Span, str]] = []
+        self._subjects = self._subject_persons()
+
+    # -- the public step -------------------------------------------------------------------
+    def speaker_for(self, span: Span, previous: Span | None) -> str:
+        para = self.paragraphs[span.paragraph]
+        prev_same = previous if previous and previous.paragraph == span.paragraph else None
+        prev_speaker = self._span_speakers[-1][1] if self._span_speakers and prev_same else ""
+        raw = self._after_cue(span, para)
+        if raw is None:
+            raw = self._before_cue(span, para, prev_same, prev_speaker)
+        if raw is not None:
+            speaker = self._resolve(raw, span)
+        elif prev_same is not None and prev_speaker:
+            speaker = prev_speaker  # "“A,” he said. “B.”"
+        elif span.continues or self._paragraph_had_quote(span.paragraph - 1):
+            speaker = self.last_speaker  # a multi-paragraph quote, or a quote-only paragraph
+        else:
+            speaker = self.last_speaker
+        self._remember(speaker)
+        self._span_speakers.append((span, speaker))
+        return speaker
+
+    # -- cues -------------------------------------------------------------------------------
+    def _after_cue(self, span: Span, para: str) -> str | None:
+        if not span.closed:
+            return None
+        after = para[span.end + 1 :]
+        nxt = re.search(r"[“„«]|(?<!\w)\"(?=\w)", after)
+        if nxt:
+            after = after[: nxt.start()]
+        after = after[:260]
+        match = _AFTER_SUBJECT_VERB.match(after)
+        if match and self._plausible_subject(match.group("who")):
+            return match.group("who")
+        match = _AFTER_VERB_SUBJECT.match(after)
+        if match:
+            return self._speaker_in_phrase(match.group("who"))
+        match = _ACCORDING.match(after.lstrip(" ,"))
+        if match:
+            return self._speaker_in_phrase(match.group("who"))
+        return None
+
+    def _before_cue(
+        self, span: Span, para: str, prev_same: Span | None, prev_speaker: str
+    ) -> str | None:
+        start = prev_same.end + 1 if prev_same else 0
+        before = para[start : max(start, span.start - 1)]
+        if not before.strip() and span.paragraph > 0:
+            previous = self.paragraphs[span.paragraph - 1].rstrip()
+            if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
+                before = previous  # "Boudreau said:" closing the paragraph before
+        sentence = _last_sentence(before)
+        verbs = list(_VERB_ANYWHERE.finditer(sentence))
+        if not verbs:
+            according = _ACCORDING.search(sentence)
+            return self._speaker_in_phrase(according.group("who")) if according else None
+        verb = verbs[-1]
+        if len(sentence[verb.end() :].split()) > 12:
+            return None
+        head = _TRAILING_ADV.sub("", sentence[: verb.start()].rstrip())
+        if verb.group(0).endswith("ing") and prev_speaker:
+            return prev_speaker
+        last_word = head.split()[-1] if head.split() else ""
+        if last_word.strip(",").lower() in _PRONOUNS:
+            return last_word.strip(",")
+        if last_word.lower() == "who":
+            return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
+        if last_word[:1].isupper() and not head.endswith(","):
+            runs = capitalised_runs(head)
+            if runs and runs[-1].end >= len(head) - 1:
+                return runs[-1].text
+        determiner = re.search(r"\b(?:the|a|an|The|A|An)\s+[^,.;:]{1,60}$", head)
+        if determiner and not head.endswith(","):
+            return determiner.group(0)
+        if verb.group(0).endswith("ing") and not head.strip():
+            return None
+        return self._sentence_subject(_whole_sentence(para, span.start - 1)) or (
+            prev_speaker or None
+        )
+
+    # -- resolving a raw speaker phrase ------------------------------------------------------
+    def _resolve(self, raw: str, span: Span) -> str:
+        raw = raw.strip().strip(",").strip()
+        raw = re.sub(r"^(?:and|but|as|while)\s+", "", raw)
+        low = raw.lower()
+        if low in {"he", "she", "him", "her", "i"}:
+            return self._last_person_before(span) or self.last_speaker or raw
+        if low in {"they", "we"}:
+            subject = self._sentence_subject(_whole_sentence(self.paragraphs[span.paragraph], span.start - 1))
+            if subject and subject.lower() not in _PRONOUNS:
+                return self._resolve(subject, span)
+            return self.last_group or self.last_speaker or raw
+        if low == "it":
+            return self.last_group or self.last_speaker or raw
+        if _PERSON_ROLES.match(raw):
+            return self._last_person_before(span) or raw
+        if _DOCUMENTS.match(raw):
+            return self.last_group or raw
+        if raw[:1].isupper():
+            words = strip_titles(raw.replace("’s", "").split()) or raw.split()
+            name = " ".join(words)
+            return self.people.expand(name)
+        return raw
+
+    def _plausible_subject(self, who: str) -> bool:
+        first = who.split()[0]
+        if first.lower() in {"the", "a", "an", "his", "her", "its", "their"}:
+            return len(who.split()) <= 9
+        return first in {"he", "she", "they", "we", "it", "He", "She", "They", "We", "It", "I"} or (
+            first[:1].isupper()
+        )
+
+    def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None:
+        """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
+        phrase up to its first comma ("a Customs and Border Protection spokesperson")."""
+        phrase = re.split(r",\s*(?:who|which|that)\b", phrase)[0]
+        runs = capitalised_runs(phrase)
+        people = [person_name(r.text) for r in runs]
+        named = [p for p in people if p]
+        if named:
+            return named[-1] if last else named[0]
+        if runs:
+            pick = runs[-1] if last else runs[0]
+            if pick.start <= 2 or last:
+                return pick.text
+        descriptor = phrase.split(",")[0].strip()
+        if descriptor and len(descriptor.split()) <= 9:
+            return descriptor
+        return None
+
+    def _sentence_subject(self, sentence: str) -> str | None:
+        text = sentence.strip()
+        intro = re.match(r"^[^,]{1,40},\s+", text)
+        if intro and not _VERB_ANYWHERE.search(intro.group(0)) and len(intro.group(0).split()) <= 5:
+            text = text[intro.end() :]
+        match = re.match(
+            rf"^(?P<np>.{{1,90}}?)(?:,|\s+(?:{_ADV}|is|are|was|were|{VERB}|published|issued|"
+            r"released|sent|made|wrote)\b)",
+            text,
+        )
+        if not match:
+            return None
+        np = match.group("np").strip()
+        if np.split()[0].lower() in _PRONOUNS or np[:1].isupper() or np.split()[0] in {
+            "the",
+            "a",
+            "an",
+        }:
+            return np
+        return None
+
+    def _subject_persons(self) -> list[tuple[int, int, str]]:
+        """Each sentence whose subject is a person: (paragraph, offset, full name)."""
+        found: list[tuple[int, int, str]] = []
+        for index, para in enumerate(self.paragraphs):
+            offset = 0
+            for sentence in split_sentences(para):
+                offset = para.find(sentence, offset)
+                subject = self._sentence_subject(sentence)
+                if subject and subject[:1].isupper():
+                    words = strip_titles(subject.split())
+                    name = self.people.expand(" ".join(words)) if words else ""
+                    if self.people.is_person(name):
+                        found.append((index, max(offset, 0), name))
+                for run in capitalised_runs(sentence):
+                    person = person_name(run.text)
+                    if person and person in self.people.full and len(sentence) < 0:
+                        found.append((index, offset + run.start, person))
+        return found
+
+    def _last_person_before(self, span: Span) -> str:
+        """The most recent person who spoke or was the subject of a sentence."""
+        candidates = [
+            (p, o, name)
+            for p, o, name in self._subjects
+            if (p, o) < (span.paragraph, span.start)
+        ]
+        spoken = [
+            (s.paragraph, s.start, who)
+            for s, who in self._span_speakers
+            if self.people.is_person(who)
+        ]
+        best = max([*candidates, *spoken], default=None)
+        return best[2] if best else self.last_person
+
+    def _remember(self, speaker: str) -> None:
+        if not speaker:
+            return
+        self.last_speaker = speaker
+        if self.people.is_person(speaker):
+            self.last_person = speaker
+        elif speaker.lower() not in _PRONOUNS:
+            self.last_group = speaker
+
+    def _paragraph_had_quote(self, index: int) -> bool:
+        return any(s.paragraph == index for s, _ in self._span_speakers)
+
+
+def _last_sentence(text: str) -> str:
+    sentences = split_sentences(text + " x") if text.strip() else []
+    if not sentences:
+        return ""
+    last = sentences[-1]
+    return last[:-2] if last.endswith(" x") else last
+
+
+def _whole_sentence(para: str, position: int) -> str:
+    offset = 0
+    for sentence in split_sentences(para):
+        found = para.find(sentence, offset)
+        if found <= position < found + len(sentence) + 1:
+            return sentence
+        offset = max(found, offset)
+    return para

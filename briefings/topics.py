@@ -1,0 +1,179 @@
+"""Topics: tag an article with countries, places, people, organisations and subjects, weighted
+by how much it is about each; resolve a reader's query ("karabagh", "armenya") to topics."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
+
+from rapidfuzz import fuzz, process
+
+from briefings.gazetteer import (
+    MAX_PHRASE,
+    fold,
+    gazetteer,
+    is_common_word,
+    needs_upper,
+    normal_token,
+    tokens,
+)
+from briefings.names import ORG_WORDS, capitalised_runs, person_name
+
+MAX_TOPICS = 20
+# Where a mention stands decides how much it says about the article.
+TITLE_WEIGHT, DEK_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.5, 1.0
+_ORG_JOIN = re.compile(r"\s+(of|for|and|&)\s+")
+
+
+def extract_topics(
+    title: str, dek: str, paragraphs: list[str], persons: Iterable[str] = ()
+) -> dict[str, float]:
+    """Topic -> weight (higher: more about it), at most ``MAX_TOPICS``, heaviest first."""
+    weights: Counter[str] = Counter()
+    parts = [(title, TITLE_WEIGHT), (dek, DEK_WEIGHT)]
+    parts += [(p, LEAD_WEIGHT if i < 2 else BODY_WEIGHT) for i, p in enumerate(paragraphs)]
+    for text, weight in parts:
+        for topic in _gazetteer_mentions(text):
+            weights[topic] += weight
+    _count_people(weights, parts, persons)
+    _count_organisations(weights, parts)
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
+    return {topic: round(weight, 2) for topic, weight in ranked}
+
+
+def _gazetteer_mentions(text: str) -> list[str]:
+    gaz = gazetteer()
+    raw = tokens(text.replace("-", " "))
+    norm = [normal_token(t) for t in raw]
+    found: list[str] = []
+    i = 0
+    while i < len(norm):
+        for size in range(min(MAX_PHRASE, len(norm) - i), 0, -1):
+            phrase = " ".join(norm[i : i + size])
+            entries = gaz.lookup(phrase)
+            if not entries:
+                continue
+            first = raw[i]
+            proper = first[:1].isupper()
+            if needs_upper(phrase) and not first.replace(".", "").isupper():
+                continue
+            entries = [e for e in entries if proper or not (e.needs_capital or is_common_word(phrase))]
+            if not entries:
+                continue
+            found.extend(e.topic for e in entries)
+            i += size - 1
+            break
+        i += 1
+    return found
+
+
+def _count_people(
+    weights: Counter[str], parts: list[tuple[str, float]], persons: Iterable[str]
+) -> None:
+    people = {p for p in persons if fold(p) not in weights}
+    for text, weight in parts:
+        for run in capitalised_runs(text):
+            name = person_name(run.text)
+            if name and _not_a_place(name):
+                people.add(name)
+    for person in people:
+        surname = person.split()[-1]
+        for text, weight in parts:
+            hits = len(re.findall(rf"\b{re.escape(surname)}\b", text))
+            if hits:
+                weights[fold(person)] += weight * hits
+
+
+def _count_organisations(weights: Counter[str], parts: list[tuple[str, float]]) -> None:
+    body_runs: Counter[str] = Counter()
+    for text, weight in parts:
+        runs = capitalised_runs(text)
+        for run, nxt in zip(runs, [*runs[1:], None], strict=False):
+            name = run.text
+            if nxt is not None and _ORG_JOIN.fullmatch(text[run.end : nxt.start]):
+                joined = text[run.start : nxt.end]
+                if any(w.lower() in ORG_WORDS for w in nxt.text.split()):
+                    name = joined
+            words = name.split()
+            if words and words[0].lower() in {"the", "a", "an"}:
+                words = words[1:]
+            if not words or person_name(" ".join(words)):
+                continue
+            key = fold(" ".join(words))
+            if key in gazetteer().phrases or not _not_a_place(key):
+                continue
+            is_org = any(w.lower() in ORG_WORDS for w in words[1:]) or (
+                len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
+            )
+            if is_org and len(words) <= 7:
+                weights[key] += weight
+            elif weight <= LEAD_WEIGHT and len(key) > 3:
+                body_runs[key] += 1
+    # A name the body repeats (not a sentence-start accident) is an organisation or a brand.
+    for key, count in body_runs.items():
+        if count >= 3 and key not in weights and not _is_common_start(key):
+            weights[key] += count * 0.5
+
+
+def _not_a_place(name: str) -> bool:
+    gaz = gazetteer()
+    words = fold(name).split()
+    return not (gaz.lookup(" ".join(words)) or (words and gaz.lookup(words[0])))
+
+
+_STARTERS = frozenset("the but and he she it we they this that there in on at so after".split())
+
+
+def _is_common_start(key: str) -> bool:
+    return key.split()[0] in _STARTERS
+
+
+# --- Queries -------------------------------------------------------------------------------
+
+
+def resolve_query(query: str, known: Collection[str]) -> list[str]:
+    """Known topics a reader's query means: exact, alias, word-in-name, then small typos."""
+    q = fold(query)[:100]
+    if not q:
+        return []
+    folded = {fold(t): t for t in known}
+    hits: list[str] = []
+    if q in folded:
+        hits.append(folded[q])
+    for entry in gazetteer().lookup(q):
+        if fold(entry.topic) in folded:
+            hits.append(folded[fold(entry.topic)])
+    q_words = q.split()
+    for key, topic in folded.items():
+        words = key.split()
+        if topic not in hits and _contains_words(words, q_words):
+            hits.append(topic)
+    if hits:
+        return list(dict.fromkeys(hits))
+    if len(q) >= 4:
+        cutoff = 80 if len(q) >= 6 else 85
+        for key, score, _ in process.extract(q, list(folded), scorer=fuzz.ratio, limit=3):
+            if score >= cutoff:
+                hits.append(folded[key])
+        if not hits:
+            # A typo in one word of a longer name: "karabah" -> "nagorno-karabakh".
+            for key, topic in folded.items():
+                if any(fuzz.ratio(q, w) >= 85 for w in key.split() if len(w) >= 4):
+                    hits.append(topic)
+    return hits
+
+
+def _contains_words(words: list[str], q_words: list[str]) -> bool:
+    n = len(q_words)
+    return any(words[i : i + n] == q_words for i in range(len(words) - n + 1))
+
+
+def suggest(query: str, known: Collection[str], limit: int = 3) -> list[str]:
+    """"Did you mean" candidates for a query that matched nothing."""
+    q = fold(query)[:100]
+    if not q or not known:
+        return []
+    choices = {fold(t): t for t in known}
+    found = process.extract(q, list(choices), scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
+    return [choices[key] for key, _, _ in found]
