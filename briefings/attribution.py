@@ -49,10 +49,23 @@ _DESCRIPTOR = r"(?:(?:the|a|an|The|A|An|his|her|its|their|His|Her|Its|Their)\s+[
 _WHO = rf"(?:{_PRONOUN}|{_DESCRIPTOR}|{_NAME})"
 _LEAD = r"^[\s,.;!?—–\-]*"
 _AFTER_SUBJECT_VERB = re.compile(rf"{_LEAD}(?P<who>{_WHO})\s+(?:{_ADV}\s+)*(?P<verb>{VERB})\b")
+# "…,” Strauss Zelnick, CEO of Take-Two, adds." and "…,” company CEO Andy Vesey said."
+_AFTER_APPOSITIVE = re.compile(
+    rf"{_LEAD}(?P<who>{_NAME}),\s+[^“”\"]{{1,140}}?,\s+(?:{_ADV}\s+)*(?P<verb>{VERB})\b"
+)
+_AFTER_ROLE_NAME = re.compile(
+    rf"{_LEAD}(?:[a-z][^,.;:!?“”\"]{{0,80}}?\s)?(?P<who>{_NAME}(?:\s+and\s+(?:his|her|their)\s+"
+    rf"\w+)?)\s+(?:{_ADV}\s+)*(?P<verb>{VERB})\b"
+)
 _AFTER_VERB_SUBJECT = re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+(?P<who>[^.;:!?“”\"]{{1,200}})")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^.;:!?“”\"]{1,120})")
 _VERB_ANYWHERE = re.compile(rf"\b{VERB}\b")
 _TRAILING_ADV = re.compile(rf"(?:\s+{_ADV})+\s*$")
+_INTRO_WORDS = frozenset(
+    """for in on at after before however meanwhile still but and earlier later last this that
+    with under despite according as since while when though although instead also then now
+    yet so separately elsewhere nevertheless indeed""".split()
+)
 _PRONOUNS = {"he", "she", "they", "we", "it", "i"}
 # "the minister said": a role word stands for the last person named.
 _PERSON_ROLES = re.compile(
@@ -118,6 +131,10 @@ class Attributor:
         match = _AFTER_SUBJECT_VERB.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")
+        for pattern in (_AFTER_APPOSITIVE, _AFTER_ROLE_NAME):
+            match = pattern.match(after)
+            if match:
+                return match.group("who")
         match = _AFTER_VERB_SUBJECT.match(after)
         if match:
             return self._speaker_in_phrase(match.group("who"))
@@ -183,9 +200,14 @@ class Attributor:
         if _DOCUMENTS.match(raw):
             return self.last_group or raw
         if raw[:1].isupper():
+            team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
+            if team:
+                return self._resolve(raw[: team.start()], span) + team.group(0)
+            person = person_name(raw)
+            if person:
+                return self.people.expand(person)
             words = strip_titles(raw.replace("’s", "").split()) or raw.split()
-            name = " ".join(words)
-            return self.people.expand(name)
+            return self.people.expand(" ".join(words))
         return raw
 
     def _plausible_subject(self, who: str) -> bool:
@@ -217,7 +239,12 @@ class Attributor:
     def _sentence_subject(self, sentence: str) -> str | None:
         text = sentence.strip()
         intro = re.match(r"^[^,]{1,40},\s+", text)
-        if intro and not _VERB_ANYWHERE.search(intro.group(0)) and len(intro.group(0).split()) <= 5:
+        if (
+            intro
+            and not _VERB_ANYWHERE.search(intro.group(0))
+            and len(intro.group(0).split()) <= 5
+            and intro.group(0).split()[0].lower() in _INTRO_WORDS
+        ):
             text = text[intro.end() :]
         match = re.match(
             rf"^(?P<np>.{{1,90}}?)(?:,|\s+(?:{_ADV}|is|are|was|were|{VERB}|published|issued|"
@@ -248,10 +275,13 @@ class Attributor:
                     name = self.people.expand(" ".join(words)) if words else ""
                     if self.people.is_person(name):
                         found.append((index, max(offset, 0), name))
+                # "Early says there is…": a person right before a reporting verb.
                 for run in capitalised_runs(sentence):
-                    person = person_name(run.text)
-                    if person and person in self.people.full and len(sentence) < 0:
-                        found.append((index, offset + run.start, person))
+                    tail = sentence[run.end : run.end + 40]
+                    if re.match(rf"\s+(?:{_ADV}\s+)*{VERB}\b", tail):
+                        name = self.people.expand(person_name(run.text) or run.text)
+                        if self.people.is_person(name):
+                            found.append((index, max(offset, 0) + run.start, name))
         return found
 
     def _last_person_before(self, span: Span) -> str:

@@ -7,7 +7,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 MAX_PHRASE = 5  # longest gazetteer phrase, in tokens
@@ -24,6 +24,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+@lru_cache(maxsize=65536)
 def normal_token(token: str) -> str:
     token = unicodedata.normalize("NFKD", token)
     token = "".join(ch for ch in token if not unicodedata.combining(ch))

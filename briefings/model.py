@@ -119,3 +119,14 @@ class Failure:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Notice:
+    """Something worth saying that did not stop the item: a feed read only in part."""
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that stand before a name but are not part of it (gold speakers carry no titles).
 TITLES = frozenset(
@@ -16,7 +17,9 @@ TITLES = frozenset(
     detective inspector superintendent commissioner premier speaker leader chairperson
     congressman congresswoman councilman councilwoman councillor mp mep dean principal pastor
     bishop cardinal rabbi imam emir president-elect first interior defense defence finance
-    health economy trade labor labour education environment justice home energy""".split()
+    health economy trade labor labour education environment justice home energy defenseman
+    forward goaltender goalie quarterback insider winger striker midfielder pitcher catcher
+    senior junior author researcher analyst lead""".split()
 )
 # A capitalised run containing one of these is an organisation or a place, not a person.
 ORG_WORDS = frozenset(
@@ -28,7 +31,8 @@ ORG_WORDS = frozenset(
     club team museum hospital center centre church airport station street avenue road county
     city state states republic kingdom united nations national international global world
     airlines motors media studios records productions games labs technologies systems
-    garrison statehouse clinic""".split()
+    garrison statehouse clinic field stadium arena division gazette awards conference tribune
+    use""".split()
 )
 # Capitalised words that start sentences or name days/months, never a person on their own.
 NOT_NAMES = frozenset(
@@ -54,8 +58,13 @@ class Name:
     end: int
 
 
-def capitalised_runs(text: str) -> list[Name]:
+def capitalised_runs(text: str) -> tuple[Name, ...]:
     """Runs of capitalised words (with name particles such as "van", "al") and their spans."""
+    return _capitalised_runs(text)
+
+
+@lru_cache(maxsize=4096)
+def _capitalised_runs(text: str) -> tuple[Name, ...]:
     runs: list[Name] = []
     current: list[re.Match[str]] = []
 
@@ -82,7 +91,7 @@ def capitalised_runs(text: str) -> list[Name]:
         else:
             flush()
     flush()
-    return runs
+    return tuple(runs)
 
 
 def strip_titles(words: list[str]) -> list[str]:
@@ -94,8 +103,20 @@ def strip_titles(words: list[str]) -> list[str]:
 
 
 def person_name(run: str) -> str | None:
-    """The person's name in a capitalised run, or None when the run is not a person's name."""
-    words = strip_titles(run.replace("’s", "").replace("'s", "").split())
+    """The person's name in a capitalised run, or None when the run is not a person's name.
+
+    The name is the run's tail after any title, organisation or place words:
+    "White House Press Secretary Stephanie Grisham" -> "Stephanie Grisham".
+    """
+    words = run.replace("’s", "").replace("'s", "").split()
+    while words and words[-1].lower() in NOT_NAMES:
+        words.pop()  # "Trump July"
+    cut = 0
+    for i, word in enumerate(words):
+        bare = word.lower().rstrip(".")
+        if bare in TITLES or bare in ORG_WORDS or bare in NOT_NAMES or _is_place_word(bare):
+            cut = i + 1
+    words = words[cut:]
     if not 2 <= len(words) <= 4:
         return None
     if any(w.lower().rstrip(".") in ORG_WORDS for w in words):
@@ -105,6 +126,13 @@ def person_name(run: str) -> str | None:
     if words[-1].endswith("."):
         return None
     return " ".join(words)
+
+
+@lru_cache(maxsize=65536)
+def _is_place_word(word: str) -> bool:
+    from briefings.gazetteer import fold, gazetteer
+
+    return any(e.kind != "subject" for e in gazetteer().lookup(fold(word)))
 
 
 class PersonIndex:
@@ -119,7 +147,7 @@ class PersonIndex:
             self.add(name)
 
     def add(self, name: str) -> None:
-        if name in self.full:
+        if not name.split() or name in self.full or any(f.endswith(" " + name) for f in self.full):
             return
         # A longer form of an already known name replaces it ("Silvia Martins" then
         # "Silvia S. Martins" keeps the first full form the article gave).
@@ -132,6 +160,9 @@ class PersonIndex:
         """Fullest form of a name: "Blinken" -> "Antony Blinken"; unknown names unchanged."""
         words = strip_titles(name.split()) or name.split()
         candidate = " ".join(words)
+        longer = [f for f in self.full if f.endswith(" " + candidate)]
+        if longer:
+            return longer[0]
         if candidate in self.full:
             return candidate
         if len(words) == 1:

@@ -1,0 +1,1 @@
+"""Everything Telegram: the application, handlers, rendering, jobs; and the command line."""

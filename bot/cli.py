@@ -1,0 +1,259 @@
+"""The ``newsbrief`` command line: ingest, analyze, latest, topic, topics, prune, feeds,
+and the bot itself (run, chat)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.settings import SettingsError, default_db_path
+from bot.textview import article_text
+from briefings.fetch import FetchPolicy, Fetcher
+from briefings.ingest import IngestOptions, ingest, read_target
+from briefings.model import Failure, Notice
+from briefings.select import find_topic
+from store import Database, DatabaseError
+from store.articles import ArticleStore
+
+MAX_N = 100
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        result: int = args.func(args)
+        return result
+    except (DatabaseError, SettingsError) as exc:
+        print(f"newsbrief: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # "newsbrief topics | head"
+        sys.stderr.close()
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsbrief",
+        description="News briefings: ingest articles, read summaries, quotes and topics, "
+        "run the Telegram bot.",
+    )
+    parser.add_argument(
+        "--db",
+        default=None,
+        help="database file (default: $NEWSBRIEF_DB or the user data directory)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="read articles from files, folders, URLs or feeds")
+    p.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--no-fetch-pages", action="store_true", help="keep feed teasers as they are")
+    p.add_argument(
+        "--allow-private", action="store_true", help="allow URLs on private/loopback addresses"
+    )
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("analyze", help="analyse one article without storing it")
+    p.add_argument("target", metavar="PATH_OR_URL")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--allow-private", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("latest", help="the latest articles")
+    p.add_argument("-n", type=int, default=5, help="how many (default 5)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_latest)
+
+    p = sub.add_parser("topic", help="the latest articles on a topic")
+    p.add_argument("name", nargs="+")
+    p.add_argument("-n", type=int, default=5, help="how many (default 5)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_topic)
+
+    p = sub.add_parser("topics", help="known topics with article counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_topics)
+
+    p = sub.add_parser("prune", help="delete articles older than the retention period")
+    p.add_argument("--days", type=float, default=30.0, help="keep this many days (default 30)")
+    p.set_defaults(func=cmd_prune)
+
+    from bot.cli_bot import add_bot_commands
+
+    add_bot_commands(sub)
+    return parser
+
+
+def resolve_db(args: argparse.Namespace) -> Path:
+    path = args.db or os.environ.get("NEWSBRIEF_DB") or ""
+    if path:
+        return Path(path).expanduser()
+    default = default_db_path()
+    default.parent.mkdir(parents=True, exist_ok=True)
+    return default
+
+
+def open_store(args: argparse.Namespace) -> tuple[Database, ArticleStore]:
+    db = Database(resolve_db(args))
+    return db, ArticleStore(db)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    db, store = open_store(args)
+    try:
+        return asyncio.run(_ingest(args, store))
+    finally:
+        db.close()
+
+
+async def _ingest(args: argparse.Namespace, store: ArticleStore) -> int:
+    fetcher = Fetcher(FetchPolicy(allow_private=args.allow_private))
+    progress = _Progress() if len(args.targets) > 1 or Path(args.targets[0]).is_dir() else None
+    try:
+        report = await ingest(
+            args.targets,
+            store,
+            fetcher,
+            IngestOptions(fetch_pages=not args.no_fetch_pages),
+            on_progress=progress.update if progress else None,
+        )
+    finally:
+        await fetcher.aclose()
+        if progress:
+            progress.close()
+    for notice in report.notices:
+        print(f"warning: {notice}", file=sys.stderr)
+    for failure in report.failures:
+        print(f"failed: {failure}", file=sys.stderr)
+    print(
+        f"added {report.added}, duplicates {report.duplicates}, failed {len(report.failures)}"
+    )
+    return report.exit_code
+
+
+class _Progress:
+    """A one-line progress bar on stderr."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def update(self, done: int, total: int, target: str) -> None:
+        if total <= 1:
+            return
+        width = 30
+        filled = int(width * done / total)
+        name = Path(target).name[:40]
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    return asyncio.run(_analyze(args))
+
+
+async def _analyze(args: argparse.Namespace) -> int:
+    from briefings.analyze import analyze
+
+    fetcher = Fetcher(FetchPolicy(allow_private=args.allow_private))
+    try:
+        async for item in read_target(args.target, fetcher, IngestOptions(fetch_pages=False)):
+            if isinstance(item, Failure):
+                print(f"newsbrief: {item}", file=sys.stderr)
+                return 1
+            if isinstance(item, Notice):
+                print(f"warning: {item}", file=sys.stderr)
+                continue
+            article = await asyncio.to_thread(analyze, item)
+            if args.json:
+                _print_json(article.to_json())
+            else:
+                print(article_text(article))
+            return 0
+    finally:
+        await fetcher.aclose()
+    print(f"newsbrief: {args.target}: no article found", file=sys.stderr)
+    return 1
+
+
+def _n(value: int) -> int:
+    return max(1, min(MAX_N, value))
+
+
+def cmd_latest(args: argparse.Namespace) -> int:
+    db, store = open_store(args)
+    try:
+        articles = store.latest(_n(args.n))
+    finally:
+        db.close()
+    if args.json:
+        _print_json([a.to_json() for a in articles])
+    elif not articles:
+        print("No articles yet. Try: newsbrief ingest PATH_OR_URL")
+    else:
+        print("\n\n".join(article_text(a, full=False) for a in articles))
+    return 0
+
+
+def cmd_topic(args: argparse.Namespace) -> int:
+    db, store = open_store(args)
+    try:
+        result = find_topic(store, " ".join(args.name), _n(args.n))
+    finally:
+        db.close()
+    if args.json:
+        _print_json([a.to_json() for a in result.articles])
+    elif not result.articles:
+        hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
+        print(f"No articles on “{result.query}”.{hint}")
+    else:
+        print(f"Topic: {', '.join(result.topics)}\n")
+        print("\n\n".join(article_text(a, full=False) for a in result.articles))
+    return 0 if result.articles else 1
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    db, store = open_store(args)
+    try:
+        counts = store.topic_counts()
+    finally:
+        db.close()
+    if args.json:
+        _print_json(counts)
+    else:
+        for topic, count in counts.items():
+            print(f"{count:6d}  {topic}")
+    return 0
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    db, store = open_store(args)
+    try:
+        removed = store.prune(args.days)
+    finally:
+        db.close()
+    print(f"pruned {removed} articles older than {args.days:g} days")
+    return 0
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

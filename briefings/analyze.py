@@ -1,0 +1,74 @@
+"""From a raw article to an analysed one: summary, quotes with speakers, topics, language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from briefings.dedup import canonical_url, simhash
+from briefings.language import detect_language
+from briefings.model import Article, RawArticle
+from briefings.names import PersonIndex
+from briefings.quotes import extract_quotes
+from briefings.sentences import split_sentences
+from briefings.summary import summarize
+from briefings.topics import extract_topics
+
+MAX_TEXT = 100_000  # characters analysed; the rest of a giant page adds nothing to a brief
+MAX_PARAGRAPH = 3_000  # longer paragraphs are cut at sentence ends to keep every step linear
+
+
+def analyze(raw: RawArticle, now: datetime | None = None) -> Article:
+    """Analyse one article. Pure and deterministic apart from ``now`` (the ingest time)."""
+    paragraphs = bounded_paragraphs(raw.paragraphs)
+    quotes = extract_quotes(raw.title, raw.dek, paragraphs)
+    people = PersonIndex([q.speaker for q in quotes if len(q.speaker.split()) >= 2])
+    weights = extract_topics(raw.title, raw.dek, paragraphs, people.full)
+    text = "\n\n".join(paragraphs)
+    return Article(
+        title=raw.title.strip() or "(untitled)",
+        summary=summarize(raw.title, paragraphs),
+        quotes=quotes,
+        topics=list(weights),
+        topic_weights=weights,
+        dek=raw.dek,
+        section=raw.section,
+        published=raw.published,
+        source=raw.source,
+        url=raw.url,
+        canonical_url=canonical_url(raw.url),
+        author=raw.author,
+        language=raw.language or detect_language(text),
+        guid=raw.guid,
+        feed_url=raw.feed_url,
+        dateline=raw.dateline,
+        fingerprint=simhash(text),
+        ingested=now or datetime.now(UTC),
+    )
+
+
+def bounded_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Paragraphs capped in number and length, so analysis time is bounded for any input."""
+    out: list[str] = []
+    total = 0
+    for para in paragraphs:
+        para = " ".join(para.split())
+        pieces = [para] if len(para) <= MAX_PARAGRAPH else _chunks(para)
+        for piece in pieces:
+            if total + len(piece) > MAX_TEXT:
+                return out
+            out.append(piece)
+            total += len(piece)
+    return out
+
+
+def _chunks(para: str) -> list[str]:
+    chunks: list[str] = []
+    current = ""
+    for sentence in split_sentences(para):
+        if current and len(current) + len(sentence) + 1 > MAX_PARAGRAPH:
+            chunks.append(current)
+            current = ""
+        current = f"{current} {sentence}".strip()
+    if current:
+        chunks.append(current)
+    return chunks

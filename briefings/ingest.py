@@ -1,0 +1,229 @@
+"""Ingest: expand targets (files, folders, URLs, feeds) into raw articles, analyse them off the
+event loop and hand them to the store in batches. Errors are data: one bad item never stops
+the others."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefings.analyze import analyze
+from briefings.fetch import Fetcher, FetchError
+from briefings.model import Article, Failure, Notice, RawArticle
+from briefings.repository import ArticleRepository
+from briefings.sources.feed import parse_feed
+from briefings.sources.html import parse_html_article
+from briefings.sources.text import parse_text_article
+
+BATCH = 100  # articles per store commit: one fsync per batch, not per article
+MAX_FILE_BYTES = 20 * 1024 * 1024
+PAGE_FETCHES_AT_ONCE = 4
+
+Item = RawArticle | Failure | Notice
+
+
+@dataclass(slots=True)
+class IngestOptions:
+    fetch_pages: bool = True  # fetch the page of a feed entry that carries only a teaser
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when anything was added or everything was a duplicate, 1 when all failed."""
+        return 0 if self.added or (self.duplicates and not self.failures) else 1
+
+
+def is_url(target: str) -> bool:
+    return "://" in target[:16]
+
+
+# In a folder, files with other endings (README.md, gold.json, images) are not articles.
+ARTICLE_SUFFIXES = frozenset({"", ".txt", ".text", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".rdf"})
+
+
+def expand_targets(targets: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Folders become their article files (sorted, hidden ones skipped); URLs and files stay.
+    Returns the targets and the folder files skipped as not articles."""
+    out: list[str] = []
+    skipped: list[str] = []
+    for target in targets:
+        path = Path(target)
+        if not is_url(target) and path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(f for f in files if not f.startswith(".")):
+                    full = str(Path(root) / name)
+                    is_article = Path(name).suffix.lower() in ARTICLE_SUFFIXES
+                    (out if is_article else skipped).append(full)
+        else:
+            out.append(target)
+    return out, skipped
+
+
+def sniff(data: bytes, content_type: str = "") -> str:
+    """"feed", "html" or "text"; raises ``ValueError`` for what is not an article at all."""
+    if not data.strip():
+        raise ValueError("empty file")
+    if data.startswith(b"%PDF") or content_type == "application/pdf":
+        raise ValueError("a PDF document, not an article (PDF is not supported)")
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"\x00" in data[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("a binary file, not an article")
+    if any(t in content_type for t in ("rss", "atom", "rdf")):
+        return "feed"
+    if head[:1] in (b"{", b"[") and content_type in ("", "application/json", "text/plain"):
+        raise ValueError("JSON data, not an article")
+    probe = head[:2048]
+    if b"<rss" in probe or b"<feed" in probe or b"<rdf:rdf" in probe:
+        return "feed"
+    if b"<html" in probe or b"<!doctype html" in probe or "html" in content_type:
+        return "html"
+    if probe.startswith(b"<?xml") and b"<channel" in head:
+        return "feed"
+    if probe.startswith((b"<body", b"<article", b"<div", b"<p>")):
+        return "html"
+    return "text"
+
+
+def decode_text(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+async def read_target(
+    target: str, fetcher: Fetcher | None, options: IngestOptions
+) -> AsyncIterator[Item]:
+    """Every raw article one target holds, or a failure saying why it holds none."""
+    try:
+        if is_url(target):
+            if fetcher is None:
+                raise ValueError("URLs are not fetched here")
+            result = await fetcher.get(target)
+            data, kind, url = result.content, sniff(result.content, result.content_type), result.url
+            headers = result.headers
+        else:
+            path = Path(target)
+            if not path.exists():
+                raise ValueError("no such file or folder")
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise ValueError(f"file too large (over {MAX_FILE_BYTES // 1024 // 1024} MB)")
+            data = await asyncio.to_thread(path.read_bytes)
+            kind, url, headers = sniff(data), "", {}
+        if kind == "feed":
+            async for item in _feed_items(data, url, headers, target, fetcher, options):
+                yield item
+        elif kind == "html":
+            yield await asyncio.to_thread(parse_html_article, data, url, target)
+        else:
+            yield parse_text_article(decode_text(data), origin=target)
+    except (ValueError, FetchError, OSError) as exc:
+        yield Failure(target, _one_line(exc))
+
+
+async def _feed_items(
+    data: bytes,
+    url: str,
+    headers: dict[str, str],
+    origin: str,
+    fetcher: Fetcher | None,
+    options: IngestOptions,
+) -> AsyncIterator[Item]:
+    feed = await asyncio.to_thread(parse_feed, data, url, headers, origin)
+    if feed.error and not feed.entries:
+        raise ValueError(feed.error)
+    if feed.error:
+        yield Notice(origin, f"{feed.error}; read {len(feed.entries)} entries anyway")
+    if options.fetch_pages and fetcher is not None and feed.teasers:
+        await _expand_teasers(feed.entries, feed.teasers, fetcher)
+    for entry in feed.entries:
+        if entry.paragraphs or (entry.title and entry.url):
+            yield entry  # a headline with its link is still worth a brief
+        else:
+            yield Failure(f"{origin} [{entry.title[:60]}]", "entry has no text and no link")
+
+
+async def _expand_teasers(entries: list[RawArticle], teasers: list[int], fetcher: Fetcher) -> None:
+    limit = asyncio.Semaphore(PAGE_FETCHES_AT_ONCE)
+
+    async def expand(index: int) -> None:
+        entry = entries[index]
+        async with limit:
+            try:
+                result = await fetcher.get(entry.url, accept="text/html,*/*;q=0.5")
+                page = await asyncio.to_thread(parse_html_article, result.content, result.url)
+            except (FetchError, ValueError):
+                return  # the teaser is still worth a brief
+        entry.paragraphs = page.paragraphs
+        entry.dek = entry.dek or page.dek
+        entry.author = entry.author or page.author
+        entry.language = entry.language or page.language
+        entry.published = entry.published or page.published
+
+    await asyncio.gather(*(expand(i) for i in teasers))
+
+
+async def ingest(
+    targets: Sequence[str],
+    repository: ArticleRepository,
+    fetcher: Fetcher | None,
+    options: IngestOptions | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> IngestReport:
+    """Read, analyse and store every target; returns counts and one line per failure."""
+    options = options or IngestOptions()
+    report = IngestReport()
+    expanded, skipped = expand_targets(targets)
+    if skipped:
+        names = ", ".join(Path(s).name for s in skipped[:5]) + ("…" if len(skipped) > 5 else "")
+        report.notices.append(Notice("folder", f"skipped {len(skipped)} files that are not articles ({names})"))
+    batch: list[Article] = []
+
+    async def flush() -> None:
+        if not batch:
+            return
+        outcomes = await asyncio.to_thread(repository.add_many, list(batch))
+        for outcome in outcomes:
+            if outcome.status == "added":
+                report.added += 1
+                report.article_ids.append(outcome.id)
+            else:
+                report.duplicates += 1
+        batch.clear()
+
+    for done, target in enumerate(expanded, 1):
+        async for item in read_target(target, fetcher, options):
+            if isinstance(item, Failure):
+                report.failures.append(item)
+            elif isinstance(item, Notice):
+                report.notices.append(item)
+            else:
+                try:
+                    batch.append(await asyncio.to_thread(analyze, item))
+                except Exception as exc:  # analysis bugs must not lose the rest of the batch
+                    report.failures.append(Failure(item.origin or target, f"analysis failed: {exc}"))
+                if len(batch) >= BATCH:
+                    await flush()
+        if on_progress:
+            on_progress(done, len(expanded), target)
+    await flush()
+    return report
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return " ".join(text.split())[:300]

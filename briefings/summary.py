@@ -1,0 +1,103 @@
+"""Extractive summaries: 2-3 sentences, at most ~400 characters, in article order.
+
+News puts its point first, so the ranker is lead-aware: position, overlap with the headline,
+and how central a sentence's words are to the article, with penalties for sentences that cannot
+stand alone (a dangling pronoun, a cut quote, a question).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from briefings.sentences import split_sentences, words
+
+MAX_CHARS = 400
+_STOP = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being
+    it its this that these those he she they we i you his her their our your my has have had do
+    does did not no so than then there here which who whom what when where why how all any
+    both each few more most other some such only own same very can will would should could may
+    might must just also into over after before about against between through during out up
+    down off again further once said says say told""".split()
+)
+_DANGLING = re.compile(
+    r"^(he|she|it|they|this|that|these|those|but|and|so|however|meanwhile|also|his|her|"
+    r"their|its|there|then|yet|still|instead)\b",
+    re.I,
+)
+_QUOTE_CHARS = "“”\"«»„"
+
+
+def summarize(title: str, paragraphs: list[str], max_chars: int = MAX_CHARS) -> str:
+    """The summary text; empty when the article has no sentences."""
+    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    if not sentences:
+        return ""
+    chosen = rank(title, sentences, max_chars)
+    return " ".join(sentences[i] for i in sorted(chosen))
+
+
+def rank(title: str, sentences: list[str], max_chars: int) -> list[int]:
+    """Indices of the sentences to keep (2-3 when they fit in ``max_chars``)."""
+    tokens = [_content(s) for s in sentences]
+    freq = Counter(w for toks in tokens for w in set(toks))
+    title_words = set(_content(title))
+    scores = []
+    for i, (sentence, toks) in enumerate(zip(sentences, tokens, strict=True)):
+        scores.append(_score(i, sentence, toks, freq, title_words))
+    order = sorted(range(len(sentences)), key=lambda i: scores[i], reverse=True)
+    chosen: list[int] = []
+    used = 0
+    for i in order:
+        length = len(sentences[i]) + (1 if chosen else 0)
+        if used + length > max_chars or _redundant(tokens[i], [tokens[j] for j in chosen]):
+            continue
+        chosen.append(i)
+        used += length
+        if len(chosen) == 3:
+            break
+    if not chosen:
+        first = sentences[0]
+        return [0] if len(first) <= max_chars else _cut(sentences, max_chars)
+    return chosen
+
+
+def _score(i: int, sentence: str, toks: list[str], freq: Counter[str], title: set[str]) -> float:
+    if len(toks) < 4:
+        return -1.0
+    position = 1.0 / math.sqrt(1 + i)
+    centrality = sum(freq[w] > 1 for w in toks) / len(toks)
+    headline = len(title & set(toks)) / (len(title) or 1)
+    score = 1.6 * position + 0.6 * centrality + 0.8 * headline
+    if _DANGLING.match(sentence):
+        score -= 0.6
+    if sentence[:1] in _QUOTE_CHARS or _quote_share(sentence) > 0.6:
+        score -= 0.5
+    if sum(sentence.count(c) for c in "“”") % 2 or sentence.count('"') % 2:
+        score -= 0.5  # a cut quote
+    if sentence.rstrip().endswith("?"):
+        score -= 0.4
+    if len(sentence) > 300:
+        score -= 0.3
+    return score
+
+
+def _quote_share(sentence: str) -> float:
+    inside = re.findall(r"[“\"«„]([^”\"»“]*)[”\"»“]", sentence)
+    return sum(len(q) for q in inside) / max(len(sentence), 1)
+
+
+def _redundant(toks: list[str], others: list[list[str]]) -> bool:
+    mine = set(toks)
+    return any(len(mine & set(o)) / max(len(mine), 1) > 0.7 for o in others)
+
+
+def _cut(sentences: list[str], max_chars: int) -> list[int]:
+    sentences[0] = sentences[0][: max_chars - 1].rsplit(" ", 1)[0] + "…"
+    return [0]
+
+
+def _content(text: str) -> list[str]:
+    return [w.lower() for w in words(text) if w.lower() not in _STOP and len(w) > 1]

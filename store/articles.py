@@ -1,0 +1,216 @@
+"""Articles: deduplicated on add, indexed in memory by time, topic, URL, GUID and SimHash band,
+so ``latest`` and ``topic`` never scan the table."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import threading
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from briefings.dedup import bands, canonical_url, near_duplicate
+from briefings.gazetteer import fold
+from briefings.model import Article
+from briefings.repository import AddOutcome
+from store.database import Database, Delete, Put
+
+TABLE = "articles"
+CANDIDATES_PER_TOPIC = 400  # the freshest articles of a topic considered for ranking
+
+
+def _ts(value: str | None) -> float:
+    if not value:
+        return 0.0
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+class ArticleStore:
+    """The article table of a :class:`Database` plus its in-memory indexes."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._lock = threading.RLock()
+        self._by_time: list[tuple[float, int]] = []
+        self._by_topic: dict[str, list[tuple[float, int]]] = {}
+        self._by_url: dict[str, int] = {}
+        self._by_guid: dict[str, int] = {}
+        self._by_band: dict[int, list[int]] = {}
+        self._fingerprints: dict[int, int] = {}
+        self._display: dict[str, str] = {}
+        for doc_id, doc in db.documents(TABLE):
+            self._index(doc_id, doc)
+        self._by_time.sort()
+        for entries in self._by_topic.values():
+            entries.sort()
+
+    # -- writes ------------------------------------------------------------------------------
+    def add_many(self, articles: Sequence[Article]) -> list[AddOutcome]:
+        """Store new articles, fold duplicates into the article kept; one commit for all."""
+        with self._lock:
+            outcomes: list[AddOutcome] = []
+            ops: list[Put] = []
+            pending: dict[int, dict[str, Any]] = {}
+            for article in articles:
+                found = self._find_duplicate(article)
+                if found:
+                    kept_id, reason = found
+                    kept = pending.get(kept_id) or dict(self.db.raw(TABLE, kept_id) or {})
+                    source = article.source or article.feed_url or article.url
+                    also = list(kept.get("also_from", []))
+                    if source and source != kept.get("source") and source not in also:
+                        kept["also_from"] = [*also, source]
+                        pending[kept_id] = kept
+                    outcomes.append(AddOutcome("duplicate", kept_id, reason))
+                    continue
+                doc_id = self.db.next_id(TABLE)
+                record = article.to_record()
+                record["canonical_url"] = record["canonical_url"] or canonical_url(article.url)
+                pending[doc_id] = record
+                self._index(doc_id, record, keep_sorted=True)
+                outcomes.append(AddOutcome("added", doc_id))
+            ops = [Put(TABLE, doc_id, doc) for doc_id, doc in pending.items()]
+            try:
+                self.db.commit(ops)
+            except Exception:
+                for op in ops:
+                    if not self.db.raw(TABLE, op.doc_id):
+                        self._unindex(op.doc_id, op.doc)
+                raise
+            return outcomes
+
+    def prune(self, older_than_days: float, now: datetime | None = None) -> int:
+        """Delete articles older than the retention period; returns how many."""
+        cutoff = ((now or datetime.now(UTC)) - timedelta(days=older_than_days)).timestamp()
+        with self._lock:
+            old = self._by_time[: bisect.bisect_left(self._by_time, (cutoff, -1))]
+            docs = [(doc_id, self.db.raw(TABLE, doc_id) or {}) for _, doc_id in old]
+            self.db.commit([Delete(TABLE, doc_id) for doc_id, _ in docs])
+            for doc_id, doc in docs:
+                self._unindex(doc_id, doc)
+            return len(docs)
+
+    # -- reads -------------------------------------------------------------------------------
+    def get(self, article_id: int) -> Article | None:
+        doc = self.db.raw(TABLE, article_id)
+        return Article.from_record(doc, id=article_id) if doc else None
+
+    def count(self) -> int:
+        return len(self._by_time)
+
+    def latest(self, n: int, offset: int = 0) -> list[Article]:
+        with self._lock:
+            end = len(self._by_time) - offset
+            chosen = self._by_time[max(0, end - n) : max(0, end)]
+        return [a for _, doc_id in reversed(chosen) if (a := self.get(doc_id))]
+
+    def ids_since(self, since: float) -> list[int]:
+        """Ids of articles newer than a timestamp, newest first."""
+        with self._lock:
+            start = bisect.bisect_right(self._by_time, (since, 1 << 62))
+            return [doc_id for _, doc_id in reversed(self._by_time[start:])]
+
+    def by_topics(
+        self, topics: Sequence[str], n: int, offset: int = 0, since: float = 0.0
+    ) -> list[Article]:
+        """Articles on any of the topics, ranked by how much they are about it and freshness."""
+        ranked = self.rank_topics(topics, since=since, limit=n + offset)
+        return [a for doc_id in ranked[offset : offset + n] if (a := self.get(doc_id))]
+
+    def rank_topics(
+        self, topics: Sequence[str], since: float = 0.0, limit: int = 50, now: float | None = None
+    ) -> list[int]:
+        """Ids ranked by relevance x freshness (half-life three days) among recent candidates."""
+        now = now if now is not None else datetime.now(UTC).timestamp()
+        scores: dict[int, float] = {}
+        with self._lock:
+            for topic in topics:
+                entries = self._by_topic.get(fold(topic), [])
+                start = max(bisect.bisect_right(entries, (since, 1 << 62)), len(entries) - CANDIDATES_PER_TOPIC)
+                for when, doc_id in entries[start:]:
+                    doc = self.db.raw(TABLE, doc_id) or {}
+                    weights = doc.get("topic_weights", {})
+                    relevance = max(
+                        (w for t, w in weights.items() if fold(t) == fold(topic)), default=1.0
+                    )
+                    age_days = max(0.0, (now - when) / 86400)
+                    score = math.log1p(relevance) * 0.5 ** (age_days / 3)
+                    scores[doc_id] = max(scores.get(doc_id, 0.0), score)
+        return sorted(scores, key=lambda i: (-scores[i], -i))[:limit]
+
+    def known_topics(self) -> list[str]:
+        return list(self._display.values())
+
+    def topic_counts(self, since: datetime | None = None) -> dict[str, int]:
+        """Topic -> number of articles (newer than ``since``), most active first."""
+        cutoff = since.timestamp() if since else 0.0
+        with self._lock:
+            counts = {
+                self._display[key]: len(entries) - bisect.bisect_right(entries, (cutoff, 1 << 62))
+                for key, entries in self._by_topic.items()
+            }
+        return dict(sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0])))
+
+    # -- indexes -----------------------------------------------------------------------------
+    def _when(self, doc: dict[str, Any]) -> float:
+        return _ts(doc.get("published")) or _ts(doc.get("ingested"))
+
+    def _index(self, doc_id: int, doc: dict[str, Any], keep_sorted: bool = False) -> None:
+        when = self._when(doc)
+        insert = bisect.insort if keep_sorted else list.append
+        insert(self._by_time, (when, doc_id))  # type: ignore[operator]
+        for topic in doc.get("topics", []):
+            key = fold(topic)
+            self._display.setdefault(key, topic)
+            insert(self._by_topic.setdefault(key, []), (when, doc_id))  # type: ignore[operator]
+        if doc.get("canonical_url"):
+            self._by_url[doc["canonical_url"]] = doc_id
+        if doc.get("guid"):
+            self._by_guid[doc["guid"]] = doc_id
+        fingerprint = int(doc.get("fingerprint") or 0)
+        if fingerprint:
+            self._fingerprints[doc_id] = fingerprint
+            for band in bands(fingerprint):
+                self._by_band.setdefault(band, []).append(doc_id)
+
+    def _unindex(self, doc_id: int, doc: dict[str, Any]) -> None:
+        when = self._when(doc)
+        _remove(self._by_time, (when, doc_id))
+        for topic in doc.get("topics", []):
+            entries = self._by_topic.get(fold(topic), [])
+            _remove(entries, (when, doc_id))
+            if not entries:
+                self._by_topic.pop(fold(topic), None)
+                self._display.pop(fold(topic), None)
+        if self._by_url.get(doc.get("canonical_url", "")) == doc_id:
+            del self._by_url[doc["canonical_url"]]
+        if self._by_guid.get(doc.get("guid", "")) == doc_id:
+            del self._by_guid[doc["guid"]]
+        fingerprint = self._fingerprints.pop(doc_id, 0)
+        for band in bands(fingerprint) if fingerprint else []:
+            ids = self._by_band.get(band, [])
+            if doc_id in ids:
+                ids.remove(doc_id)
+
+    def _find_duplicate(self, article: Article) -> tuple[int, str] | None:
+        url = article.canonical_url or canonical_url(article.url)
+        if url and url in self._by_url:
+            return self._by_url[url], "same URL"
+        if article.guid and article.guid in self._by_guid:
+            return self._by_guid[article.guid], "same GUID"
+        if article.fingerprint:
+            for band in bands(article.fingerprint):
+                for doc_id in self._by_band.get(band, []):
+                    if near_duplicate(article.fingerprint, self._fingerprints.get(doc_id, 0)):
+                        return doc_id, "same text"
+        return None
+
+
+def _remove(entries: list[tuple[float, int]], item: tuple[float, int]) -> None:
+    index = bisect.bisect_left(entries, item)
+    if index < len(entries) and entries[index] == item:
+        del entries[index]
