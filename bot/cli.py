@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: $NEWSBRIEF_DB or the user data directory)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    sub = _WithCommon(sub, common)
 
     p = sub.add_parser("ingest", help="read articles from files, folders, URLs or feeds")
     p.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
@@ -93,6 +96,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_bot_commands(sub)
     return parser
+
+
+class _WithCommon:
+    """Adds the shared options (``--db``) to every subcommand, so they work after it too."""
+
+    def __init__(self, sub: Any, common: argparse.ArgumentParser) -> None:
+        self._sub = sub
+        self._common = common
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self._sub.add_parser(name, parents=[self._common], **kwargs)
+        return parser
 
 
 def resolve_db(args: argparse.Namespace) -> Path:
@@ -147,19 +162,27 @@ class _Progress:
 
     def __init__(self) -> None:
         self.shown = False
+        # Redrawn in place on a terminal; in a log, only every tenth of the way.
+        self.tty = sys.stderr.isatty()
+        self.last = -1
 
     def update(self, done: int, total: int, target: str) -> None:
         if total <= 1:
             return
+        step = done * 10 // total
+        if not self.tty and step == self.last and done != total:
+            return
+        self.last = step
         width = 30
         filled = int(width * done / total)
         name = Path(target).name[:40]
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        end = "" if self.tty else "\n"
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}{end}")
         sys.stderr.flush()
         self.shown = True
 
     def close(self) -> None:
-        if self.shown:
+        if self.shown and self.tty:
             sys.stderr.write("\n")
 
 

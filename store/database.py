@@ -142,6 +142,12 @@ class Database:
             self._snapshot_bytes = self.path.stat().st_size
             self._journal_bytes = 0
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         with self._lock:
             if self._journal is not None:

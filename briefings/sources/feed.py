@@ -64,7 +64,8 @@ def _entry(entry: Any, feed_title: str, feed_url: str, origin: str) -> RawArticl
     paragraphs = html_to_paragraphs(html)
     if not title and not paragraphs:
         return None
-    published = _time(entry.get("published_parsed") or entry.get("updated_parsed"))
+    # dict.get skips FeedParserDict's deprecated published/updated aliasing.
+    published = _time(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
     return RawArticle(
         title=title or (paragraphs[0][:80] if paragraphs else ""),
         paragraphs=paragraphs,

@@ -6,9 +6,16 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from briefings.language import detect_language
 from briefings.model import RawArticle
 
 MIN_ARTICLE_CHARS = 250  # less main text than this is a section front, a login wall, an error page
+# A closing paragraph that talks to the reader about the site, not about the news.
+_TRAILER = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|newsletter|subscribe|sign up|follow us|letter to the editor|"
+    r"all rights reserved|copyright ©|suscr[ií]b|abonnieren|abonnez",
+    re.I,
+)
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
 
 
@@ -32,6 +39,8 @@ def parse_html_article(html: bytes, url: str = "", origin: str = "") -> RawArtic
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     if paragraphs and _same(paragraphs[0], title):
         paragraphs.pop(0)
+    while paragraphs and _TRAILER.search(paragraphs[-1]) and len(paragraphs[-1]) < 400:
+        paragraphs.pop()  # "Subscribe to our newsletter", "write to letters@…"
     lang = _LANG.search(html[:20_000])
     return RawArticle(
         title=title,
@@ -42,7 +51,7 @@ def parse_html_article(html: bytes, url: str = "", origin: str = "") -> RawArtic
         source=(document.sitename or document.hostname or "").strip(),
         url=(document.url or url or "").strip(),
         author=(document.author or "").strip(),
-        language=lang.group(1).decode().lower() if lang else "",
+        language=lang.group(1).decode().lower() if lang else detect_language(text),
         origin=origin or url,
     )
 
