@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.settings import SettingsError, default_db_path
 from bot.textview import article_text
-from briefings.fetch import FetchPolicy, Fetcher
+from briefings.fetch import Fetcher, FetchPolicy
 from briefings.ingest import IngestOptions, ingest, read_target
 from briefings.model import Failure, Notice
 from briefings.select import find_topic
@@ -54,10 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="database file (default: $NEWSBRIEF_DB or the user data directory)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="database file")
-    sub = _WithCommon(sub, common)
+    sub = _WithCommon(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
 
     p = sub.add_parser("ingest", help="read articles from files, folders, URLs or feeds")
     p.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
@@ -106,7 +105,9 @@ class _WithCommon:
         self._common = common
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
-        parser: argparse.ArgumentParser = self._sub.add_parser(name, parents=[self._common], **kwargs)
+        parser: argparse.ArgumentParser = self._sub.add_parser(
+            name, parents=[self._common], **kwargs
+        )
         return parser
 
 
@@ -151,9 +152,7 @@ async def _ingest(args: argparse.Namespace, store: ArticleStore) -> int:
         print(f"warning: {notice}", file=sys.stderr)
     for failure in report.failures:
         print(f"failed: {failure}", file=sys.stderr)
-    print(
-        f"added {report.added}, duplicates {report.duplicates}, failed {len(report.failures)}"
-    )
+    print(f"added {report.added}, duplicates {report.duplicates}, failed {len(report.failures)}")
     return report.exit_code
 
 
@@ -177,7 +176,9 @@ class _Progress:
         filled = int(width * done / total)
         name = Path(target).name[:40]
         end = "" if self.tty else "\n"
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}{end}")
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}{end}"
+        )
         sys.stderr.flush()
         self.shown = True
 

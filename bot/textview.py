@@ -9,7 +9,7 @@ from briefings.model import Article
 
 
 def age(moment: datetime | None, now: datetime | None = None) -> str:
-    """"3 h ago", "2 d ago", or the date for anything older than a week."""
+    """ "3 h ago", "2 d ago", or the date for anything older than a week."""
     if moment is None:
         return ""
     now = now or datetime.now(UTC)

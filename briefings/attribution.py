@@ -13,13 +13,95 @@ from briefings.sentences import split_sentences
 if TYPE_CHECKING:
     from briefings.quotes import Span
 
-_REGULAR = """stress explain warn note insist tweet ask answer continue argue claim declare
-announce acknowledge admit agree emphasize emphasise highlight assert recall remark observe
-comment concede confirm caution suggest urge post predict promise reiterate conclude laugh joke
-state shout recount vow maintain muse quip lament complain boast counter respond reveal indicate
-denounce demand proclaim whisper yell exclaim opine repeat estimate add testify reply explain
-point allege insist mention underline stress recount retort scoff chime""".split()
-_IRREGULAR = "said says say saying told tells telling wrote writes writing write tell".split()
+_REGULAR = [
+    "stress",
+    "explain",
+    "warn",
+    "note",
+    "insist",
+    "tweet",
+    "ask",
+    "answer",
+    "continue",
+    "argue",
+    "claim",
+    "declare",
+    "announce",
+    "acknowledge",
+    "admit",
+    "agree",
+    "emphasize",
+    "emphasise",
+    "highlight",
+    "assert",
+    "recall",
+    "remark",
+    "observe",
+    "comment",
+    "concede",
+    "confirm",
+    "caution",
+    "suggest",
+    "urge",
+    "post",
+    "predict",
+    "promise",
+    "reiterate",
+    "conclude",
+    "laugh",
+    "joke",
+    "state",
+    "shout",
+    "recount",
+    "vow",
+    "maintain",
+    "muse",
+    "quip",
+    "lament",
+    "complain",
+    "boast",
+    "counter",
+    "respond",
+    "reveal",
+    "indicate",
+    "denounce",
+    "demand",
+    "proclaim",
+    "whisper",
+    "yell",
+    "exclaim",
+    "opine",
+    "repeat",
+    "estimate",
+    "add",
+    "testify",
+    "reply",
+    "explain",
+    "point",
+    "allege",
+    "insist",
+    "mention",
+    "underline",
+    "stress",
+    "recount",
+    "retort",
+    "scoff",
+    "chime",
+]
+_IRREGULAR = [
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "wrote",
+    "writes",
+    "writing",
+    "write",
+    "tell",
+]
 
 
 def _forms(verb: str) -> list[str]:
@@ -36,7 +118,9 @@ def _forms(verb: str) -> list[str]:
 
 _VERB_WORDS = sorted({f for v in _REGULAR for f in _forms(v)} | set(_IRREGULAR), key=len)[::-1]
 _VERB = r"(?:" + "|".join(_VERB_WORDS) + r")(?:\s+out)?"
-_FOREIGN_VERB = r"(?:a déclaré|a dit|a affirmé|a ajouté|sagte|erklärte|betonte|dijo|afirmó|señaló|disse)"
+_FOREIGN_VERB = (
+    r"(?:a déclaré|a dit|a affirmé|a ajouté|sagte|erklärte|betonte|dijo|afirmó|señaló|disse)"
+)
 VERB = rf"(?:{_VERB}|{_FOREIGN_VERB})"
 _ADV = (
     r"(?:has|have|had|would|will|also|then|later|previously|further|once|again|recently|simply|"
@@ -45,7 +129,9 @@ _ADV = (
 )
 _PRONOUN = r"(?:he|she|they|we|it|He|She|They|We|It|I)"
 _NAME = r"(?:[A-ZÀ-Ý][\w’'.\-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?[A-ZÀ-Ý][\w’'.\-]*){0,4})"
-_DESCRIPTOR = r"(?:(?:the|a|an|The|A|An|his|her|its|their|His|Her|Its|Their)\s+[^,.;:!?“”\"]{1,80}?)"
+_DESCRIPTOR = (
+    r"(?:(?:the|a|an|The|A|An|his|her|its|their|His|Her|Its|Their)\s+[^,.;:!?“”\"]{1,80}?)"
+)
 _WHO = rf"(?:{_PRONOUN}|{_DESCRIPTOR}|{_NAME})"
 _LEAD = r"^[\s,.;!?—–\-]*"
 _AFTER_SUBJECT_VERB = re.compile(rf"{_LEAD}(?P<who>{_WHO})\s+(?:{_ADV}\s+)*(?P<verb>{VERB})\b")
@@ -62,9 +148,44 @@ _ACCORDING = re.compile(r"\baccording to (?P<who>[^.;:!?“”\"]{1,120})")
 _VERB_ANYWHERE = re.compile(rf"\b{VERB}\b")
 _TRAILING_ADV = re.compile(rf"(?:\s+{_ADV})+\s*$")
 _INTRO_WORDS = frozenset(
-    """for in on at after before however meanwhile still but and earlier later last this that
-    with under despite according as since while when though although instead also then now
-    yet so separately elsewhere nevertheless indeed""".split()
+    [
+        "for",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "however",
+        "meanwhile",
+        "still",
+        "but",
+        "and",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "that",
+        "with",
+        "under",
+        "despite",
+        "according",
+        "as",
+        "since",
+        "while",
+        "when",
+        "though",
+        "although",
+        "instead",
+        "also",
+        "then",
+        "now",
+        "yet",
+        "so",
+        "separately",
+        "elsewhere",
+        "nevertheless",
+        "indeed",
+    ]
 )
 _PRONOUNS = {"he", "she", "they", "we", "it", "i"}
 # "the minister said": a role word stands for the last person named.
@@ -189,7 +310,9 @@ class Attributor:
         if low in {"he", "she", "him", "her", "i"}:
             return self._last_person_before(span) or self.last_speaker or raw
         if low in {"they", "we"}:
-            subject = self._sentence_subject(_whole_sentence(self.paragraphs[span.paragraph], span.start - 1))
+            subject = self._sentence_subject(
+                _whole_sentence(self.paragraphs[span.paragraph], span.start - 1)
+            )
             if subject and subject.lower() not in _PRONOUNS:
                 return self._resolve(subject, span)
             return self.last_group or self.last_speaker or raw
@@ -254,11 +377,16 @@ class Attributor:
         if not match:
             return None
         np = match.group("np").strip()
-        if np.split()[0].lower() in _PRONOUNS or np[:1].isupper() or np.split()[0] in {
-            "the",
-            "a",
-            "an",
-        }:
+        if (
+            np.split()[0].lower() in _PRONOUNS
+            or np[:1].isupper()
+            or np.split()[0]
+            in {
+                "the",
+                "a",
+                "an",
+            }
+        ):
             return np
         return None
 
@@ -287,9 +415,7 @@ class Attributor:
     def _last_person_before(self, span: Span) -> str:
         """The most recent person who spoke or was the subject of a sentence."""
         candidates = [
-            (p, o, name)
-            for p, o, name in self._subjects
-            if (p, o) < (span.paragraph, span.start)
+            (p, o, name) for p, o, name in self._subjects if (p, o) < (span.paragraph, span.start)
         ]
         spoken = [
             (s.paragraph, s.start, who)

@@ -9,10 +9,39 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from briefings.sentences import words
 
 _TRACKING = frozenset(
-    "fbclid gclid dclid msclkid mc_cid mc_eid igshid yclid ref ref_src cmpid cmp ocid smid "
-    "ito at_medium at_campaign at_custom1 rss ns_mchannel ns_source ns_campaign ns_linkname "
-    "partner share s_cid src _ga guccounter".split()
+    [
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "yclid",
+        "ref",
+        "ref_src",
+        "cmpid",
+        "cmp",
+        "ocid",
+        "smid",
+        "ito",
+        "at_medium",
+        "at_campaign",
+        "at_custom1",
+        "rss",
+        "ns_mchannel",
+        "ns_source",
+        "ns_campaign",
+        "ns_linkname",
+        "partner",
+        "share",
+        "s_cid",
+        "src",
+        "_ga",
+        "guccounter",
+    ]
 )
+MIN_WORDS = 40
 NEAR_DUPLICATE_BITS = 3  # SimHashes this close (of 64 bits) are the same story
 BANDS = 4  # LSH bands: two texts within 3 bits share at least one 16-bit band
 
@@ -42,8 +71,8 @@ def canonical_url(url: str) -> str:
 def simhash(text: str) -> int:
     """64-bit SimHash over word 3-shingles of the first 600 words."""
     tokens = [w.lower() for w in words(text)[:600]]
-    if len(tokens) < 3:
-        return 0
+    if len(tokens) < MIN_WORDS:
+        return 0  # too short to tell a copy from a different story with the same phrasing
     rows = []
     for i in range(len(tokens) - 2):
         shingle = " ".join(tokens[i : i + 3]).encode()

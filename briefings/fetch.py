@@ -75,15 +75,21 @@ class Fetcher:
                         current = urljoin(current, response.headers["location"])
                         continue
                     if response.status_code == 304:
-                        return FetchResult(str(response.url), 304, b"", dict(response.headers), True)
+                        return FetchResult(
+                            str(response.url), 304, b"", dict(response.headers), True
+                        )
                     if response.status_code >= 400:
                         raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}")
                     body = await self._read_capped(response)
-                    return FetchResult(str(response.url), response.status_code, body, dict(response.headers))
+                    return FetchResult(
+                        str(response.url), response.status_code, body, dict(response.headers)
+                    )
             except httpx.TimeoutException as exc:
                 raise FetchError(f"timed out after {self.policy.timeout:g} s") from exc
             except httpx.HTTPError as exc:
-                raise FetchError(f"network error: {type(exc).__name__}: {exc}".rstrip(": ")) from exc
+                raise FetchError(
+                    f"network error: {type(exc).__name__}: {exc}".rstrip(": ")
+                ) from exc
         raise FetchError(f"too many redirects (more than {self.policy.max_redirects})")
 
     async def _read_capped(self, response: httpx.Response) -> bytes:

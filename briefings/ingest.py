@@ -49,7 +49,9 @@ def is_url(target: str) -> bool:
 
 
 # In a folder, files with other endings (README.md, gold.json, images) are not articles.
-ARTICLE_SUFFIXES = frozenset({"", ".txt", ".text", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".rdf"})
+ARTICLE_SUFFIXES = frozenset(
+    {"", ".txt", ".text", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".rdf"}
+)
 
 
 def expand_targets(targets: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -72,7 +74,7 @@ def expand_targets(targets: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def sniff(data: bytes, content_type: str = "") -> str:
-    """"feed", "html" or "text"; raises ``ValueError`` for what is not an article at all."""
+    """ "feed", "html" or "text"; raises ``ValueError`` for what is not an article at all."""
     if not data.strip():
         raise ValueError("empty file")
     if data.startswith(b"%PDF") or content_type == "application/pdf":
@@ -97,7 +99,9 @@ def sniff(data: bytes, content_type: str = "") -> str:
 
 
 def decode_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+    for encoding in (
+        ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",)
+    ):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -190,7 +194,9 @@ async def ingest(
     expanded, skipped = expand_targets(targets)
     if skipped:
         names = ", ".join(Path(s).name for s in skipped[:5]) + ("…" if len(skipped) > 5 else "")
-        report.notices.append(Notice("folder", f"skipped {len(skipped)} files that are not articles ({names})"))
+        report.notices.append(
+            Notice("folder", f"skipped {len(skipped)} files that are not articles ({names})")
+        )
     batch: list[Article] = []
 
     async def flush() -> None:
@@ -215,7 +221,9 @@ async def ingest(
                 try:
                     batch.append(await asyncio.to_thread(analyze, item))
                 except Exception as exc:  # analysis bugs must not lose the rest of the batch
-                    report.failures.append(Failure(item.origin or target, f"analysis failed: {exc}"))
+                    report.failures.append(
+                        Failure(item.origin or target, f"analysis failed: {exc}")
+                    )
                 if len(batch) >= BATCH:
                     await flush()
         if on_progress:

@@ -76,7 +76,9 @@ class Article:
         for key in ("published", "ingested"):
             value = data[key]
             data[key] = value.isoformat() if value else None
-        data["fingerprint"] = str(self.fingerprint)  # 64-bit ints lose precision in some JSON readers
+        data["fingerprint"] = str(
+            self.fingerprint
+        )  # 64-bit ints lose precision in some JSON readers
         return data
 
     @classmethod

@@ -16,8 +16,14 @@ from briefings.model import Quote
 from briefings.names import PersonIndex, persons_in
 
 MIN_WORDS = 4  # shorter spans are scare quotes: "constructive", "tangible progress"
-_CLOSERS = {"“": "”\"", '"': "\"”", "«": "»", "„": "“”", "‘‘": "’’”"}
-_OPENERS = "“\"«„"
+_CLOSERS = {"“": '”"', '"': '"”', "«": "»", "„": "“”", "‘‘": "’’”"}
+_OPENERS = '“"«„'
+_ANY_OPENER = re.compile('[“"«„‘]')
+
+
+_CLOSER_PATTERNS = {
+    opener: re.compile("’’|[" + re.escape(closers) + "]") for opener, closers in _CLOSERS.items()
+}
 
 
 @dataclass(slots=True)
@@ -42,6 +48,10 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
         i, n = 0, len(text)
         first_in_paragraph = True
         while i < n:
+            found = _ANY_OPENER.search(text, i)
+            if not found:
+                break
+            i = found.start()
             opener = _opener_at(text, i)
             if not opener:
                 i += 1
@@ -76,10 +86,15 @@ def _opener_at(text: str, i: int) -> str:
 
 def _find_closer(text: str, start: int, opener: str) -> tuple[int, int]:
     closers = _CLOSERS[opener]
+    candidates = _CLOSER_PATTERNS[opener]
     i = start
     while i < len(text):
+        found = candidates.search(text, i)
+        if not found:
+            return -1, 0
+        i = found.start()
         ch = text[i]
-        if text.startswith("’’", i) and opener in "“\"‘‘":
+        if text.startswith("’’", i) and opener in '“"‘‘':
             return i, 2
         if ch in closers:
             if ch == '"' and i + 1 < len(text) and text[i + 1].isalnum() and opener != '"':
@@ -90,9 +105,7 @@ def _find_closer(text: str, start: int, opener: str) -> tuple[int, int]:
     return -1, 0
 
 
-def extract_quotes(
-    title: str, dek: str, paragraphs: list[str], max_key: int = 3
-) -> list[Quote]:
+def extract_quotes(title: str, dek: str, paragraphs: list[str], max_key: int = 3) -> list[Quote]:
     """Every direct quote of the body with its speaker, key quotes marked."""
     body = "\n\n".join(paragraphs)
     people = PersonIndex(persons_in(body))
@@ -119,8 +132,36 @@ def _fold(text: str) -> str:
 
 
 _EMBEDDING_WORDS = frozenset(
-    "to of for as the a an their his her its our your my in on at with by from about into "
-    "called dubbed named titled like than".split()
+    [
+        "to",
+        "of",
+        "for",
+        "as",
+        "the",
+        "a",
+        "an",
+        "their",
+        "his",
+        "her",
+        "its",
+        "our",
+        "your",
+        "my",
+        "in",
+        "on",
+        "at",
+        "with",
+        "by",
+        "from",
+        "about",
+        "into",
+        "called",
+        "dubbed",
+        "named",
+        "titled",
+        "like",
+        "than",
+    ]
 )
 _CUE_BEFORE = re.compile(r"(that|:|,|whether|saying|said|says|told|added|wrote|asked)\s*$", re.I)
 

@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Protocol
 
 from briefings.model import Article
-from briefings.topics import resolve_query, suggest
 
 MAX_QUERY = 100  # characters of a topic query that are looked at
 
@@ -18,7 +17,9 @@ class Searchable(Protocol):
 
     def by_topics(self, topics: Sequence[str], n: int, offset: int = 0) -> list[Article]: ...
 
-    def known_topics(self) -> list[str]: ...
+    def resolve_topic(self, query: str) -> list[str]: ...
+
+    def suggest_topics(self, query: str) -> list[str]: ...
 
     def topic_counts(self, since: datetime | None = None) -> dict[str, int]: ...
 
@@ -35,8 +36,7 @@ class TopicResult:
 
 def find_topic(repo: Searchable, query: str, n: int = 5, offset: int = 0) -> TopicResult:
     query = " ".join(query.split())[:MAX_QUERY]
-    known = repo.known_topics()
-    topics = resolve_query(query, known)
+    topics = repo.resolve_topic(query)
     if not topics:
-        return TopicResult(query, [], [], suggest(query, known))
+        return TopicResult(query, [], [], repo.suggest_topics(query))
     return TopicResult(query, topics, repo.by_topics(topics, n, offset))

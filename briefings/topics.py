@@ -4,13 +4,12 @@ by how much it is about each; resolve a reader's query ("karabagh", "armenya") t
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 
 from rapidfuzz import fuzz, process
 
 from briefings.gazetteer import (
-    MAX_PHRASE,
     fold,
     gazetteer,
     is_common_word,
@@ -30,7 +29,7 @@ def extract_topics(
     title: str, dek: str, paragraphs: list[str], persons: Iterable[str] = ()
 ) -> dict[str, float]:
     """Topic -> weight (higher: more about it), at most ``MAX_TOPICS``, heaviest first."""
-    weights: Counter[str] = Counter()
+    weights: defaultdict[str, float] = defaultdict(float)
     parts = [(title, TITLE_WEIGHT), (dek, DEK_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i < 2 else BODY_WEIGHT) for i, p in enumerate(paragraphs)]
     for text, weight in parts:
@@ -49,7 +48,8 @@ def _gazetteer_mentions(text: str) -> list[str]:
     found: list[str] = []
     i = 0
     while i < len(norm):
-        for size in range(min(MAX_PHRASE, len(norm) - i), 0, -1):
+        longest = gaz.longest_from(norm[i])
+        for size in range(min(longest, len(norm) - i), 0, -1):
             phrase = " ".join(norm[i : i + size])
             entries = gaz.lookup(phrase)
             if not entries:
@@ -58,7 +58,9 @@ def _gazetteer_mentions(text: str) -> list[str]:
             proper = first[:1].isupper()
             if needs_upper(phrase) and not first.replace(".", "").isupper():
                 continue
-            entries = [e for e in entries if proper or not (e.needs_capital or is_common_word(phrase))]
+            entries = [
+                e for e in entries if proper or not (e.needs_capital or is_common_word(phrase))
+            ]
             if not entries:
                 continue
             found.extend(e.topic for e in entries)
@@ -69,23 +71,25 @@ def _gazetteer_mentions(text: str) -> list[str]:
 
 
 def _count_people(
-    weights: Counter[str], parts: list[tuple[str, float]], persons: Iterable[str]
+    weights: defaultdict[str, float], parts: list[tuple[str, float]], persons: Iterable[str]
 ) -> None:
     people = {p for p in persons if fold(p) not in weights}
+    word_counts = []
     for text, weight in parts:
         for run in capitalised_runs(text):
             name = person_name(run.text)
             if name and _not_a_place(name):
                 people.add(name)
+        word_counts.append((Counter(tokens(text)), weight))
     for person in people:
         surname = person.split()[-1]
-        for text, weight in parts:
-            hits = len(re.findall(rf"\b{re.escape(surname)}\b", text))
+        for counts, weight in word_counts:
+            hits = counts[surname] + counts[surname + "’s"] + counts[surname + "'s"]
             if hits:
                 weights[fold(person)] += weight * hits
 
 
-def _count_organisations(weights: Counter[str], parts: list[tuple[str, float]]) -> None:
+def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
     body_runs: Counter[str] = Counter()
     for text, weight in parts:
         runs = capitalised_runs(text)
@@ -122,7 +126,26 @@ def _not_a_place(name: str) -> bool:
     return not (gaz.lookup(" ".join(words)) or (words and gaz.lookup(words[0])))
 
 
-_STARTERS = frozenset("the but and he she it we they this that there in on at so after".split())
+_STARTERS = frozenset(
+    [
+        "the",
+        "but",
+        "and",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "this",
+        "that",
+        "there",
+        "in",
+        "on",
+        "at",
+        "so",
+        "after",
+    ]
+)
 
 
 def _is_common_start(key: str) -> bool:
@@ -132,48 +155,109 @@ def _is_common_start(key: str) -> bool:
 # --- Queries -------------------------------------------------------------------------------
 
 
-def resolve_query(query: str, known: Collection[str]) -> list[str]:
-    """Known topics a reader's query means: exact, alias, word-in-name, then small typos."""
-    q = fold(query)[:100]
-    if not q:
-        return []
-    folded = {fold(t): t for t in known}
-    hits: list[str] = []
-    if q in folded:
-        hits.append(folded[q])
-    for entry in gazetteer().lookup(q):
-        if fold(entry.topic) in folded:
-            hits.append(folded[fold(entry.topic)])
-    q_words = q.split()
-    for key, topic in folded.items():
-        words = key.split()
-        if topic not in hits and _contains_words(words, q_words):
-            hits.append(topic)
-    if hits:
-        return list(dict.fromkeys(hits))
-    if len(q) >= 4:
+class TopicIndex:
+    """Known topics, indexed for queries: exact, alias, word-in-name, then small typos.
+
+    Kept up to date incrementally by the store, so a query never folds every known topic."""
+
+    def __init__(self, topics: Iterable[str] = ()) -> None:
+        self._display: dict[str, str] = {}
+        self._count: Counter[str] = Counter()
+        self._by_word: dict[str, set[str]] = {}
+        for topic in topics:
+            self.add(topic)
+
+    def add(self, topic: str) -> str:
+        key = fold(topic)
+        if key and self._count[key] == 0:
+            self._display[key] = topic
+            for word in set(key.split()):
+                self._by_word.setdefault(word, set()).add(key)
+        self._count[key] += 1
+        return key
+
+    def remove(self, topic: str) -> None:
+        key = fold(topic)
+        self._count[key] -= 1
+        if self._count[key] <= 0:
+            del self._count[key]
+            self._display.pop(key, None)
+            for word in set(key.split()):
+                keys = self._by_word.get(word, set())
+                keys.discard(key)
+                if not keys:
+                    self._by_word.pop(word, None)
+
+    def display(self, key: str) -> str:
+        return self._display.get(key, key)
+
+    def __contains__(self, topic: str) -> bool:
+        return fold(topic) in self._display
+
+    def __len__(self) -> int:
+        return len(self._display)
+
+    def topics(self) -> list[str]:
+        return list(self._display.values())
+
+    def resolve(self, query: str) -> list[str]:
+        """Topics (display names) a reader's query means; empty when nothing matches."""
+        q = fold(query[:MAX_QUERY_CHARS])
+        if not q:
+            return []
+        hits: list[str] = []
+        if q in self._display:
+            hits.append(q)
+        for entry in gazetteer().lookup(q):
+            key = fold(entry.topic)
+            if key in self._display:
+                hits.append(key)
+        q_words = q.split()
+        candidates = set.intersection(*(self._by_word.get(w, set()) for w in q_words))
+        hits += sorted(k for k in candidates if _contains_words(k.split(), q_words))
+        if not hits and len(q) >= 4:
+            hits = self._typos(q)
+        return [self._display[k] for k in dict.fromkeys(hits)]
+
+    def _typos(self, q: str) -> list[str]:
         cutoff = 80 if len(q) >= 6 else 85
-        for key, score, _ in process.extract(q, list(folded), scorer=fuzz.ratio, limit=3):
-            if score >= cutoff:
-                hits.append(folded[key])
-        if not hits:
+        keys = list(self._display)
+        found = [
+            k
+            for k, _, _ in process.extract(q, keys, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff)
+        ]
+        if not found:
             # A typo in one word of a longer name: "karabah" -> "nagorno-karabakh".
-            for key, topic in folded.items():
-                if any(fuzz.ratio(q, w) >= 85 for w in key.split() if len(w) >= 4):
-                    hits.append(topic)
-    return hits
+            words = [w for w in self._by_word if len(w) >= 4]
+            for word, _, _ in process.extract(
+                q, words, scorer=fuzz.ratio, limit=3, score_cutoff=85
+            ):
+                found += sorted(self._by_word[word])
+        return found
+
+    def suggest(self, query: str, limit: int = 3) -> list[str]:
+        """ "Did you mean" candidates for a query that matched nothing."""
+        q = fold(query[:MAX_QUERY_CHARS])
+        if not q or not self._display:
+            return []
+        found = process.extract(
+            q, list(self._display), scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+        )
+        return [self._display[key] for key, _, _ in found]
+
+
+MAX_QUERY_CHARS = 100
+
+
+def resolve_query(query: str, known: Collection[str]) -> list[str]:
+    """Known topics a reader's query means (builds a throwaway index; stores keep one)."""
+    return TopicIndex(known).resolve(query)
+
+
+def suggest(query: str, known: Collection[str], limit: int = 3) -> list[str]:
+    return TopicIndex(known).suggest(query, limit)
 
 
 def _contains_words(words: list[str], q_words: list[str]) -> bool:
     n = len(q_words)
     return any(words[i : i + n] == q_words for i in range(len(words) - n + 1))
-
-
-def suggest(query: str, known: Collection[str], limit: int = 3) -> list[str]:
-    """"Did you mean" candidates for a query that matched nothing."""
-    q = fold(query)[:100]
-    if not q or not known:
-        return []
-    choices = {fold(t): t for t in known}
-    found = process.extract(q, list(choices), scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
-    return [choices[key] for key, _, _ in found]

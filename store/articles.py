@@ -14,6 +14,7 @@ from briefings.dedup import bands, canonical_url, near_duplicate
 from briefings.gazetteer import fold
 from briefings.model import Article
 from briefings.repository import AddOutcome
+from briefings.topics import TopicIndex
 from store.database import Database, Delete, Put
 
 TABLE = "articles"
@@ -41,7 +42,7 @@ class ArticleStore:
         self._by_guid: dict[str, int] = {}
         self._by_band: dict[int, list[int]] = {}
         self._fingerprints: dict[int, int] = {}
-        self._display: dict[str, str] = {}
+        self._topics = TopicIndex()
         for doc_id, doc in db.documents(TABLE):
             self._index(doc_id, doc)
         self._by_time.sort()
@@ -129,31 +130,43 @@ class ArticleStore:
         scores: dict[int, float] = {}
         with self._lock:
             for topic in topics:
-                entries = self._by_topic.get(fold(topic), [])
-                start = max(bisect.bisect_right(entries, (since, 1 << 62)), len(entries) - CANDIDATES_PER_TOPIC)
+                key = fold(topic)
+                entries = self._by_topic.get(key, [])
+                start = max(
+                    bisect.bisect_right(entries, (since, 1 << 62)),
+                    len(entries) - CANDIDATES_PER_TOPIC,
+                )
                 for when, doc_id in entries[start:]:
                     doc = self.db.raw(TABLE, doc_id) or {}
-                    weights = doc.get("topic_weights", {})
-                    relevance = max(
-                        (w for t, w in weights.items() if fold(t) == fold(topic)), default=1.0
-                    )
+                    relevance = doc.get("topic_weights", {}).get(self._topics.display(key), 1.0)
                     age_days = max(0.0, (now - when) / 86400)
                     score = math.log1p(relevance) * 0.5 ** (age_days / 3)
                     scores[doc_id] = max(scores.get(doc_id, 0.0), score)
         return sorted(scores, key=lambda i: (-scores[i], -i))[:limit]
 
     def known_topics(self) -> list[str]:
-        return list(self._display.values())
+        return self._topics.topics()
+
+    def resolve_topic(self, query: str) -> list[str]:
+        with self._lock:
+            return self._topics.resolve(query)
+
+    def suggest_topics(self, query: str) -> list[str]:
+        with self._lock:
+            return self._topics.suggest(query)
 
     def topic_counts(self, since: datetime | None = None) -> dict[str, int]:
         """Topic -> number of articles (newer than ``since``), most active first."""
         cutoff = since.timestamp() if since else 0.0
         with self._lock:
             counts = {
-                self._display[key]: len(entries) - bisect.bisect_right(entries, (cutoff, 1 << 62))
+                self._topics.display(key): len(entries)
+                - bisect.bisect_right(entries, (cutoff, 1 << 62))
                 for key, entries in self._by_topic.items()
             }
-        return dict(sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0])))
+        return dict(
+            sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0]))
+        )
 
     # -- indexes -----------------------------------------------------------------------------
     def _when(self, doc: dict[str, Any]) -> float:
@@ -162,11 +175,10 @@ class ArticleStore:
     def _index(self, doc_id: int, doc: dict[str, Any], keep_sorted: bool = False) -> None:
         when = self._when(doc)
         insert = bisect.insort if keep_sorted else list.append
-        insert(self._by_time, (when, doc_id))  # type: ignore[operator]
+        insert(self._by_time, (when, doc_id))
         for topic in doc.get("topics", []):
-            key = fold(topic)
-            self._display.setdefault(key, topic)
-            insert(self._by_topic.setdefault(key, []), (when, doc_id))  # type: ignore[operator]
+            key = self._topics.add(topic)
+            insert(self._by_topic.setdefault(key, []), (when, doc_id))
         if doc.get("canonical_url"):
             self._by_url[doc["canonical_url"]] = doc_id
         if doc.get("guid"):
@@ -183,9 +195,9 @@ class ArticleStore:
         for topic in doc.get("topics", []):
             entries = self._by_topic.get(fold(topic), [])
             _remove(entries, (when, doc_id))
+            self._topics.remove(topic)
             if not entries:
                 self._by_topic.pop(fold(topic), None)
-                self._display.pop(fold(topic), None)
         if self._by_url.get(doc.get("canonical_url", "")) == doc_id:
             del self._by_url[doc["canonical_url"]]
         if self._by_guid.get(doc.get("guid", "")) == doc_id:

@@ -29,7 +29,10 @@ def make_article(
     text = body or BODY.format(place=place, n=n, year=2000 + n % 20)
     raw = RawArticle(
         title=f"{place} expands tram network, story {n}",
-        paragraphs=[text, f"Story number {n} continues with details about line {n} and stop {n * 7}."],
+        paragraphs=[
+            text,
+            f"Story number {n} continues with details about line {n} and stop {n * 7}.",
+        ],
         published=datetime.now(UTC) - timedelta(hours=hours_ago),
         source=source,
         url=url if url is not None else f"https://news.example.com/{place.lower()}/{n}",

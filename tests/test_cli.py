@@ -16,7 +16,9 @@ from tests.fakes.http_server import serve
 COMMANDS = ["ingest", "analyze", "latest", "topic", "topics", "prune"]
 
 
-def run(*args: str, db: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, db: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("NEWSBRIEF_DB", None)
     if db is not None:
@@ -44,7 +46,16 @@ def test_analyze_json_prints_one_object_with_the_documented_fields() -> None:
     assert 0 == result.returncode, result.stderr
     data = json.loads(result.stdout)
     assert {
-        "title", "dek", "section", "published", "source", "url", "language", "summary", "quotes", "topics",
+        "title",
+        "dek",
+        "section",
+        "published",
+        "source",
+        "url",
+        "language",
+        "summary",
+        "quotes",
+        "topics",
     } == set(data)
     assert 11 == len(data["quotes"])
     assert {"text", "speaker", "key"} == set(data["quotes"][0])
@@ -66,9 +77,9 @@ def test_ingest_then_latest_topic_and_topics(db_path: Path) -> None:
 
     topic = run("topic", "karabagh", "--json", db=db_path)
     assert 0 == topic.returncode
-    assert ["US points to “significant progress” in “constructive” contacts between Armenia and Azerbaijan"] == [
-        a["title"] for a in json.loads(topic.stdout)
-    ]
+    assert [
+        "US points to “significant progress” in “constructive” contacts between Armenia and Azerbaijan"
+    ] == [a["title"] for a in json.loads(topic.stdout)]
     counts = json.loads(run("topics", "--json", db=db_path).stdout)
     assert counts["united states"] >= 2
 
@@ -85,7 +96,15 @@ def test_bad_inputs_fail_one_line_each_and_the_rest_goes_on(tmp_path: Path, db_p
         "Title: Harbour reopens\n\nThe harbour reopened on Monday after a week of storms, the port "
         "authority said. “Ships are moving again,” said harbour master Ole Nansen."
     )
-    result = run("ingest", str(empty), str(binary), str(pdf), str(tmp_path / "missing.txt"), str(good), db=db_path)
+    result = run(
+        "ingest",
+        str(empty),
+        str(binary),
+        str(pdf),
+        str(tmp_path / "missing.txt"),
+        str(good),
+        db=db_path,
+    )
     assert 0 == result.returncode
     assert "added 1, duplicates 0, failed 4" in result.stdout
     failed = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
@@ -107,7 +126,9 @@ def test_http_errors_and_non_articles_from_urls_are_one_line(db_path: Path) -> N
     with serve() as site:
         site.add("/gone", "nope", status=404)
         site.add("/front", "<html><body><nav>Home</nav><p>Short.</p></body></html>")
-        result = run("ingest", "--allow-private", site.base + "/gone", site.base + "/front", db=db_path)
+        result = run(
+            "ingest", "--allow-private", site.base + "/gone", site.base + "/front", db=db_path
+        )
     assert 1 == result.returncode
     assert "HTTP 404" in result.stderr
     assert "not an article" in result.stderr
@@ -124,7 +145,9 @@ def test_private_addresses_are_refused_unless_allowed(db_path: Path) -> None:
 
 def test_topic_without_match_suggests(db_path: Path, tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
-    good.write_text("Title: Armenia talks\n\nArmenia and Azerbaijan met in Washington on Monday for talks.")
+    good.write_text(
+        "Title: Armenia talks\n\nArmenia and Azerbaijan met in Washington on Monday for talks."
+    )
     run("ingest", str(good), db=db_path)
     result = run("topic", "armenai", db=db_path)
     assert "armenia" in result.stdout.lower()

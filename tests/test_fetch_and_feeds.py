@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.fetch import FetchError, Fetcher, FetchPolicy
+from briefings.fetch import Fetcher, FetchError, FetchPolicy
 from briefings.ingest import IngestOptions, ingest
 from store import Database
 from store.articles import ArticleStore

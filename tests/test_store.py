@@ -20,7 +20,12 @@ def test_articles_survive_reopening(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     db = Database(path)
     store = ArticleStore(db)
-    ids = [o.id for o in store.add_many([make_article(i, place=p) for i, p in enumerate(["Oslo", "Rome", "Lima"])])]
+    ids = [
+        o.id
+        for o in store.add_many(
+            [make_article(i, place=p) for i, p in enumerate(["Oslo", "Rome", "Lima"])]
+        )
+    ]
     db.close()
     with Database(path) as again:
         reopened = ArticleStore(again)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
 from briefings.language import detect_language
 from briefings.model import RawArticle
@@ -23,7 +24,7 @@ def parse_html_article(html: bytes, url: str = "", origin: str = "") -> RawArtic
     """Extract one article from a page. Raises ``ValueError`` when the page is not an article."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(
+    document: Any = trafilatura.bare_extraction(
         html,
         url=url or None,
         with_metadata=True,
@@ -60,7 +61,7 @@ def _same(a: str, b: str) -> bool:
     def fold(s: str) -> str:
         return re.sub(r"\W+", " ", s).strip().casefold()
 
-    return bool(b) and (fold(a) == fold(b) or fold(b) in fold(a) and len(a) < len(b) + 40)
+    return bool(b) and (fold(a) == fold(b) or (fold(b) in fold(a) and len(a) < len(b) + 40))
 
 
 def _first(values: object) -> str:

@@ -114,7 +114,7 @@ def _parse_scraped_form(blocks: list[str]) -> RawArticle:
         # No dateline block: the head is the first short blocks before the first long one.
         split = 0
         for i, block in enumerate(blocks[:4]):
-            if len(block) > 300 or block.endswith((".", "”.", '".')) and len(block) > 160:
+            if len(block) > 300 or (block.endswith((".", "”.", '".')) and len(block) > 160):
                 break
             split = i + 1
         split = min(split, max(0, len(blocks) - 1))

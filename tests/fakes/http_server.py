@@ -26,7 +26,13 @@ class Site:
     hits: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     base: str = ""
 
-    def add(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8", **kw: object) -> str:
+    def add(
+        self,
+        path: str,
+        body: bytes | str,
+        content_type: str = "text/html; charset=utf-8",
+        **kw: object,
+    ) -> str:
         data = body.encode() if isinstance(body, str) else body
         self.routes[path] = Route(data, content_type, **kw)  # type: ignore[arg-type]
         return self.base + path
@@ -37,7 +43,7 @@ def serve() -> Iterator[Site]:
     site = Site()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:
             site.hits.append((self.path, dict(self.headers.items())))
             route = site.routes.get(self.path)
             if route is None:
