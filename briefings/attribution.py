@@ -219,6 +219,7 @@ class Attributor:
         self.last_group = ""
         self._span_speakers: list[tuple[Span, str]] = []
         self._subjects = self._subject_persons()
+        self._groups = _group_aliases(paragraphs)
 
     # -- the public step -------------------------------------------------------------------
     def speaker_for(self, span: Span, previous: Span | None) -> str:
@@ -318,6 +319,9 @@ class Attributor:
             return self.last_group or self.last_speaker or raw
         if low == "it":
             return self.last_group or self.last_speaker or raw
+        group = self._group_for(raw, span)
+        if group:
+            return group
         if _PERSON_ROLES.match(raw):
             return self._last_person_before(span) or raw
         if _DOCUMENTS.match(raw):
@@ -332,6 +336,21 @@ class Attributor:
             words = strip_titles(raw.replace("’s", "").split()) or raw.split()
             return self.people.expand(" ".join(words))
         return raw
+
+    def _group_for(self, raw: str, span: Span) -> str:
+        """"the doctors" -> the group an apposition named ("The doctors, members of … Doctors
+        for Camp Closure"); other collective nouns -> the last group so named."""
+        match = re.fullmatch(r"(?:the|The)\s+(\w+)", raw)
+        if not match:
+            return ""
+        noun = match.group(1).lower()
+        known = [(pos, name) for pos, (n, name) in self._groups.items() if pos < (span.paragraph, span.start)]
+        direct = [name for pos, (n, name) in sorted(self._groups.items()) if n == noun and pos < (span.paragraph, span.start)]
+        if direct:
+            return direct[-1]
+        if known and noun in _COLLECTIVE:
+            return max(known)[1]
+        return ""
 
     def _plausible_subject(self, who: str) -> bool:
         first = who.split()[0]
@@ -398,10 +417,9 @@ class Attributor:
             for sentence in split_sentences(para):
                 offset = para.find(sentence, offset)
                 subject = self._sentence_subject(sentence)
-                if subject and subject[:1].isupper():
-                    words = strip_titles(subject.split())
-                    name = self.people.expand(" ".join(words)) if words else ""
-                    if self.people.is_person(name):
+                if subject:
+                    name = self._person_in_subject(subject)
+                    if name:
                         found.append((index, max(offset, 0), name))
                 # "Early says there is…": a person right before a reporting verb.
                 for run in capitalised_runs(sentence):
@@ -411,6 +429,16 @@ class Attributor:
                         if self.people.is_person(name):
                             found.append((index, max(offset, 0) + run.start, name))
         return found
+
+    def _person_in_subject(self, subject: str) -> str:
+        """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
+        runs = [r for r in capitalised_runs(subject) if r.start <= 40]
+        for run in runs:
+            name = person_name(subject[: run.end]) or person_name(run.text) or run.text
+            name = self.people.expand(name)
+            if self.people.is_person(name):
+                return name
+        return ""
 
     def _last_person_before(self, span: Span) -> str:
         """The most recent person who spoke or was the subject of a sentence."""
@@ -436,6 +464,26 @@ class Attributor:
 
     def _paragraph_had_quote(self, index: int) -> bool:
         return any(s.paragraph == index for s, _ in self._span_speakers)
+
+
+_COLLECTIVE = frozenset(
+    """doctors physicians researchers scientists authors officials members activists lawmakers
+    experts group organisers organizers protesters workers nurses teachers parents residents
+    campaigners volunteers""".split()
+)
+_APPOSITION = re.compile(
+    r"\b[Tt]he (?P<noun>[a-z]+), (?:[a-z]+ ){0,4}?(?:of|from|at|with) (?:a |an |the )?"
+    r"(?:[a-z]+ ){0,3}(?P<name>[A-Z][\w’'&-]*(?: (?:for|of|and|&|the) [A-Z][\w’'&-]*| [A-Z][\w’'&-]*)+)"
+)
+
+
+def _group_aliases(paragraphs: list[str]) -> dict[tuple[int, int], tuple[str, str]]:
+    """Where the article says who a collective noun is: position -> (noun, name)."""
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for index, para in enumerate(paragraphs):
+        for match in _APPOSITION.finditer(para):
+            found[(index, match.start())] = (match.group("noun"), match.group("name"))
+    return found
 
 
 def _last_sentence(text: str) -> str:

@@ -18,7 +18,7 @@ def _identifier() -> Any:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "" when there is too little text to tell."""
     sample = text[:_SAMPLE]
-    if len(sample.split()) < 5:
+    if len(sample.strip()) < 20:  # characters, not words: Chinese has no spaces
         return ""
     lang, _prob = _identifier().classify(sample)
     return str(lang)

@@ -440,7 +440,10 @@ def person_name(run: str) -> str | None:
     cut = 0
     for i, word in enumerate(words):
         bare = word.lower().rstrip(".")
-        if bare in TITLES or bare in ORG_WORDS or bare in NOT_NAMES or _is_place_word(bare):
+        # A place word only cuts when two name words follow: "Ukraine Kurt Volker", but not
+        # the surname in "Ian Hamilton".
+        place = i < len(words) - 2 and _is_place_word(bare)
+        if bare in TITLES or bare in ORG_WORDS or bare in NOT_NAMES or place:
             cut = i + 1
     words = words[cut:]
     if not 2 <= len(words) <= 4:
