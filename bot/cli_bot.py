@@ -2,8 +2,74 @@
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 from typing import Any
+
+from bot.settings import SettingsError, load_settings, validate
 
 
 def add_bot_commands(sub: Any) -> None:
-    """Registered by the bot issue; nothing yet."""
+    p = sub.add_parser("run", help="run the Telegram bot (long polling, or a webhook)")
+    p.add_argument("--token", help="bot token (default: $TELEGRAM_BOT_TOKEN)")
+    p.add_argument("--api-url", help="Bot API base URL (default: Telegram's; $TELEGRAM_API_URL)")
+    p.add_argument("--config", help="settings file (TOML)")
+    p.add_argument("--webhook-url", help="run as a webhook at this public https URL")
+    p.add_argument("--listen", help="webhook listen address (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="webhook port (default 8443)")
+    p.add_argument("--secret-token", help="webhook secret token Telegram sends back")
+    p.add_argument("--log-level", help="DEBUG, INFO (default), WARNING or ERROR")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("chat", help="the bot in this terminal, no token needed")
+    p.add_argument("--config", help="settings file (TOML)")
+    p.set_defaults(func=cmd_chat)
+
+
+def _settings(args: argparse.Namespace, need_token: bool) -> Any:
+    overrides = {
+        "token": getattr(args, "token", None),
+        "api_url": getattr(args, "api_url", None),
+        "db": getattr(args, "db", None),
+        "webhook_url": getattr(args, "webhook_url", None),
+        "listen": getattr(args, "listen", None),
+        "port": getattr(args, "port", None),
+        "secret_token": getattr(args, "secret_token", None),
+        "log_level": getattr(args, "log_level", None),
+    }
+    settings = load_settings(getattr(args, "config", None), overrides)
+    validate(settings, need_token=need_token)
+    return settings
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from telegram import Update
+
+    from bot.app import build_application
+    from bot.logs import setup_logging
+
+    settings = _settings(args, need_token=True)
+    setup_logging(settings.log_level, [settings.token])
+    app = build_application(settings)
+    if settings.webhook_url:
+        app.run_webhook(
+            listen=settings.listen,
+            port=settings.port,
+            url_path="telegram",
+            webhook_url=settings.webhook_url,
+            secret_token=settings.secret_token or None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES, poll_interval=0.0, timeout=10)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.console import run_console
+
+    try:
+        settings = _settings(args, need_token=False)
+    except SettingsError:
+        raise
+    return asyncio.run(run_console(settings))

@@ -78,22 +78,28 @@ def details(article: Article) -> str:
     return "\n".join(lines)
 
 
-def join_blocks(header: str, blocks: list[str], limit: int = LIMIT) -> list[str]:
-    """Pack blocks into messages of at most ``limit`` characters, splitting only between blocks.
-    A single block over the limit (it cannot happen with cut fields) is cut safely as text."""
-    messages: list[str] = []
-    current = header
-    for block in blocks:
+def pack(header: str, blocks: list[str], limit: int = LIMIT) -> list[tuple[str, list[int]]]:
+    """Messages of at most ``limit`` characters, split only between blocks, each with the
+    indices of the blocks it holds. A block over the limit alone (cut fields make that
+    impossible for briefs) is reduced to plain text and cut, never inside a tag or entity."""
+    messages: list[tuple[str, list[int]]] = []
+    current, held = header, []
+    for index, block in enumerate(blocks):
+        if len(block) > limit - len(header) - 2:
+            block = esc(_cut(html.unescape(_strip_tags(block)), limit - len(header) - 12))
         candidate = f"{current}\n\n{block}" if current else block
         if len(candidate) <= limit:
-            current = candidate
+            current, held = candidate, [*held, index]
             continue
-        if current:
-            messages.append(current)
-        current = block if len(block) <= limit else esc(_cut(html.unescape(_strip_tags(block)), limit - 10))
+        messages.append((current, held))
+        current, held = block, [index]
     if current:
-        messages.append(current)
+        messages.append((current, held))
     return messages
+
+
+def join_blocks(header: str, blocks: list[str], limit: int = LIMIT) -> list[str]:
+    return [text for text, _ in pack(header, blocks, limit)]
 
 
 def _strip_tags(text: str) -> str:

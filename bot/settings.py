@@ -106,7 +106,9 @@ def validate(settings: Settings, need_token: bool = False) -> None:
                 "the bot token does not look like one from @BotFather (digits:35 characters)"
             )
     if settings.db and not Path(settings.db).expanduser().parent.is_dir():
-        raise SettingsError(f"the database folder {Path(settings.db).expanduser().parent} does not exist")
+        raise SettingsError(
+            f"the database folder {Path(settings.db).expanduser().parent} does not exist"
+        )
     if settings.webhook_url and not settings.webhook_url.startswith("https://"):
         if not settings.webhook_url.startswith("http://127.0.0.1"):
             raise SettingsError("webhook_url must be an https:// URL Telegram can reach")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from briefings.dedup import canonical_url, simhash
 from briefings.language import detect_language
 from briefings.model import Article, RawArticle
-from briefings.names import PersonIndex
+from briefings.names import PersonIndex, person_name
 from briefings.quotes import extract_quotes
 from briefings.sentences import split_sentences
 from briefings.summary import summarize
@@ -21,7 +21,7 @@ def analyze(raw: RawArticle, now: datetime | None = None) -> Article:
     """Analyse one article. Pure and deterministic apart from ``now`` (the ingest time)."""
     paragraphs = bounded_paragraphs(raw.paragraphs)
     quotes = extract_quotes(raw.title, raw.dek, paragraphs)
-    people = PersonIndex([q.speaker for q in quotes if len(q.speaker.split()) >= 2])
+    people = PersonIndex([name for q in quotes if (name := person_name(q.speaker))])
     weights = extract_topics(raw.title, raw.dek, paragraphs, people.full)
     text = "\n\n".join(paragraphs)
     return Article(

@@ -338,14 +338,22 @@ class Attributor:
         return raw
 
     def _group_for(self, raw: str, span: Span) -> str:
-        """"the doctors" -> the group an apposition named ("The doctors, members of … Doctors
+        """ "the doctors" -> the group an apposition named ("The doctors, members of … Doctors
         for Camp Closure"); other collective nouns -> the last group so named."""
         match = re.fullmatch(r"(?:the|The)\s+(\w+)", raw)
         if not match:
             return ""
         noun = match.group(1).lower()
-        known = [(pos, name) for pos, (n, name) in self._groups.items() if pos < (span.paragraph, span.start)]
-        direct = [name for pos, (n, name) in sorted(self._groups.items()) if n == noun and pos < (span.paragraph, span.start)]
+        known = [
+            (pos, name)
+            for pos, (n, name) in self._groups.items()
+            if pos < (span.paragraph, span.start)
+        ]
+        direct = [
+            name
+            for pos, (n, name) in sorted(self._groups.items())
+            if n == noun and pos < (span.paragraph, span.start)
+        ]
         if direct:
             return direct[-1]
         if known and noun in _COLLECTIVE:

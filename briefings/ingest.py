@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefings.analyze import analyze
-from briefings.fetch import Fetcher, FetchError
+from briefings.fetch import Fetcher, FetchError, FetchResult
 from briefings.model import Article, Failure, Notice, RawArticle
 from briefings.repository import ArticleRepository
 from briefings.sources.feed import parse_feed
@@ -110,14 +110,20 @@ def decode_text(data: bytes) -> str:
 
 
 async def read_target(
-    target: str, fetcher: Fetcher | None, options: IngestOptions
+    target: str,
+    fetcher: Fetcher | None,
+    options: IngestOptions,
+    prefetched: FetchResult | None = None,
 ) -> AsyncIterator[Item]:
     """Every raw article one target holds, or a failure saying why it holds none."""
     try:
         if is_url(target):
-            if fetcher is None:
+            if prefetched is not None:
+                result = prefetched
+            elif fetcher is None:
                 raise ValueError("URLs are not fetched here")
-            result = await fetcher.get(target)
+            else:
+                result = await fetcher.get(target)
             data, kind, url = result.content, sniff(result.content, result.content_type), result.url
             headers = result.headers
         else:
@@ -187,6 +193,7 @@ async def ingest(
     fetcher: Fetcher | None,
     options: IngestOptions | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
+    prefetched: dict[str, FetchResult] | None = None,
 ) -> IngestReport:
     """Read, analyse and store every target; returns counts and one line per failure."""
     options = options or IngestOptions()
@@ -212,7 +219,7 @@ async def ingest(
         batch.clear()
 
     for done, target in enumerate(expanded, 1):
-        async for item in read_target(target, fetcher, options):
+        async for item in read_target(target, fetcher, options, (prefetched or {}).get(target)):
             if isinstance(item, Failure):
                 report.failures.append(item)
             elif isinstance(item, Notice):

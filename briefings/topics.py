@@ -114,8 +114,12 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
                 weights[key] += weight
             elif weight <= LEAD_WEIGHT and len(key) > 3:
                 body_runs[key] += 1
-    # A name the body repeats (not a sentence-start accident) is an organisation or a brand.
+    # A name the body repeats (not a sentence-start accident) is an organisation or a brand,
+    # unless it is the surname of a person already counted.
+    person_words = {w for topic in weights for w in topic.split()}
     for key, count in body_runs.items():
+        if key in person_words:
+            continue
         if count >= 3 and key not in weights and not _is_common_start(key):
             weights[key] += count * 0.5
 

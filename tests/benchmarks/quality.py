@@ -130,7 +130,9 @@ def report(results: dict[str, Tally], verbose: bool = False) -> None:
         print(f"quote recall      {_ratio(t.matched, t.gold_quotes)}")
         print(f"quote precision   {_ratio(t.matched, t.found_quotes)}")
         print(f"speaker accuracy  {_ratio(t.right_speaker, t.matched)}")
-        print(f"key-quote hits    {_ratio(t.key_hits, t.gold_key)} of gold key quotes marked key; we mark {t.our_key}")
+        print(
+            f"key-quote hits    {_ratio(t.key_hits, t.gold_key)} of gold key quotes marked key; we mark {t.our_key}"
+        )
         print(f"topic recall      {_ratio(t.topics_found, t.gold_topics)}")
         if t.rouge:
             count = len(next(iter(t.rouge.values())))

@@ -40,4 +40,8 @@ def rouge_l(candidate: str, reference: str) -> float:
 
 
 def rouge(candidate: str, reference: str) -> tuple[float, float, float]:
-    return rouge_n(candidate, reference, 1), rouge_n(candidate, reference, 2), rouge_l(candidate, reference)
+    return (
+        rouge_n(candidate, reference, 1),
+        rouge_n(candidate, reference, 2),
+        rouge_l(candidate, reference),
+    )
