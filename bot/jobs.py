@@ -8,6 +8,7 @@ import logging
 import time as clock
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram.error import (
@@ -122,7 +123,7 @@ async def briefing_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def deliver(
-    context: Context, chat_id: int, at: str, now: datetime, job: Job | None = None
+    context: Context, chat_id: int, at: str, now: datetime, job: Job[Any] | None = None
 ) -> str:
     """Returns what happened: delivered, skipped, duplicate, inactive, failed, migrated."""
     data: BotData = context.bot_data

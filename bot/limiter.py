@@ -64,15 +64,13 @@ class ChatRateLimiter(BaseRateLimiter[int]):
 
     async def process_request(
         self,
-        callback: Callable[
-            ..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]] | None]
-        ],
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
         args: Any,
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
         rate_limit_args: int | None,
-    ) -> bool | dict[str, Any] | list[dict[str, Any]] | None:
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         if endpoint in UNLIMITED:
             return await callback(*args, **kwargs)
         chat = data.get("chat_id")
@@ -115,7 +113,7 @@ class ChatRateLimiter(BaseRateLimiter[int]):
     async def _wait_chat(self, chat: int | str) -> None:
         now = time.monotonic()
         wait = self._chat_next.get(chat, 0.0) - now
-        is_group = isinstance(chat, int) and chat < 0 or isinstance(chat, str)
+        is_group = (isinstance(chat, int) and chat < 0) or isinstance(chat, str)
         if is_group:
             sent = self._group_sent.setdefault(chat, deque())
             while sent and sent[0] <= now - 60:

@@ -83,7 +83,7 @@ def pack(header: str, blocks: list[str], limit: int = LIMIT) -> list[tuple[str, 
     indices of the blocks it holds. A block over the limit alone (cut fields make that
     impossible for briefs) is reduced to plain text and cut, never inside a tag or entity."""
     messages: list[tuple[str, list[int]]] = []
-    current, held = header, []
+    current, held = header, list[int]()
     for index, block in enumerate(blocks):
         if len(block) > limit - len(header) - 2:
             block = esc(_cut(html.unescape(_strip_tags(block)), limit - len(header) - 12))

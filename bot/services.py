@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.settings import Settings
 from briefings.fetch import Fetcher, FetchPolicy
-from briefings.ingest import IngestOptions, ingest
+from briefings.ingest import ingest
 from store import Database
 from store.articles import ArticleStore
 from store.chats import ChatStore

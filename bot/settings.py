@@ -109,9 +109,9 @@ def validate(settings: Settings, need_token: bool = False) -> None:
         raise SettingsError(
             f"the database folder {Path(settings.db).expanduser().parent} does not exist"
         )
-    if settings.webhook_url and not settings.webhook_url.startswith("https://"):
-        if not settings.webhook_url.startswith("http://127.0.0.1"):
-            raise SettingsError("webhook_url must be an https:// URL Telegram can reach")
+    local = settings.webhook_url.startswith("http://127.0.0.1")
+    if settings.webhook_url and not settings.webhook_url.startswith("https://") and not local:
+        raise SettingsError("webhook_url must be an https:// URL Telegram can reach")
     if settings.items_per_briefing < 1 or settings.items_per_briefing > 20:
         raise SettingsError("items_per_briefing must be between 1 and 20")
     if settings.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
