@@ -120,8 +120,14 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return default
 
 
-def open_store(args: argparse.Namespace) -> tuple[Database, ArticleStore]:
-    db = Database(resolve_db(args))
+def open_store(args: argparse.Namespace, readonly: bool = False) -> tuple[Database, ArticleStore]:
+    path = resolve_db(args)
+    if readonly and not path.exists():
+        if not path.parent.is_dir():
+            raise DatabaseError(f"the database folder {path.parent} does not exist")
+        db = Database(None)  # nothing stored yet: an empty store answers
+    else:
+        db = Database(path, readonly=readonly)
     return db, ArticleStore(db)
 
 
@@ -220,7 +226,7 @@ def _n(value: int) -> int:
 
 
 def cmd_latest(args: argparse.Namespace) -> int:
-    db, store = open_store(args)
+    db, store = open_store(args, readonly=True)
     try:
         articles = store.latest(_n(args.n))
     finally:
@@ -235,7 +241,7 @@ def cmd_latest(args: argparse.Namespace) -> int:
 
 
 def cmd_topic(args: argparse.Namespace) -> int:
-    db, store = open_store(args)
+    db, store = open_store(args, readonly=True)
     try:
         result = find_topic(store, " ".join(args.name), _n(args.n))
     finally:
@@ -252,7 +258,7 @@ def cmd_topic(args: argparse.Namespace) -> int:
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    db, store = open_store(args)
+    db, store = open_store(args, readonly=True)
     try:
         counts = store.topic_counts()
     finally:

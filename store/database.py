@@ -52,9 +52,13 @@ Op = Put | Delete
 class Database:
     """TinyDB in memory, made durable by a journal and atomic snapshots. Thread-safe."""
 
-    def __init__(self, path: str | Path | None = None, *, fsync: bool = True) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, fsync: bool = True, readonly: bool = False
+    ) -> None:
         self.path = Path(path) if path else None
         self._fsync = fsync
+        self.readonly = readonly
+        self._lock_file: Any = None
         self._lock = threading.RLock()
         self._tiny = TinyDB(storage=MemoryStorage)
         self._journal_bytes = 0
@@ -62,8 +66,10 @@ class Database:
         self._journal: Any = None
         self._next_ids: dict[str, int] = {}
         if self.path:
+            if not readonly:
+                self._take_lock(self.path)
             self._open_files(self.path)
-        if not self.table(META).contains(doc_id=1):
+        if not self.table(META).contains(doc_id=1) and not readonly:
             self.commit([Put(META, 1, {"schema_version": SCHEMA_VERSION})])
         version = self.table(META).get(doc_id=1)
         if version and version.get("schema_version", 0) > SCHEMA_VERSION:
@@ -103,6 +109,8 @@ class Database:
         ops = list(ops)
         if not ops:
             return
+        if self.readonly:
+            raise DatabaseError(f"{self.path} was opened read-only")
         with self._lock:
             if self._journal is not None:
                 payload = "".join(_encode(op) for op in ops).encode("utf-8")
@@ -153,6 +161,26 @@ class Database:
             if self._journal is not None:
                 self._journal.close()
                 self._journal = None
+            if self._lock_file is not None:
+                self._lock_file.close()  # releases the flock
+                self._lock_file = None
+
+    def _take_lock(self, path: Path) -> None:
+        """One writer at a time: a second process would interleave journal lines."""
+        import fcntl
+
+        if not path.parent.is_dir():
+            raise DatabaseError(f"the database folder {path.parent} does not exist")
+        self._lock_file = open(path.with_name(path.name + ".lock"), "a+")  # noqa: SIM115
+        try:
+            fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            self._lock_file.close()
+            self._lock_file = None
+            raise DatabaseError(
+                f"{path} is in use by another newsbrief process (the bot?); "
+                "stop it first, or use read-only commands (latest, topic, topics)"
+            ) from exc
 
     # -- internals ---------------------------------------------------------------------------
     def _open_files(self, path: Path) -> None:
@@ -171,6 +199,9 @@ class Database:
         journal_path = path.with_name(path.name + ".journal")
         ops, good_bytes = _read_journal(journal_path)
         self._apply(ops)
+        if self.readonly:
+            self._journal = None
+            return
         try:
             self._journal = open(journal_path, "ab")  # noqa: SIM115 - held open for appends
             if self._journal.tell() != good_bytes:

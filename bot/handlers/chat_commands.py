@@ -51,6 +51,8 @@ async def on_unknown(update: Update, context: Context) -> None:
         return
     first = message.text.split()[0]
     command, _, target = first.lstrip("/").partition("@")
+    if command.lower() in ALL:
+        return  # answered by on_command (handler groups all run)
     if target and target.lower() != (context.bot.username or "").lower():
         return  # a command for another bot in the group
     replies = await context.bot_data.commands.handle(caller_for(update, context), command[:64], "")
