@@ -13,7 +13,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from bot import handlers
 from bot.commands import COMMANDS, Commands
 from bot.context import BotData
-from bot.jobs import Scheduler, poll_feeds
+from bot.jobs import Scheduler, maintenance, poll_feeds
 from bot.limiter import ChatRateLimiter
 from bot.services import Services
 from bot.settings import Settings
@@ -58,15 +58,15 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     services: Services = app.bot_data.services
     await services.ingest_sample_if_empty()
     for url in services.settings.feeds:
-        services.feeds.add(url, interval_minutes=int(services.settings.poll_minutes))
+        services.feeds.add(url, interval_minutes=services.settings.poll_minutes)
     await app.bot.set_my_commands([BotCommand(name, text[:256]) for name, text in COMMANDS])
     scheduler: Scheduler = services.extra["scheduler"]
     await scheduler.restore()
     assert app.job_queue is not None
-    if services.feeds.list() or services.settings.owners:
-        app.job_queue.run_repeating(
-            poll_feeds, interval=FEED_CHECK_SECONDS, first=1, name="poll-feeds"
-        )
+    # Due feeds are looked for often; each feed keeps its own interval and back-off.
+    check = min(FEED_CHECK_SECONDS, max(1.0, services.settings.poll_minutes * 60))
+    app.job_queue.run_repeating(poll_feeds, interval=check, first=1, name="poll-feeds")
+    app.job_queue.run_repeating(maintenance, interval=6 * 3600, first=60, name="maintenance")
     log.info(
         "newsbrief started as @%s: %d articles, %d chats, %d feeds",
         app.bot.username,

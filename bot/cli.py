@@ -92,8 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_prune)
 
     from bot.cli_bot import add_bot_commands
+    from bot.cli_feeds import add_feed_commands
 
     add_bot_commands(sub)
+    add_feed_commands(sub, resolve_db)
     return parser
 
 
@@ -122,7 +124,7 @@ def resolve_db(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace, readonly: bool = False) -> tuple[Database, ArticleStore]:
     path = resolve_db(args)
-    if readonly and not path.exists():
+    if readonly and not Database.exists(path):
         if not path.parent.is_dir():
             raise DatabaseError(f"the database folder {path.parent} does not exist")
         db = Database(None)  # nothing stored yet: an empty store answers

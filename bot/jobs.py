@@ -265,3 +265,12 @@ async def poll_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
             duplicates,
             clock.monotonic() - started,
         )
+
+
+async def maintenance(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Retention: old articles and delivery records go, so the file does not grow forever."""
+    ctx: Context = context  # type: ignore[assignment]
+    services = ctx.bot_data.services
+    pruned = await asyncio.to_thread(services.articles.prune, services.settings.retention_days)
+    records = await asyncio.to_thread(services.chats.prune_deliveries, clock.time() - 8 * 86400)
+    log.info("maintenance: pruned %d articles and %d delivery records", pruned, records)

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 
 def parse_time(text: str) -> time:
-    hours, minutes = text.split(":")
-    return time(int(hours), int(minutes))
+    """ "08:00" (or "08:00:30": seconds are accepted for tests and precise schedules)."""
+    parts = [int(p) for p in text.split(":")]
+    return time(parts[0], parts[1], parts[2] if len(parts) > 2 else 0)
 
 
 def slot_at(day: datetime, at: str, zone: str) -> datetime:

@@ -144,6 +144,17 @@ class ChatStore:
             self.db.commit(ops)
             self._delivered.add((chat_id, slot))
 
+    def prune_deliveries(self, before: float) -> int:
+        """Forget delivery records older than ``before`` (they only guard recent slots)."""
+        with self._lock:
+            old = [
+                (i, d) for i, d in self.db.documents(DELIVERIES) if float(d.get("sent", 0)) < before
+            ]
+            self.db.commit([Delete(DELIVERIES, i) for i, _ in old])
+            for _, doc in old:
+                self._delivered.discard((int(doc["chat_id"]), str(doc["slot"])))
+            return len(old)
+
 
 def _chat(doc_id: int, doc: dict[str, Any]) -> Chat:
     known = {k: v for k, v in doc.items() if k in Chat.__dataclass_fields__ and k != "doc_id"}

@@ -68,7 +68,11 @@ class Database:
         if self.path:
             if not readonly:
                 self._take_lock(self.path)
-            self._open_files(self.path)
+            try:
+                self._open_files(self.path)
+            except DatabaseError:
+                self.close()
+                raise
         if not self.table(META).contains(doc_id=1) and not readonly:
             self.commit([Put(META, 1, {"schema_version": SCHEMA_VERSION})])
         version = self.table(META).get(doc_id=1)
@@ -76,6 +80,12 @@ class Database:
             raise DatabaseError(
                 f"{self.path}: written by a newer newsbrief (schema {version['schema_version']})"
             )
+
+    @staticmethod
+    def exists(path: str | Path) -> bool:
+        """Whether a database lives at ``path`` (its snapshot, or only a journal so far)."""
+        path = Path(path)
+        return path.exists() or path.with_name(path.name + ".journal").exists()
 
     # -- reading -----------------------------------------------------------------------------
     def table(self, name: str) -> Table:

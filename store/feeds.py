@@ -14,7 +14,7 @@ TABLE = "feeds"
 class Feed:
     url: str
     title: str = ""
-    interval_minutes: int = 15
+    interval_minutes: float = 15.0
     etag: str = ""
     last_modified: str = ""
     failures: int = 0
@@ -36,7 +36,7 @@ class FeedStore:
     def get(self, url: str) -> Feed | None:
         return next((f for f in self.list() if f.url == url), None)
 
-    def add(self, url: str, title: str = "", interval_minutes: int = 15) -> tuple[Feed, bool]:
+    def add(self, url: str, title: str = "", interval_minutes: float = 15.0) -> tuple[Feed, bool]:
         """The feed and whether it was new."""
         existing = self.get(url)
         if existing:

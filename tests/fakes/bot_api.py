@@ -143,6 +143,10 @@ class FakeTelegram:
     migrated: dict[int, int] = field(default_factory=dict)  # group id -> supergroup id
     broken: set[int] = field(default_factory=set)  # chats answering 400 chat not found
     enforce_limits: bool = False
+    force_429: dict[int, int] = field(default_factory=dict)  # chat id -> 429s to answer first
+    gate: threading.Event = field(default_factory=threading.Event)  # cleared: sends wait
+    waiting: int = 0
+    discard_waiting: bool = False
     base: str = ""
     _next_update: int = 1
     _next_message: int = 100
@@ -393,8 +397,29 @@ class FakeTelegram:
             raise ApiError(400, "Bad Request: message is too long")
         return visible
 
+    def pause(self) -> None:
+        """Hold every new send at the door (not yet accepted, so not delivered)."""
+        self.discard_waiting = False
+        self.gate.clear()
+
+    def abort_waiting(self) -> None:
+        """Drop the held sends, as if the client had died before they reached Telegram."""
+        self.discard_waiting = True
+        self.gate.set()
+
     def api_sendMessage(self, params: dict[str, Any]) -> Any:
         chat_id = int(params["chat_id"])
+        if not self.gate.is_set():
+            with self._cond:
+                self.waiting += 1
+            self.gate.wait()
+            with self._cond:
+                self.waiting -= 1
+            if self.discard_waiting:
+                raise ApiError(500, "Internal Server Error: dropped")
+        if self.force_429.get(chat_id, 0) > 0:
+            self.force_429[chat_id] -= 1
+            raise ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
         self._check_chat(chat_id)
         visible = self._text(params)
         with self._cond:
@@ -445,6 +470,7 @@ def _params(handler: BaseHTTPRequestHandler) -> dict[str, Any]:
 @contextmanager
 def fake_telegram(token: str, **options: Any) -> Iterator[FakeTelegram]:
     state = FakeTelegram(token=token, **options)
+    state.gate.set()
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
