@@ -79,6 +79,9 @@ class Scheduler:
                 name=self.job_name(chat_id, at),
                 chat_id=chat_id,
                 data=at,
+                # A busy minute (thousands of chats) must not turn into "missed" jobs:
+                # APScheduler's default grace is one second.
+                job_kwargs={"misfire_grace_time": 600, "coalesce": True},
             )
 
     async def restore(self, now: datetime | None = None) -> int:

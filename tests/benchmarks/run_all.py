@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-BENCHMARKS = ["tests.benchmarks.ingest_bench"]
+BENCHMARKS = ["tests.benchmarks.ingest_bench", "tests.benchmarks.delivery_bench"]
 
 
 def main() -> None:
