@@ -413,6 +413,8 @@ def _capitalised_runs(text: str) -> tuple[Name, ...]:
                 flush()
         if token[0].isupper() or (current and token.lower() in CONNECTORS):
             current.append(match)
+            if token.endswith(("’s", "'s")):
+                flush()  # "Elon Musk’s SpaceX" is two names
         else:
             flush()
     flush()
@@ -450,8 +452,12 @@ def person_name(run: str) -> str | None:
         return None
     if any(w.lower().rstrip(".") in ORG_WORDS for w in words):
         return None
+    while words and words[0].isupper() and len(words[0].rstrip(".")) > 1:
+        words.pop(0)  # a leading acronym is a label: "Browns DL Sheldon Richardson"
+    if not 2 <= len(words) <= 4:
+        return None
     if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
-        return None  # acronyms: "NASA", "US"
+        return None  # acronyms inside: "NASA", "US"
     if words[-1].endswith("."):
         return None
     return " ".join(words)

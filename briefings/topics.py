@@ -17,9 +17,9 @@ from briefings.gazetteer import (
     normal_token,
     tokens,
 )
-from briefings.names import ORG_WORDS, capitalised_runs, person_name
+from briefings.names import NOT_NAMES, ORG_WORDS, TITLES, capitalised_runs, person_name, persons_in
 
-MAX_TOPICS = 20
+MAX_TOPICS = 30
 # Where a mention stands decides how much it says about the article.
 TITLE_WEIGHT, DEK_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.5, 1.0
 _ORG_JOIN = re.compile(r"\s+(of|for|and|&)\s+")
@@ -32,16 +32,22 @@ def extract_topics(
     weights: defaultdict[str, float] = defaultdict(float)
     parts = [(title, TITLE_WEIGHT), (dek, DEK_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i < 2 else BODY_WEIGHT) for i, p in enumerate(paragraphs)]
+    names = {w for p in persons_in("\n".join(paragraphs)) for w in p.split()}
     for text, weight in parts:
-        for topic in _gazetteer_mentions(text):
+        for topic in _gazetteer_mentions(text, names):
             weights[topic] += weight
     _count_people(weights, parts, persons)
     _count_organisations(weights, parts)
+    for phrase, weight in _key_phrases(title, paragraphs).items():
+        if phrase not in weights and not any(phrase in topic for topic in weights):
+            weights[phrase] += weight
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
     return {topic: round(weight, 2) for topic, weight in ranked}
 
 
-def _gazetteer_mentions(text: str) -> list[str]:
+def _gazetteer_mentions(text: str, person_words: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Gazetteer topics mentioned; a one-word place that is part of a person's name in this
+    article ("Ian Hamilton") does not count."""
     gaz = gazetteer()
     raw = tokens(text.replace("-", " "))
     norm = [normal_token(t) for t in raw]
@@ -75,7 +81,10 @@ def _count_people(
 ) -> None:
     people = {p for p in persons if fold(p) not in weights}
     word_counts = []
-    for text, weight in parts:
+    for index, (text, weight) in enumerate(parts):
+        if index == 0:
+            word_counts.append((Counter(tokens(text)), weight))
+            continue  # a headline's capitals say nothing: it only adds weight to body names
         for run in capitalised_runs(text):
             name = person_name(run.text)
             if name and _not_a_place(name):
@@ -90,38 +99,104 @@ def _count_people(
 
 
 def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
+    whole = "\n".join(text for text, _ in parts)
     body_runs: Counter[str] = Counter()
-    for text, weight in parts:
+    title = parts[0][0] if parts else ""
+    for text, weight in parts[1:]:
         runs = capitalised_runs(text)
+        skip_next = False
         for run, nxt in zip(runs, [*runs[1:], None], strict=False):
+            if skip_next:
+                skip_next = False
+                continue
             name = run.text
             if nxt is not None and _ORG_JOIN.fullmatch(text[run.end : nxt.start]):
                 joined = text[run.start : nxt.end]
-                if any(w.lower() in ORG_WORDS for w in nxt.text.split()):
-                    name = joined
-            words = name.split()
+                # "Department of Homeland Security", "Customs and Border Protection"
+                places = not _not_a_place(run.text) or not _not_a_place(nxt.text)
+                if not places and (_has_org_word(joined.split()) or whole.count(joined) >= 2):
+                    name, skip_next = joined, True
+            words = name.replace("’s", "").replace("'s", "").split()
             if words and words[0].lower() in {"the", "a", "an"}:
                 words = words[1:]
             if not words or person_name(" ".join(words)):
                 continue
             key = fold(" ".join(words))
-            if key in gazetteer().phrases or not _not_a_place(key):
+            if not key or gazetteer().phrases.get(key):
                 continue
-            is_org = any(w.lower() in ORG_WORDS for w in words[1:]) or (
-                len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
+            if _is_common_start(key):
+                continue
+            acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
+            if acronym and (key in _COMMON_ACRONYMS or whole.count(words[0]) < 2):
+                continue  # "CEO", "ASAP", or an acronym mentioned once
+            place_led = (
+                len(words) >= 2 and not _not_a_place(words[0]) and _not_a_place(" ".join(words[1:]))
             )
-            if is_org and len(words) <= 7:
+            if ((len(words) >= 2 and _has_org_word(words)) or acronym) and len(words) <= 7:
                 weights[key] += weight
-            elif weight <= LEAD_WEIGHT and len(key) > 3:
+            elif place_led and len(words) <= 3 and not _has_title(words[1:]):
+                body_runs[key] += 2  # "Buffalo Sabres", "Minnesota Wild": a team or a local body
+            elif len(key) > 3 and _not_a_place(key):
                 body_runs[key] += 1
-    # A name the body repeats (not a sentence-start accident) is an organisation or a brand,
-    # unless it is the surname of a person already counted.
+    # A name the article repeats (not a sentence-start accident) is an organisation or a
+    # brand, unless it is the surname of a person already counted.
     person_words = {w for topic in weights for w in topic.split()}
     for key, count in body_runs.items():
-        if key in person_words:
+        if key in person_words or key in weights or _is_common_start(key):
             continue
-        if count >= 3 and key not in weights and not _is_common_start(key):
+        if count >= 3 or (count >= 2 and " " in key):
             weights[key] += count * 0.5
+    # The headline adds weight to names the body established.
+    for key in list(weights):
+        if key in fold(title):
+            weights[key] += TITLE_WEIGHT
+
+
+def _has_org_word(words: list[str]) -> bool:
+    return any(w.lower().strip(",.") in ORG_WORDS for w in words)
+
+
+def _has_title(words: list[str]) -> bool:
+    return any(w.lower().rstrip(".") in TITLES for w in words)
+
+
+_PHRASE_STOP = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been has have
+    had it its this that these those he she they we i you his her their our said says say told
+    will would could should may might can also not no more most some any all about into over
+    after before than then there here which who what when where how new last first one two
+    year years week day days time people percent just like""".split()
+)
+
+
+def _key_phrases(title: str, paragraphs: list[str]) -> dict[str, float]:
+    """Lower-case two- and three-word phrases the article keeps using ("teacher pay",
+    "water vapor"): subjects no gazetteer lists."""
+    counts: Counter[str] = Counter()
+    for text in [title, *paragraphs]:
+        words = [w.lower() for w in tokens(text)]
+        for n in (2, 3):
+            for i in range(len(words) - n + 1):
+                gram = words[i : i + n]
+                if gram[0] in _PHRASE_STOP or gram[-1] in _PHRASE_STOP:
+                    continue
+                if not all(w.isalpha() and len(w) > 2 for w in (gram[0], gram[-1])):
+                    continue
+                counts[" ".join(gram)] += 1
+    lead = " ".join([title, *paragraphs[:2]]).lower()
+    body = "\n".join(paragraphs)
+    found: dict[str, float] = {}
+    for phrase, count in counts.most_common(40):
+        # Written in lower case in the body: a subject, not a proper name counted elsewhere.
+        if (count >= 3 or (count >= 2 and phrase in lead)) and phrase in body:
+            found[phrase] = count * 0.4
+    # "cannabis use" and "use disorder" are parts of "cannabis use disorder".
+    kept = {
+        p: w
+        for p, w in found.items()
+        if not any(p != q and p in q and w <= found[q] for q in found)
+    }
+    return dict(list(kept.items())[:6])
 
 
 def _not_a_place(name: str) -> bool:
@@ -152,8 +227,15 @@ _STARTERS = frozenset(
 )
 
 
+_COMMON_ACRONYMS = frozenset(
+    "ceo cfo coo cto asap aaa tv pm am ok et pt gmt utc faq pdf ar vr ai".split()
+)
+
+
 def _is_common_start(key: str) -> bool:
-    return key.split()[0] in _STARTERS
+    """A capitalised run that is a sentence start, a weekday or a contraction, not a name."""
+    first = key.split()[0]
+    return first in _STARTERS or first in _PHRASE_STOP or first in NOT_NAMES or "'" in key
 
 
 # --- Queries -------------------------------------------------------------------------------
