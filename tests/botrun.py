@@ -36,7 +36,11 @@ def env(**extra: str) -> dict[str, str]:
 
 @contextmanager
 def running_bot(
-    tmp: Path, *args: str, tg_options: dict[str, Any] | None = None, db: Path | None = None
+    tmp: Path,
+    *args: str,
+    tg_options: dict[str, Any] | None = None,
+    db: Path | None = None,
+    ready: str = "getUpdates",
 ) -> Iterator[RunningBot]:
     db = db or tmp / "bot.json"
     log = tmp / "bot.log"
@@ -63,9 +67,7 @@ def running_bot(
         running = RunningBot(tg, process, db, log)
         try:
             tg.wait_for(
-                lambda: (
-                    process.poll() is not None or any(c.method == "getUpdates" for c in tg.calls)
-                ),
+                lambda: process.poll() is not None or any(c.method == ready for c in tg.calls),
                 90,
             )
             assert process.poll() is None, running.logs()

@@ -159,3 +159,47 @@ def test_bad_database_path_is_one_clear_line(tmp_path: Path) -> None:
     result = run("latest", "--db", str(tmp_path / "no" / "such" / "db.json"))
     assert 2 == result.returncode
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_latest_reads_a_database_that_has_only_a_journal_so_far(
+    tmp_path: Path, db_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Title: Bridge opens\n\nThe new bridge over the river opened on Monday after four years of work, the city said."
+    )
+    assert 0 == run("ingest", str(article), db=db_path).returncode
+    assert not db_path.exists()  # nothing compacted yet: all in the journal
+    assert ["Bridge opens"] == [
+        a["title"] for a in json.loads(run("latest", "--json", db=db_path).stdout)
+    ]
+
+
+def test_feeds_add_list_export_import_and_remove(tmp_path: Path, db_path: Path) -> None:
+    result = run("feeds", "add", "https://a.example/rss", "ftp://nope", db=db_path)
+    assert "added https://a.example/rss" in result.stdout and "not an http(s) URL" in result.stderr
+    exported = run("feeds", "export", db=db_path).stdout
+    assert 'xmlUrl="https://a.example/rss"' in exported
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(exported.replace("https://a.example/rss", "https://b.example/atom"))
+    assert "imported 1 new feeds of 1" in run("feeds", "import", str(opml), db=db_path).stdout
+    listing = run("feeds", "list", db=db_path).stdout
+    assert "https://a.example/rss" in listing and "https://b.example/atom" in listing
+    assert (
+        "removed https://a.example/rss"
+        in run("feeds", "remove", "https://a.example/rss", db=db_path).stdout
+    )
+    bad = tmp_path / "bad.opml"
+    bad.write_text("<opml><body><outline")
+    result = run("feeds", "import", str(bad), db=db_path)
+    assert 1 == result.returncode and "not a readable OPML file" in result.stderr
+
+
+def test_a_second_writer_is_refused_while_the_database_is_in_use(
+    tmp_path: Path, db_path: Path
+) -> None:
+    from store import Database
+
+    with Database(db_path):
+        result = run("feeds", "add", "https://a.example/rss", db=db_path)
+    assert 2 == result.returncode and "in use by another newsbrief process" in result.stderr
