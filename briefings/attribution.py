@@ -13,95 +13,13 @@ from briefings.sentences import split_sentences
 if TYPE_CHECKING:
     from briefings.quotes import Span
 
-_REGULAR = [
-    "stress",
-    "explain",
-    "warn",
-    "note",
-    "insist",
-    "tweet",
-    "ask",
-    "answer",
-    "continue",
-    "argue",
-    "claim",
-    "declare",
-    "announce",
-    "acknowledge",
-    "admit",
-    "agree",
-    "emphasize",
-    "emphasise",
-    "highlight",
-    "assert",
-    "recall",
-    "remark",
-    "observe",
-    "comment",
-    "concede",
-    "confirm",
-    "caution",
-    "suggest",
-    "urge",
-    "post",
-    "predict",
-    "promise",
-    "reiterate",
-    "conclude",
-    "laugh",
-    "joke",
-    "state",
-    "shout",
-    "recount",
-    "vow",
-    "maintain",
-    "muse",
-    "quip",
-    "lament",
-    "complain",
-    "boast",
-    "counter",
-    "respond",
-    "reveal",
-    "indicate",
-    "denounce",
-    "demand",
-    "proclaim",
-    "whisper",
-    "yell",
-    "exclaim",
-    "opine",
-    "repeat",
-    "estimate",
-    "add",
-    "testify",
-    "reply",
-    "explain",
-    "point",
-    "allege",
-    "insist",
-    "mention",
-    "underline",
-    "stress",
-    "recount",
-    "retort",
-    "scoff",
-    "chime",
-]
-_IRREGULAR = [
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "telling",
-    "wrote",
-    "writes",
-    "writing",
-    "write",
-    "tell",
-]
+_REGULAR = """stress explain warn note insist tweet ask answer continue argue claim declare announce
+     acknowledge admit agree emphasize emphasise highlight assert recall remark observe comment
+     concede confirm caution suggest urge post predict promise reiterate conclude laugh joke
+     state shout recount vow maintain muse quip lament complain boast counter respond reveal
+     indicate denounce demand proclaim whisper yell exclaim opine repeat estimate add testify
+     reply explain point allege insist mention underline stress recount retort scoff chime""".split()
+_IRREGULAR = """said says say saying told tells telling wrote writes writing write tell""".split()
 
 
 def _forms(verb: str) -> list[str]:
@@ -148,44 +66,9 @@ _ACCORDING = re.compile(r"\baccording to (?P<who>[^.;:!?“”\"]{1,120})")
 _VERB_ANYWHERE = re.compile(rf"\b{VERB}\b")
 _TRAILING_ADV = re.compile(rf"(?:\s+{_ADV})+\s*$")
 _INTRO_WORDS = frozenset(
-    [
-        "for",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "however",
-        "meanwhile",
-        "still",
-        "but",
-        "and",
-        "earlier",
-        "later",
-        "last",
-        "this",
-        "that",
-        "with",
-        "under",
-        "despite",
-        "according",
-        "as",
-        "since",
-        "while",
-        "when",
-        "though",
-        "although",
-        "instead",
-        "also",
-        "then",
-        "now",
-        "yet",
-        "so",
-        "separately",
-        "elsewhere",
-        "nevertheless",
-        "indeed",
-    ]
+    """for in on at after before however meanwhile still but and earlier later last this that
+        with under despite according as since while when though although instead also then now
+        yet so separately elsewhere nevertheless indeed""".split()
 )
 _PRONOUNS = {"he", "she", "they", "we", "it", "i"}
 # "the minister said": a role word stands for the last person named.

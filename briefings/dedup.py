@@ -9,37 +9,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from briefings.sentences import words
 
 _TRACKING = frozenset(
-    [
-        "fbclid",
-        "gclid",
-        "dclid",
-        "msclkid",
-        "mc_cid",
-        "mc_eid",
-        "igshid",
-        "yclid",
-        "ref",
-        "ref_src",
-        "cmpid",
-        "cmp",
-        "ocid",
-        "smid",
-        "ito",
-        "at_medium",
-        "at_campaign",
-        "at_custom1",
-        "rss",
-        "ns_mchannel",
-        "ns_source",
-        "ns_campaign",
-        "ns_linkname",
-        "partner",
-        "share",
-        "s_cid",
-        "src",
-        "_ga",
-        "guccounter",
-    ]
+    """fbclid gclid dclid msclkid mc_cid mc_eid igshid yclid ref ref_src cmpid cmp ocid smid
+        ito at_medium at_campaign at_custom1 rss ns_mchannel ns_source ns_campaign ns_linkname
+        partner share s_cid src _ga guccounter""".split()
 )
 MIN_WORDS = 40
 NEAR_DUPLICATE_BITS = 3  # SimHashes this close (of 64 bits) are the same story

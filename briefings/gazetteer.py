@@ -59,30 +59,8 @@ class Gazetteer:
 
 # Common English words that are also place or organisation names: these must be capitalised.
 _COMMON_WORDS = frozenset(
-    [
-        "us",
-        "who",
-        "un",
-        "fed",
-        "lao",
-        "apple",
-        "amazon",
-        "meta",
-        "moon",
-        "mars",
-        "turkey",
-        "china",
-        "chile",
-        "jordan",
-        "georgia",
-        "nice",
-        "reading",
-        "mobile",
-        "split",
-        "victoria",
-        "santiago",
-        "lima",
-    ]
+    """us who un fed lao apple amazon meta moon mars turkey china chile jordan georgia nice
+        reading mobile split victoria santiago lima""".split()
 )
 # Short forms that collide with ordinary words unless written in capitals ("US", "WHO").
 _UPPER_ONLY = frozenset(["us", "who", "un", "fed", "lao", "prc"])

@@ -132,36 +132,8 @@ def _fold(text: str) -> str:
 
 
 _EMBEDDING_WORDS = frozenset(
-    [
-        "to",
-        "of",
-        "for",
-        "as",
-        "the",
-        "a",
-        "an",
-        "their",
-        "his",
-        "her",
-        "its",
-        "our",
-        "your",
-        "my",
-        "in",
-        "on",
-        "at",
-        "with",
-        "by",
-        "from",
-        "about",
-        "into",
-        "called",
-        "dubbed",
-        "named",
-        "titled",
-        "like",
-        "than",
-    ]
+    """to of for as the a an their his her its our your my in on at with by from about into
+        called dubbed named titled like than""".split()
 )
 _CUE_BEFORE = re.compile(r"(that|:|,|whether|saying|said|says|told|added|wrote|asked)\s*$", re.I)
 

@@ -205,26 +205,7 @@ def _not_a_place(name: str) -> bool:
     return not (gaz.lookup(" ".join(words)) or (words and gaz.lookup(words[0])))
 
 
-_STARTERS = frozenset(
-    [
-        "the",
-        "but",
-        "and",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "this",
-        "that",
-        "there",
-        "in",
-        "on",
-        "at",
-        "so",
-        "after",
-    ]
-)
+_STARTERS = frozenset("""the but and he she it we they this that there in on at so after""".split())
 
 
 _COMMON_ACRONYMS = frozenset(
