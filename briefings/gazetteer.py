@@ -121,6 +121,11 @@ def gazetteer() -> Gazetteer:
             add(canonical, canonical, kind)
             for alias in aliases:
                 add(alias, canonical, kind)
+    for key, nicknames in curated.get("teams", {}).items():
+        league, team = key.split("|")
+        for alias in [team, *nicknames]:
+            add(alias, team, "organisation")
+            add(alias, league, "organisation")
     for canonical, aliases in curated["subjects"].items():
         for alias in [canonical, *aliases]:
             add(alias, canonical, "subject")

@@ -119,10 +119,12 @@ def person_name(run: str) -> str | None:
     cut = 0
     for i, word in enumerate(words):
         bare = word.lower().rstrip(".")
+        last = i == len(words) - 1  # a surname may look like a title: "Kevin King"
         # A place word only cuts when two name words follow: "Ukraine Kurt Volker", but not
         # the surname in "Ian Hamilton".
         place = i < len(words) - 2 and _is_place_word(bare)
-        if bare in TITLES or bare in ORG_WORDS or bare in NOT_NAMES or place:
+        acronym = word.isupper() and len(word.rstrip(".")) > 1  # "Browns DL Sheldon Richardson"
+        if not last and (bare in TITLES or bare in ORG_WORDS or bare in NOT_NAMES or acronym or place):
             cut = i + 1
     words = words[cut:]
     if not 2 <= len(words) <= 4:

@@ -238,7 +238,7 @@ class TopicIndex:
         key = fold(topic)
         if key and self._count[key] == 0:
             self._display[key] = topic
-            for word in set(key.split()):
+            for word in set(_stems(key)):
                 self._by_word.setdefault(word, set()).add(key)
         self._count[key] += 1
         return key
@@ -249,7 +249,7 @@ class TopicIndex:
         if self._count[key] <= 0:
             del self._count[key]
             self._display.pop(key, None)
-            for word in set(key.split()):
+            for word in set(_stems(key)):
                 keys = self._by_word.get(word, set())
                 keys.discard(key)
                 if not keys:
@@ -279,9 +279,9 @@ class TopicIndex:
             key = fold(entry.topic)
             if key in self._display:
                 hits.append(key)
-        q_words = q.split()
+        q_words = _stems(q)
         candidates = set.intersection(*(self._by_word.get(w, set()) for w in q_words))
-        hits += sorted(k for k in candidates if _contains_words(k.split(), q_words))
+        hits += sorted(k for k in candidates if _contains_words(_stems(k), q_words))
         if not hits and len(q) >= 4:
             hits = self._typos(q)
         return [self._display[k] for k in dict.fromkeys(hits)]
@@ -323,6 +323,19 @@ def resolve_query(query: str, known: Collection[str]) -> list[str]:
 
 def suggest(query: str, known: Collection[str], limit: int = 3) -> list[str]:
     return TopicIndex(known).suggest(query, limit)
+
+
+def _stem(word: str) -> str:
+    """Singular and plural alike: "vaccines" ~ "vaccine", "protests" ~ "protest"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _stems(key: str) -> list[str]:
+    return [_stem(w) for w in key.split()]
 
 
 def _contains_words(words: list[str], q_words: list[str]) -> bool:
