@@ -124,7 +124,9 @@ def person_name(run: str) -> str | None:
         # the surname in "Ian Hamilton".
         place = i < len(words) - 2 and _is_place_word(bare)
         acronym = word.isupper() and len(word.rstrip(".")) > 1  # "Browns DL Sheldon Richardson"
-        if not last and (bare in TITLES or bare in ORG_WORDS or bare in NOT_NAMES or acronym or place):
+        if not last and (
+            bare in TITLES or bare in ORG_WORDS or bare in NOT_NAMES or acronym or place
+        ):
             cut = i + 1
     words = words[cut:]
     if not 2 <= len(words) <= 4:

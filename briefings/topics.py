@@ -119,7 +119,12 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
             words = name.replace("’s", "").replace("'s", "").split()
             if words and words[0].lower() in {"the", "a", "an"}:
                 words = words[1:]
-            if not words or person_name(" ".join(words)):
+            if words and words[0].lower().rstrip(".") in TITLES and not _has_org_word(words):
+                continue  # "Ambassador Sondland": a person, counted with people
+            joined_name = len(words) > 2 and any(w in ("of", "for", "and", "&") for w in words)
+            if not words or (
+                not joined_name and not _has_org_word(words) and person_name(" ".join(words))
+            ):
                 continue
             key = fold(" ".join(words))
             if not key or gazetteer().phrases.get(key):
@@ -165,7 +170,8 @@ _PHRASE_STOP = frozenset(
     had it its this that these those he she they we i you his her their our said says say told
     will would could should may might can also not no more most some any all about into over
     after before than then there here which who what when where how new last first one two
-    year years week day days time people percent just like""".split()
+    year years week day days time people percent just like going see get make want think know
+    take come look thing things lot way well back really still even much many very""".split()
 )
 
 
@@ -202,7 +208,8 @@ def _key_phrases(title: str, paragraphs: list[str]) -> dict[str, float]:
 def _not_a_place(name: str) -> bool:
     gaz = gazetteer()
     words = fold(name).split()
-    return not (gaz.lookup(" ".join(words)) or (words and gaz.lookup(words[0])))
+    found = gaz.lookup(" ".join(words)) or (gaz.lookup(words[0]) if words else [])
+    return not any(e.kind in ("country", "place") for e in found)
 
 
 _STARTERS = frozenset("""the but and he she it we they this that there in on at so after""".split())
