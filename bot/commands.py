@@ -34,10 +34,14 @@ COMMANDS: list[tuple[str, str]] = [
     ("subscriptions", "what this chat receives, and when"),
     ("time", "briefing times: /time 08:00 [18:00]"),
     ("timezone", "this chat's time zone: /timezone Europe/Madrid"),
+    ("days", "briefing days: /days mon-fri | every day"),
+    ("items", "stories per briefing: /items 5"),
+    ("silent", "briefings without a sound: /silent on|off"),
+    ("quiet", "no message when nothing is new: /quiet on|off"),
     ("briefing", "the briefing now"),
     ("help", "what this bot does"),
 ]
-MUTATING = {"subscribe", "unsubscribe", "time", "timezone"}
+MUTATING = {"subscribe", "unsubscribe", "time", "timezone", "days", "items", "silent", "quiet"}
 OWNER_ONLY = {"addfeed", "removefeed", "feeds"}
 
 
@@ -203,6 +207,7 @@ class Commands:
         if len(topic) > MAX_TOPIC:
             return [Reply(f"That topic is too long: at most {MAX_TOPIC} characters.")]
         chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        was_subscribed = chat.subscribed
         if len(chat.topics) + len(chat.phrases) >= MAX_TOPICS_PER_CHAT:
             return [
                 Reply(
@@ -222,7 +227,8 @@ class Commands:
                 "" if known else " (no articles yet; you will get them when they come)"
             )
         if time and time not in chat.times:
-            chat.times = sorted({*chat.times, time}) if chat.subscribed else [time]
+            # The first subscription's time replaces the default; later ones add a time.
+            chat.times = sorted({*chat.times, time}) if was_subscribed else [time]
         chat.active = True
         await self._save(chat)
         times = ", ".join(chat.times)
@@ -254,7 +260,7 @@ class Commands:
         if chat is None or not chat.subscribed:
             return [Reply("No subscriptions yet. Try /subscribe armenia 08:00")]
         what = [esc(t) for t in chat.topics] + [f"“{esc(p)}”" for p in chat.phrases]
-        days = "every day" if len(chat.days) == 7 else ", ".join(_DAY_NAMES[d] for d in chat.days)
+        days = _days_text(chat.days)
         return [
             Reply(
                 "<b>This chat follows</b>\n"
@@ -297,6 +303,50 @@ class Commands:
         chat.timezone = name
         await self._save(chat)
         return [Reply(f"Time zone set to {esc(name)}. Briefings at {', '.join(chat.times)}.")]
+
+    async def cmd_days(self, caller: Caller, args: str) -> list[Reply]:
+        days = _parse_days(args)
+        if days is None:
+            return [Reply("Usage: /days mon-fri, /days sat sun, or /days every day")]
+        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        chat.days = days
+        await self._save(chat)
+        return [Reply(f"Briefings on {_days_text(days)}.")]
+
+    async def cmd_items(self, caller: Caller, args: str) -> list[Reply]:
+        if not args.isdigit() or not 1 <= int(args) <= 10:
+            return [Reply("Usage: /items N, with N from 1 to 10")]
+        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        chat.items = int(args)
+        await self._save(chat)
+        return [Reply(f"Up to {chat.items} stories per briefing.")]
+
+    async def cmd_silent(self, caller: Caller, args: str) -> list[Reply]:
+        return await self._toggle(
+            caller,
+            args,
+            "silent",
+            "Briefings arrive without a sound.",
+            "Briefings arrive with a notification.",
+        )
+
+    async def cmd_quiet(self, caller: Caller, args: str) -> list[Reply]:
+        return await self._toggle(
+            caller,
+            args,
+            "quiet",
+            "Nothing is sent when nothing is new.",
+            "A short note comes when nothing is new.",
+        )
+
+    async def _toggle(self, caller: Caller, args: str, name: str, on: str, off: str) -> list[Reply]:
+        value = {"on": True, "off": False}.get(args.lower())
+        if value is None:
+            return [Reply(f"Usage: /{name} on or /{name} off")]
+        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        setattr(chat, name, value)
+        await self._save(chat)
+        return [Reply(on if value else off)]
 
     async def cmd_briefing(self, caller: Caller, args: str) -> list[Reply]:
         from bot.briefing import compose_for_chat
@@ -345,6 +395,36 @@ class Commands:
 
 
 _DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+def _parse_days(text: str) -> list[int] | None:
+    """ "mon-fri", "sat sun", "weekdays", "weekends", "every day" -> weekday numbers (Mon=0)."""
+    text = text.lower().replace(",", " ").strip()
+    if text in ("every day", "everyday", "daily", "all"):
+        return list(range(7))
+    if text == "weekdays":
+        return [0, 1, 2, 3, 4]
+    if text == "weekends":
+        return [5, 6]
+    names = [d.lower() for d in _DAY_NAMES]
+    days: set[int] = set()
+    for part in text.split():
+        ends = part.split("-")
+        if not all(e[:3] in names for e in ends) or len(ends) > 2:
+            return None
+        first, last = names.index(ends[0][:3]), names.index(ends[-1][:3])
+        days.update(
+            range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)]
+        )
+    return sorted(days) or None
+
+
+def _days_text(days: list[int]) -> str:
+    if len(days) == 7:
+        return "every day"
+    if days == [0, 1, 2, 3, 4]:
+        return "weekdays"
+    return ", ".join(_DAY_NAMES[d] for d in days)
 
 
 def _is_time(text: str) -> bool:

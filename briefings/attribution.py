@@ -51,7 +51,7 @@ _DESCRIPTOR = (
     r"(?:(?:the|a|an|The|A|An|his|her|its|their|His|Her|Its|Their)\s+[^,.;:!?“”\"]{1,80}?)"
 )
 _WHO = rf"(?:{_PRONOUN}|{_DESCRIPTOR}|{_NAME})"
-_LEAD = r"^[\s,.;!?—–\-]*"
+_LEAD = r"^[\s,.;!?—–\-’”\"»]*"
 _AFTER_SUBJECT_VERB = re.compile(rf"{_LEAD}(?P<who>{_WHO})\s+(?:{_ADV}\s+)*(?P<verb>{VERB})\b")
 # "…,” Strauss Zelnick, CEO of Take-Two, adds." and "…,” company CEO Andy Vesey said."
 _AFTER_APPOSITIVE = re.compile(
@@ -102,6 +102,7 @@ class Attributor:
         self.last_group = ""
         self._span_speakers: list[tuple[Span, str]] = []
         self._subjects = self._subject_persons()
+        self._mentions = self._person_mentions()
         self._groups = _group_aliases(paragraphs)
 
     # -- the public step -------------------------------------------------------------------
@@ -161,7 +162,12 @@ class Attributor:
         verbs = list(_VERB_ANYWHERE.finditer(sentence))
         if not verbs:
             according = _ACCORDING.search(sentence)
-            return self._speaker_in_phrase(according.group("who")) if according else None
+            if according:
+                return self._speaker_in_phrase(according.group("who"))
+            if sentence.rstrip().endswith(":"):
+                # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote.
+                return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
+            return None
         verb = verbs[-1]
         if len(sentence[verb.end() :].split()) > 12:
             return None
@@ -208,7 +214,7 @@ class Attributor:
         if _PERSON_ROLES.match(raw):
             return self._last_person_before(span) or raw
         if _DOCUMENTS.match(raw):
-            return self.last_group or raw
+            return self.last_group or self._issuer_before(span) or raw
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:
@@ -242,6 +248,18 @@ class Attributor:
         if known and noun in _COLLECTIVE:
             return max(known)[1]
         return ""
+
+    def _issuer_before(self, span: Span) -> str:
+        """Who "issued a statement" shortly before: the statement speaks for them."""
+        before = self.paragraphs[span.paragraph][: span.start]
+        if span.paragraph:
+            before = self.paragraphs[span.paragraph - 1] + "\n" + before
+        found = list(_ISSUED.finditer(before))
+        if not found:
+            return ""
+        who = found[-1].group("who").strip()
+        who = re.split(r"[,.;:]\s", who)[-1]
+        return who[0].lower() + who[1:] if who.split()[0] in {"The", "A", "An"} else who
 
     def _plausible_subject(self, who: str) -> bool:
         first = who.split()[0]
@@ -321,6 +339,16 @@ class Attributor:
                             found.append((index, max(offset, 0) + run.start, name))
         return found
 
+    def _person_mentions(self) -> list[tuple[int, int, str]]:
+        """Every place a person is named, for pronouns when no sentence has them as subject."""
+        found: list[tuple[int, int, str]] = []
+        for index, para in enumerate(self.paragraphs):
+            for run in capitalised_runs(para):
+                name = self.people.expand(person_name(run.text) or run.text)
+                if self.people.is_person(name):
+                    found.append((index, run.start, name))
+        return found
+
     def _person_in_subject(self, subject: str) -> str:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
         runs = [r for r in capitalised_runs(subject) if r.start <= 40]
@@ -342,7 +370,10 @@ class Attributor:
             if self.people.is_person(who)
         ]
         best = max([*candidates, *spoken], default=None)
-        return best[2] if best else self.last_person
+        if best:
+            return best[2]
+        mentioned = [m for m in self._mentions if (m[0], m[1]) < (span.paragraph, span.start)]
+        return mentioned[-1][2] if mentioned else self.last_person
 
     def _remember(self, speaker: str) -> None:
         if not speaker:
@@ -357,6 +388,10 @@ class Attributor:
         return any(s.paragraph == index for s, _ in self._span_speakers)
 
 
+_ISSUED = re.compile(
+    r"(?P<who>(?:[Tt]he |[A-Z])[\w’' -]{1,60}?)\s+(?:later |also |then )?(?:issued|released|"
+    r"published|sent|put out)\s+(?:a|an|its|their)\s+(?:joint\s+)?(?:statement|letter|report|note)"
+)
 _COLLECTIVE = frozenset(
     """doctors physicians researchers scientists authors officials members activists lawmakers
     experts group organisers organizers protesters workers nurses teachers parents residents

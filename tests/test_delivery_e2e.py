@@ -140,9 +140,11 @@ FEED = CORPUS / "feeds" / "lemonde-une-rss2-fr.xml"
 def test_feeds_are_polled_with_conditional_get(tmp_path: Path) -> None:
     with serve() as site:
         url = site.add("/une.xml", FEED.read_bytes(), "application/rss+xml")
+        broken = site.add("/broken.xml", "oops", status=500)
         config = tmp_path / "newsbrief.toml"
         config.write_text(
-            f'feeds = ["{url}"]\npoll_minutes = 0.05\nallow_private_urls = true\nfetch_pages = false\n'
+            f'feeds = ["{url}", "{broken}"]\npoll_minutes = 0.05\n'
+            "allow_private_urls = true\nfetch_pages = false\n"
         )
         with running_bot(tmp_path, "--config", str(config)) as bot:
             bot.tg.wait_for(
@@ -154,6 +156,10 @@ def test_feeds_are_polled_with_conditional_get(tmp_path: Path) -> None:
     assert "If-None-Match" not in first[1]
     assert second[1]["If-None-Match"].startswith('"')
     assert "21 added" in logs
+    # A failing feed backs off (here: twice its interval) and the others go on.
+    assert "broken.xml failed (1 in a row): HTTP 500" in logs
+    hits = [h[0] for h in site.hits]
+    assert hits.count("/broken.xml") < hits.count("/une.xml")
 
 
 def test_owners_manage_feeds_from_the_chat(tmp_path: Path) -> None:
