@@ -147,7 +147,25 @@ def report(results: dict[str, Tally], verbose: bool = False) -> None:
                 print("  -", line)
 
 
+def report_combined(results: dict[str, Tally]) -> None:
+    """ROUGE over every reference of every set together."""
+    systems: dict[str, list[tuple[float, float, float]]] = {}
+    for tally in results.values():
+        for name, scores in tally.rouge.items():
+            systems.setdefault(name, []).extend(scores)
+    if not systems:
+        return
+    count = len(next(iter(systems.values())))
+    print(f"\n== all {count} references ==")
+    print(f"  {'system':<18} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
+    for name, scores in systems.items():
+        avg = [sum(s[i] for s in scores) / len(scores) for i in range(3)]
+        print(f"  {name:<18} {avg[0]:6.3f} {avg[1]:6.3f} {avg[2]:6.3f}")
+
+
 if __name__ == "__main__":
     import sys
 
-    report(evaluate(), verbose="-v" in sys.argv)
+    outcome = evaluate()
+    report(outcome, verbose="-v" in sys.argv)
+    report_combined(outcome)
