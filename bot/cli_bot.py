@@ -43,7 +43,7 @@ def _settings(args: argparse.Namespace, need_token: bool) -> Any:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from telegram import Update
+    from telegram.error import InvalidToken, NetworkError, TelegramError
 
     from bot.app import build_application
     from bot.logs import setup_logging
@@ -51,6 +51,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args, need_token=True)
     setup_logging(settings.log_level, [settings.token])
     app = build_application(settings)
+    try:
+        _run(app, settings)
+    except InvalidToken as exc:
+        raise SettingsError("Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN") from exc
+    except (NetworkError, TelegramError) as exc:
+        # PTB's messages may carry the request URL, and with it the token.
+        message = (
+            str(exc)
+            .replace(settings.token, "<token>")
+            .replace(settings.token.split(":")[-1], "<token>")
+        )
+        raise SettingsError(f"cannot reach the Bot API: {message}") from exc
+    return 0
+
+
+def _run(app: Any, settings: Any) -> None:
+    from telegram import Update
+
     if settings.webhook_url:
         app.run_webhook(
             listen=settings.listen,
@@ -62,7 +80,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES, poll_interval=0.0, timeout=10)
-    return 0
 
 
 def cmd_chat(args: argparse.Namespace) -> int:

@@ -25,9 +25,20 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
+class QuietBootstrapFailure(logging.Filter):
+    """PTB logs a start-up failure with its whole traceback, then raises; the command line
+    then says what went wrong in one line, so the traceback is dropped from that record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Network Retry Loop (Bootstrap"):
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 def setup_logging(level: str, secrets: list[str]) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(RedactingFormatter(secrets))
+    handler.addFilter(QuietBootstrapFailure())
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -245,3 +245,50 @@ def test_bad_settings_fail_at_start_with_one_line(tmp_path: Path) -> None:
         timeout=60,
     )
     assert 2 == result.returncode and "unknown time zone" in result.stderr
+
+
+def test_a_rejected_token_or_unreachable_api_is_one_line_without_the_token(tmp_path: Path) -> None:
+    from tests.fakes.bot_api import fake_telegram
+
+    other = "987654321:ZZZotherTokenNeverShownAnywhere_123456"
+    with fake_telegram(TOKEN) as tg:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "run",
+                "--api-url",
+                tg.base,
+                "--db",
+                str(tmp_path / "a.json"),
+            ],
+            cwd=ROOT,
+            env=env(TELEGRAM_BOT_TOKEN=other),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert 2 == result.returncode
+    assert "Telegram rejected the bot token" in result.stderr
+    assert other.split(":")[1] not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "run",
+            "--api-url",
+            "http://127.0.0.1:9/bot",
+            "--db",
+            str(tmp_path / "b.json"),
+        ],
+        cwd=ROOT,
+        env=env(TELEGRAM_BOT_TOKEN=other),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert 2 == result.returncode and "cannot reach the Bot API" in result.stderr
+    assert other.split(":")[1] not in result.stderr + result.stdout

@@ -33,6 +33,8 @@ def parse_feed(
 
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers or {})
     feed_title = _text(parsed.feed.get("title", ""))
+    # The channel's declared language ("en-us", "en_US"), when it has one.
+    language = str(parsed.feed.get("language", "") or "").replace("_", "-").split("-")[0].lower()
     error = ""
     if parsed.get("bozo"):
         error = _describe(parsed.get("bozo_exception"))
@@ -41,6 +43,8 @@ def parse_feed(
     result = FeedResult(feed_title, [], error)
     for entry in parsed.entries:
         article = _entry(entry, feed_title, url, origin)
+        if article is not None and len(language) == 2:
+            article.language = language
         if article is None:
             continue
         if sum(len(p) for p in article.paragraphs) < TEASER_CHARS and article.url:
