@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefings.names import PersonIndex, capitalised_runs, person_name, strip_titles
+from briefings.names import NOT_NAMES, PersonIndex, capitalised_runs, person_name, strip_titles
 from briefings.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ _AFTER_VERB_SUBJECT = re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+(?P<who>[^.;:!?“
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^.;:!?“”\"]{1,120})")
 _VERB_ANYWHERE = re.compile(rf"\b{VERB}\b")
 _TRAILING_ADV = re.compile(rf"(?:\s+{_ADV})+\s*$")
+_POSSESSIVES = frozenset("her his their its our my your this that these those".split())
 _INTRO_WORDS = frozenset(
     """for in on at after before however meanwhile still but and earlier later last this that
         with under despite according as since while when though although instead also then now
@@ -103,6 +104,7 @@ class Attributor:
         self._span_speakers: list[tuple[Span, str]] = []
         self._subjects = self._subject_persons()
         self._mentions = self._person_mentions()
+        self._groups_named = self._group_subjects()
         self._groups = _group_aliases(paragraphs)
 
     # -- the public step -------------------------------------------------------------------
@@ -203,9 +205,9 @@ class Attributor:
             subject = self._sentence_subject(
                 _whole_sentence(self.paragraphs[span.paragraph], span.start - 1)
             )
-            if subject and subject.lower() not in _PRONOUNS:
+            if subject and subject.lower() not in _PRONOUNS and subject[:1] not in '“"«„':
                 return self._resolve(subject, span)
-            return self.last_group or self.last_speaker or raw
+            return self._last_group_before(span) or self.last_group or self.last_speaker or raw
         if low == "it":
             return self.last_group or self.last_speaker or raw
         group = self._group_for(raw, span)
@@ -338,6 +340,46 @@ class Attributor:
                         if self.people.is_person(name):
                             found.append((index, max(offset, 0) + run.start, name))
         return found
+
+    def _group_subjects(self) -> list[tuple[int, int, str]]:
+        """Sentences whose subject is an organisation or group: "Big Machine have denied…",
+        "The company that runs the AMAs, Dick Clark Productions, denies…"."""
+        found: list[tuple[int, int, str]] = []
+        for index, para in enumerate(self.paragraphs):
+            offset = 0
+            for sentence in split_sentences(para):
+                offset = max(para.find(sentence, offset), 0)
+                subject = self._sentence_subject(sentence)
+                first = subject.split()[0].lower() if subject else ""
+                if (
+                    not subject
+                    or first in _PRONOUNS
+                    or first in _POSSESSIVES
+                    or subject[:1] in '“"«„'
+                ):
+                    continue
+                if self._person_in_subject(subject):
+                    continue
+                apposition = re.match(
+                    re.escape(subject) + r",\s+(?P<name>[A-Z][^,]{2,60}),", sentence
+                )
+                runs = capitalised_runs(subject)
+                if apposition:
+                    name = apposition.group("name")
+                elif runs and runs[0].start <= 4 and runs[0].text.lower() not in NOT_NAMES:
+                    name = runs[0].text
+                else:
+                    continue
+                if re.split(r"[’']", name.split()[0])[0].lower() in _PRONOUNS:
+                    continue  # "I've", "We're": a quote's voice, not a group
+                found.append((index, offset, name))
+        return found
+
+    def _last_group_before(self, span: Span) -> str:
+        earlier = [g for g in self._groups_named if (g[0], g[1]) < (span.paragraph, span.start)]
+        if earlier and span.paragraph - earlier[-1][0] <= 3:
+            return earlier[-1][2]
+        return ""
 
     def _person_mentions(self) -> list[tuple[int, int, str]]:
         """Every place a person is named, for pronouns when no sentence has them as subject."""
