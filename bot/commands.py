@@ -5,24 +5,18 @@ bot would send."""
 from __future__ import annotations
 
 import asyncio
-import re
-import shlex
-import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import render
+from bot.feed_commands import FeedCommands
 from bot.render import esc
+from bot.replies import Button, Caller, Reply
 from bot.services import Services
+from bot.subscriptions import MAX_TOPIC, SubscriptionCommands
 from briefings.model import Article
 from briefings.select import find_topic
-from store.chats import Chat
 
 MAX_ARG = 200  # characters of arguments looked at; longer input gets a clear answer
-MAX_TOPIC = 100
-MAX_TOPICS_PER_CHAT = 20
 MAX_LATEST = 20
 
 COMMANDS: list[tuple[str, str]] = [
@@ -44,34 +38,10 @@ COMMANDS: list[tuple[str, str]] = [
 MUTATING = {"subscribe", "unsubscribe", "time", "timezone", "days", "items", "silent", "quiet"}
 OWNER_ONLY = {"addfeed", "removefeed", "feeds"}
 
-
-@dataclass(slots=True)
-class Button:
-    text: str
-    data: str  # callback data, at most 64 bytes
+__all__ = ["Button", "Caller", "Commands", "Reply"]
 
 
-@dataclass(slots=True)
-class Reply:
-    """One message: Telegram HTML, inline buttons (rows), link previews on or off."""
-
-    text: str
-    buttons: list[list[Button]] = field(default_factory=list)
-    preview: bool = False
-
-
-@dataclass(slots=True)
-class Caller:
-    """Who sent the command, from which chat, and how to ask whether they may change it."""
-
-    chat_id: int
-    chat_type: str = "private"
-    chat_title: str = ""
-    user_id: int = 0
-    is_admin: Callable[[], Awaitable[bool]] | None = None
-
-
-class Commands:
+class Commands(SubscriptionCommands, FeedCommands):
     """Every chat command and button of the bot."""
 
     def __init__(self, services: Services) -> None:
@@ -186,255 +156,3 @@ class Commands:
                 rows.append(nav)
             replies.append(Reply(text, rows))
         return replies
-
-    # -- subscriptions --------------------------------------------------------------------------
-    async def cmd_subscribe(self, caller: Caller, args: str) -> list[Reply]:
-        if not args:
-            return [
-                Reply(
-                    'Usage: /subscribe TOPIC [HH:MM] or /subscribe "a phrase", e.g. /subscribe armenia 08:00'
-                )
-            ]
-        try:
-            words = shlex.split(args)
-        except ValueError:
-            return [Reply('Unbalanced quotes. Usage: /subscribe "peace talks"')]
-        time = _norm_time(words.pop()) if words and _is_time(words[-1]) else ""
-        phrase = args.lstrip().startswith(('"', "“", "'"))
-        topic = " ".join(words).strip("“”\"' ")
-        if not topic:
-            return [Reply("Usage: /subscribe TOPIC [HH:MM]")]
-        if len(topic) > MAX_TOPIC:
-            return [Reply(f"That topic is too long: at most {MAX_TOPIC} characters.")]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
-        was_subscribed = chat.subscribed
-        if len(chat.topics) + len(chat.phrases) >= MAX_TOPICS_PER_CHAT:
-            return [
-                Reply(
-                    f"This chat already follows {MAX_TOPICS_PER_CHAT} topics; /unsubscribe one first."
-                )
-            ]
-        if phrase:
-            if topic.lower() not in (p.lower() for p in chat.phrases):
-                chat.phrases.append(topic)
-            what = f"the phrase “{esc(topic)}”"
-        else:
-            known = self.s.articles.resolve_topic(topic)
-            name = known[0] if known else topic.lower()
-            if name not in chat.topics:
-                chat.topics.append(name)
-            what = f"<b>{esc(name)}</b>" + (
-                "" if known else " (no articles yet; you will get them when they come)"
-            )
-        if time and time not in chat.times:
-            # The first subscription's time replaces the default; later ones add a time.
-            chat.times = sorted({*chat.times, time}) if was_subscribed else [time]
-        chat.active = True
-        await self._save(chat)
-        times = ", ".join(chat.times)
-        return [Reply(f"Subscribed to {what}. Briefings at {times} ({esc(chat.timezone)}).")]
-
-    async def cmd_unsubscribe(self, caller: Caller, args: str) -> list[Reply]:
-        if not args:
-            return [Reply("Usage: /unsubscribe TOPIC or /unsubscribe all")]
-        chat = self.s.chats.get(caller.chat_id)
-        if chat is None or not chat.subscribed:
-            return [Reply("This chat has no subscriptions.")]
-        target = args.strip("“”\"' ").lower()
-        if target == "all":
-            chat.topics, chat.phrases = [], []
-            message = "Unsubscribed from everything. No more briefings here."
-        else:
-            before = len(chat.topics) + len(chat.phrases)
-            resolved = {t.lower() for t in self.s.articles.resolve_topic(target)} | {target}
-            chat.topics = [t for t in chat.topics if t.lower() not in resolved]
-            chat.phrases = [p for p in chat.phrases if p.lower() != target]
-            if before == len(chat.topics) + len(chat.phrases):
-                return [Reply(f"This chat is not subscribed to “{esc(args)}”. See /subscriptions.")]
-            message = f"Unsubscribed from “{esc(args)}”."
-        await self._save(chat)
-        return [Reply(message)]
-
-    async def cmd_subscriptions(self, caller: Caller, args: str) -> list[Reply]:
-        chat = self.s.chats.get(caller.chat_id)
-        if chat is None or not chat.subscribed:
-            return [Reply("No subscriptions yet. Try /subscribe armenia 08:00")]
-        what = [esc(t) for t in chat.topics] + [f"“{esc(p)}”" for p in chat.phrases]
-        days = _days_text(chat.days)
-        return [
-            Reply(
-                "<b>This chat follows</b>\n"
-                + "\n".join(f"• {w}" for w in what)
-                + f"\n\nBriefings at {', '.join(chat.times)} {days} ({esc(chat.timezone)}), "
-                f"up to {chat.items} stories."
-            )
-        ]
-
-    async def cmd_time(self, caller: Caller, args: str) -> list[Reply]:
-        times = args.split()
-        if not times or not all(_is_time(t) for t in times) or len(times) > 4:
-            return [
-                Reply("Usage: /time HH:MM [HH:MM …], for example /time 08:00 18:30 (up to 4 times)")
-            ]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
-        chat.times = sorted({_norm_time(t) for t in times})
-        await self._save(chat)
-        return [Reply(f"Briefings at {', '.join(chat.times)} ({esc(chat.timezone)}).")]
-
-    async def cmd_timezone(self, caller: Caller, args: str) -> list[Reply]:
-        name = args.strip()
-        if not name:
-            chat = self.s.chats.get(caller.chat_id)
-            zone = chat.timezone if chat else self.s.settings.timezone
-            return [
-                Reply(f"This chat's time zone is {esc(zone)}. Change it with /timezone Area/City.")
-            ]
-        try:
-            if len(name) > 60 or not re.fullmatch(r"[A-Za-z0-9_+\-/]+", name):
-                raise ValueError(name)
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            return [
-                Reply(
-                    f"Unknown time zone “{esc(name[:60])}”. Use an Area/City name such as Europe/Madrid."
-                )
-            ]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
-        chat.timezone = name
-        await self._save(chat)
-        return [Reply(f"Time zone set to {esc(name)}. Briefings at {', '.join(chat.times)}.")]
-
-    async def cmd_days(self, caller: Caller, args: str) -> list[Reply]:
-        days = _parse_days(args)
-        if days is None:
-            return [Reply("Usage: /days mon-fri, /days sat sun, or /days every day")]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
-        chat.days = days
-        await self._save(chat)
-        return [Reply(f"Briefings on {_days_text(days)}.")]
-
-    async def cmd_items(self, caller: Caller, args: str) -> list[Reply]:
-        if not args.isdigit() or not 1 <= int(args) <= 10:
-            return [Reply("Usage: /items N, with N from 1 to 10")]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
-        chat.items = int(args)
-        await self._save(chat)
-        return [Reply(f"Up to {chat.items} stories per briefing.")]
-
-    async def cmd_silent(self, caller: Caller, args: str) -> list[Reply]:
-        return await self._toggle(
-            caller,
-            args,
-            "silent",
-            "Briefings arrive without a sound.",
-            "Briefings arrive with a notification.",
-        )
-
-    async def cmd_quiet(self, caller: Caller, args: str) -> list[Reply]:
-        return await self._toggle(
-            caller,
-            args,
-            "quiet",
-            "Nothing is sent when nothing is new.",
-            "A short note comes when nothing is new.",
-        )
-
-    async def _toggle(self, caller: Caller, args: str, name: str, on: str, off: str) -> list[Reply]:
-        value = {"on": True, "off": False}.get(args.lower())
-        if value is None:
-            return [Reply(f"Usage: /{name} on or /{name} off")]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
-        setattr(chat, name, value)
-        await self._save(chat)
-        return [Reply(on if value else off)]
-
-    async def cmd_briefing(self, caller: Caller, args: str) -> list[Reply]:
-        from bot.briefing import compose_for_chat
-
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
-        if not chat.subscribed:
-            return [Reply("Subscribe first, for example /subscribe armenia. Meanwhile: /latest")]
-        composed = await asyncio.to_thread(compose_for_chat, self.s, chat, datetime.now(UTC), False)
-        buttons = [Button(f"More {i + 1}", f"more:{a}") for i, a in enumerate(composed.article_ids)]
-        rows = [buttons[j : j + 5] for j in range(0, len(buttons), 5)]
-        return [
-            Reply(text, rows if n == len(composed.messages) - 1 else [])
-            for n, text in enumerate(composed.messages)
-        ]
-
-    # -- feeds (owners) -------------------------------------------------------------------------
-    async def cmd_addfeed(self, caller: Caller, args: str) -> list[Reply]:
-        if not args.startswith(("http://", "https://")) or " " in args:
-            return [Reply("Usage: /addfeed https://example.com/feed.xml")]
-        feed, new = await asyncio.to_thread(self.s.feeds.add, args)
-        self.s.extra.setdefault("feeds_changed", asyncio.Event()).set()
-        return [Reply(("Added " if new else "Already polling ") + f"{esc(feed.url)}")]
-
-    async def cmd_removefeed(self, caller: Caller, args: str) -> list[Reply]:
-        removed = await asyncio.to_thread(self.s.feeds.remove, args)
-        return [Reply(("Removed " if removed else "Not a known feed: ") + esc(args[:200]))]
-
-    async def cmd_feeds(self, caller: Caller, args: str) -> list[Reply]:
-        feeds = self.s.feeds.list()
-        if not feeds:
-            return [Reply("No feeds yet. Add one with /addfeed URL")]
-        lines = ["<b>Feeds</b>"]
-        for feed in feeds:
-            state = f" — failing: {esc(feed.last_error[:80])}" if feed.failures else ""
-            lines.append(f"• {esc(feed.url)}{state}")
-        return render_lines(lines)
-
-    async def _save(self, chat: Chat) -> None:
-        chat.schedule_changed = time.time()
-        await asyncio.to_thread(self.s.chats.save, chat)
-        await self._rescheduled(chat.chat_id)
-
-    async def _rescheduled(self, chat_id: int) -> None:
-        if self.s.on_schedule_change:
-            await self.s.on_schedule_change(chat_id)
-
-
-_DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
-
-def _parse_days(text: str) -> list[int] | None:
-    """ "mon-fri", "sat sun", "weekdays", "weekends", "every day" -> weekday numbers (Mon=0)."""
-    text = text.lower().replace(",", " ").strip()
-    if text in ("every day", "everyday", "daily", "all"):
-        return list(range(7))
-    if text == "weekdays":
-        return [0, 1, 2, 3, 4]
-    if text == "weekends":
-        return [5, 6]
-    names = [d.lower() for d in _DAY_NAMES]
-    days: set[int] = set()
-    for part in text.split():
-        ends = part.split("-")
-        if not all(e[:3] in names for e in ends) or len(ends) > 2:
-            return None
-        first, last = names.index(ends[0][:3]), names.index(ends[-1][:3])
-        days.update(
-            range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)]
-        )
-    return sorted(days) or None
-
-
-def _days_text(days: list[int]) -> str:
-    if len(days) == 7:
-        return "every day"
-    if days == [0, 1, 2, 3, 4]:
-        return "weekdays"
-    return ", ".join(_DAY_NAMES[d] for d in days)
-
-
-def _is_time(text: str) -> bool:
-    return bool(re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", text))
-
-
-def _norm_time(text: str) -> str:
-    hours, minutes = text.split(":")
-    return f"{int(hours):02d}:{minutes}"
-
-
-def render_lines(lines: list[str]) -> list[Reply]:
-    return [Reply(text) for text in render.join_blocks("", lines)]

@@ -7,89 +7,32 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefings.cues import (
+    ACCORDING,
+    ADV,
+    AFTER_APPOSITIVE,
+    AFTER_ROLE_NAME,
+    AFTER_SUBJECT_VERB,
+    AFTER_VERB_SUBJECT,
+    COLLECTIVE,
+    DOCUMENTS,
+    INTRO_WORDS,
+    ISSUED,
+    PERSON_ROLES,
+    POSSESSIVES,
+    PRONOUNS,
+    TRAILING_ADV,
+    VERB,
+    VERB_ANYWHERE,
+    group_aliases,
+    last_sentence,
+    whole_sentence,
+)
 from briefings.names import NOT_NAMES, PersonIndex, capitalised_runs, person_name, strip_titles
 from briefings.sentences import split_sentences
 
 if TYPE_CHECKING:
     from briefings.quotes import Span
-
-_REGULAR = """stress explain warn note insist tweet ask answer continue argue claim declare announce
-     acknowledge admit agree emphasize emphasise highlight assert recall remark observe comment
-     concede confirm caution suggest urge post predict promise reiterate conclude laugh joke
-     state shout recount vow maintain muse quip lament complain boast counter respond reveal
-     indicate denounce demand proclaim whisper yell exclaim opine repeat estimate add testify
-     reply explain point allege insist mention underline stress recount retort scoff chime""".split()
-_IRREGULAR = """said says say saying told tells telling wrote writes writing write tell""".split()
-
-
-def _forms(verb: str) -> list[str]:
-    if verb.endswith("y") and verb[-2] not in "aeiou":
-        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
-    if verb.endswith("e"):
-        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
-    double = verb in {"add", "admit", "quip", "chime"}
-    ed = verb + verb[-1] + "ed" if verb in {"admit", "quip"} else verb + "ed"
-    ing = verb + verb[-1] + "ing" if verb in {"admit", "quip"} else verb + "ing"
-    del double
-    return [verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s"), ed, ing]
-
-
-_VERB_WORDS = sorted({f for v in _REGULAR for f in _forms(v)} | set(_IRREGULAR), key=len)[::-1]
-_VERB = r"(?:" + "|".join(_VERB_WORDS) + r")(?:\s+out)?"
-_FOREIGN_VERB = (
-    r"(?:a déclaré|a dit|a affirmé|a ajouté|sagte|erklärte|betonte|dijo|afirmó|señaló|disse)"
-)
-VERB = rf"(?:{_VERB}|{_FOREIGN_VERB})"
-_ADV = (
-    r"(?:has|have|had|would|will|also|then|later|previously|further|once|again|recently|simply|"
-    r"just|quickly|repeatedly|earlier|reportedly|publicly|privately|flatly|bluntly|once|"
-    r"has also|had also|told reporters|told the \w+)"
-)
-_PRONOUN = r"(?:he|she|they|we|it|He|She|They|We|It|I)"
-_NAME = r"(?:[A-ZÀ-Ý][\w’'.\-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?[A-ZÀ-Ý][\w’'.\-]*){0,4})"
-_DESCRIPTOR = (
-    r"(?:(?:the|a|an|The|A|An|his|her|its|their|His|Her|Its|Their)\s+[^,.;:!?“”\"]{1,80}?)"
-)
-_WHO = rf"(?:{_PRONOUN}|{_DESCRIPTOR}|{_NAME})"
-_LEAD = r"^[\s,.;!?—–\-’”\"»]*"
-_AFTER_SUBJECT_VERB = re.compile(rf"{_LEAD}(?P<who>{_WHO})\s+(?:{_ADV}\s+)*(?P<verb>{VERB})\b")
-# "…,” Strauss Zelnick, CEO of Take-Two, adds." and "…,” company CEO Andy Vesey said."
-_AFTER_APPOSITIVE = re.compile(
-    rf"{_LEAD}(?P<who>{_NAME}),\s+[^“”\"]{{1,140}}?,\s+(?:{_ADV}\s+)*(?P<verb>{VERB})\b"
-)
-_AFTER_ROLE_NAME = re.compile(
-    rf"{_LEAD}(?:[a-z][^,.;:!?“”\"]{{0,80}}?\s)?(?P<who>{_NAME}(?:\s+and\s+(?:his|her|their)\s+"
-    rf"\w+)?)\s+(?:{_ADV}\s+)*(?P<verb>{VERB})\b"
-)
-_AFTER_VERB_SUBJECT = re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+(?P<who>[^.;:!?“”\"]{{1,200}})")
-_ACCORDING = re.compile(r"\baccording to (?P<who>[^.;:!?“”\"]{1,120})")
-_VERB_ANYWHERE = re.compile(rf"\b{VERB}\b")
-_TRAILING_ADV = re.compile(rf"(?:\s+{_ADV})+\s*$")
-_POSSESSIVES = frozenset("her his their its our my your this that these those".split())
-_INTRO_WORDS = frozenset(
-    """for in on at after before however meanwhile still but and earlier later last this that
-        with under despite according as since while when though although instead also then now
-        yet so separately elsewhere nevertheless indeed""".split()
-)
-_PRONOUNS = {"he", "she", "they", "we", "it", "i"}
-# "the minister said": a role word stands for the last person named.
-_PERSON_ROLES = re.compile(
-    r"^(?:the|his|her)\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?(?:minister|president|secretary|"
-    r"ambassador|coach|senator|governor|mayor|chancellor|premier|envoy|diplomat|leader|"
-    r"executive|ceo|chief|chairman|chairwoman|actor|actress|singer|star|player|forward|"
-    r"defenseman|goaltender|goalie|captain|manager|winger|quarterback|officer|analyst|"
-    r"scientist|researcher|author|lawmaker|congressman|congresswoman|judge|lawyer|"
-    r"prosecutor|general|founder|director|professor|doctor|teacher|economist|official|"
-    r"spokesman|spokeswoman|spokesperson|veteran|rookie|pitcher|head))$",
-    re.I,
-)
-# "the statement said": a document speaks for the organisation that issued it.
-_DOCUMENTS = re.compile(
-    r"^(?:the|a|its|their)\s+(?:joint\s+)?(?:statement|letter|report|release|communiqué|note|"
-    r"study|filing|ministry|company|firm|agency|department|group|organi[sz]ation|government|"
-    r"label|team|club|league|office|spokesperson|spokesman|spokeswoman)$",
-    re.I,
-)
 
 
 class Attributor:
@@ -105,7 +48,7 @@ class Attributor:
         self._subjects = self._subject_persons()
         self._mentions = self._person_mentions()
         self._groups_named = self._group_subjects()
-        self._groups = _group_aliases(paragraphs)
+        self._groups = group_aliases(paragraphs)
 
     # -- the public step -------------------------------------------------------------------
     def speaker_for(self, span: Span, previous: Span | None) -> str:
@@ -136,17 +79,17 @@ class Attributor:
         if nxt:
             after = after[: nxt.start()]
         after = after[:260]
-        match = _AFTER_SUBJECT_VERB.match(after)
+        match = AFTER_SUBJECT_VERB.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")
-        for pattern in (_AFTER_APPOSITIVE, _AFTER_ROLE_NAME):
+        for pattern in (AFTER_APPOSITIVE, AFTER_ROLE_NAME):
             match = pattern.match(after)
             if match:
                 return match.group("who")
-        match = _AFTER_VERB_SUBJECT.match(after)
+        match = AFTER_VERB_SUBJECT.match(after)
         if match:
             return self._speaker_in_phrase(match.group("who"))
-        match = _ACCORDING.match(after.lstrip(" ,"))
+        match = ACCORDING.match(after.lstrip(" ,"))
         if match:
             return self._speaker_in_phrase(match.group("who"))
         return None
@@ -160,10 +103,10 @@ class Attributor:
             previous = self.paragraphs[span.paragraph - 1].rstrip()
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
                 before = previous  # "Boudreau said:" closing the paragraph before
-        sentence = _last_sentence(before)
-        verbs = list(_VERB_ANYWHERE.finditer(sentence))
+        sentence = last_sentence(before)
+        verbs = list(VERB_ANYWHERE.finditer(sentence))
         if not verbs:
-            according = _ACCORDING.search(sentence)
+            according = ACCORDING.search(sentence)
             if according:
                 return self._speaker_in_phrase(according.group("who"))
             if sentence.rstrip().endswith(":"):
@@ -173,11 +116,11 @@ class Attributor:
         verb = verbs[-1]
         if len(sentence[verb.end() :].split()) > 12:
             return None
-        head = _TRAILING_ADV.sub("", sentence[: verb.start()].rstrip())
+        head = TRAILING_ADV.sub("", sentence[: verb.start()].rstrip())
         if verb.group(0).endswith("ing") and prev_speaker:
             return prev_speaker
         last_word = head.split()[-1] if head.split() else ""
-        if last_word.strip(",").lower() in _PRONOUNS:
+        if last_word.strip(",").lower() in PRONOUNS:
             return last_word.strip(",")
         if last_word.lower() == "who":
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
@@ -190,7 +133,7 @@ class Attributor:
             return determiner.group(0)
         if verb.group(0).endswith("ing") and not head.strip():
             return None
-        return self._sentence_subject(_whole_sentence(para, span.start - 1)) or (
+        return self._sentence_subject(whole_sentence(para, span.start - 1)) or (
             prev_speaker or None
         )
 
@@ -203,9 +146,9 @@ class Attributor:
             return self._last_person_before(span) or self.last_speaker or raw
         if low in {"they", "we"}:
             subject = self._sentence_subject(
-                _whole_sentence(self.paragraphs[span.paragraph], span.start - 1)
+                whole_sentence(self.paragraphs[span.paragraph], span.start - 1)
             )
-            if subject and subject.lower() not in _PRONOUNS and subject[:1] not in '“"«„':
+            if subject and subject.lower() not in PRONOUNS and subject[:1] not in '“"«„':
                 return self._resolve(subject, span)
             return self._last_group_before(span) or self.last_group or self.last_speaker or raw
         if low == "it":
@@ -213,9 +156,9 @@ class Attributor:
         group = self._group_for(raw, span)
         if group:
             return group
-        if _PERSON_ROLES.match(raw):
+        if PERSON_ROLES.match(raw):
             return self._last_person_before(span) or raw
-        if _DOCUMENTS.match(raw):
+        if DOCUMENTS.match(raw):
             return self.last_group or self._issuer_before(span) or raw
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
@@ -247,7 +190,7 @@ class Attributor:
         ]
         if direct:
             return direct[-1]
-        if known and noun in _COLLECTIVE:
+        if known and noun in COLLECTIVE:
             return max(known)[1]
         return ""
 
@@ -256,7 +199,7 @@ class Attributor:
         before = self.paragraphs[span.paragraph][: span.start]
         if span.paragraph:
             before = self.paragraphs[span.paragraph - 1] + "\n" + before
-        found = list(_ISSUED.finditer(before))
+        found = list(ISSUED.finditer(before))
         if not found:
             return ""
         who = found[-1].group("who").strip()
@@ -294,13 +237,13 @@ class Attributor:
         intro = re.match(r"^[^,]{1,40},\s+", text)
         if (
             intro
-            and not _VERB_ANYWHERE.search(intro.group(0))
+            and not VERB_ANYWHERE.search(intro.group(0))
             and len(intro.group(0).split()) <= 5
-            and intro.group(0).split()[0].lower() in _INTRO_WORDS
+            and intro.group(0).split()[0].lower() in INTRO_WORDS
         ):
             text = text[intro.end() :]
         match = re.match(
-            rf"^(?P<np>.{{1,90}}?)(?:,|\s+(?:{_ADV}|is|are|was|were|{VERB}|published|issued|"
+            rf"^(?P<np>.{{1,90}}?)(?:,|\s+(?:{ADV}|is|are|was|were|{VERB}|published|issued|"
             r"released|sent|made|wrote)\b)",
             text,
         )
@@ -308,7 +251,7 @@ class Attributor:
             return None
         np = match.group("np").strip()
         if (
-            np.split()[0].lower() in _PRONOUNS
+            np.split()[0].lower() in PRONOUNS
             or np[:1].isupper()
             or np.split()[0]
             in {
@@ -335,7 +278,7 @@ class Attributor:
                 # "Early says there is…": a person right before a reporting verb.
                 for run in capitalised_runs(sentence):
                     tail = sentence[run.end : run.end + 40]
-                    if re.match(rf"\s+(?:{_ADV}\s+)*{VERB}\b", tail):
+                    if re.match(rf"\s+(?:{ADV}\s+)*{VERB}\b", tail):
                         name = self.people.expand(person_name(run.text) or run.text)
                         if self.people.is_person(name):
                             found.append((index, max(offset, 0) + run.start, name))
@@ -353,8 +296,8 @@ class Attributor:
                 first = subject.split()[0].lower() if subject else ""
                 if (
                     not subject
-                    or first in _PRONOUNS
-                    or first in _POSSESSIVES
+                    or first in PRONOUNS
+                    or first in POSSESSIVES
                     or subject[:1] in '“"«„'
                 ):
                     continue
@@ -370,7 +313,7 @@ class Attributor:
                     name = runs[0].text
                 else:
                     continue
-                if re.split(r"[’']", name.split()[0])[0].lower() in _PRONOUNS:
+                if re.split(r"[’']", name.split()[0])[0].lower() in PRONOUNS:
                     continue  # "I've", "We're": a quote's voice, not a group
                 found.append((index, offset, name))
         return found
@@ -423,50 +366,8 @@ class Attributor:
         self.last_speaker = speaker
         if self.people.is_person(speaker):
             self.last_person = speaker
-        elif speaker.lower() not in _PRONOUNS:
+        elif speaker.lower() not in PRONOUNS:
             self.last_group = speaker
 
     def _paragraph_had_quote(self, index: int) -> bool:
         return any(s.paragraph == index for s, _ in self._span_speakers)
-
-
-_ISSUED = re.compile(
-    r"(?P<who>(?:[Tt]he |[A-Z])[\w’' -]{1,60}?)\s+(?:later |also |then )?(?:issued|released|"
-    r"published|sent|put out)\s+(?:a|an|its|their)\s+(?:joint\s+)?(?:statement|letter|report|note)"
-)
-_COLLECTIVE = frozenset(
-    """doctors physicians researchers scientists authors officials members activists lawmakers
-    experts group organisers organizers protesters workers nurses teachers parents residents
-    campaigners volunteers""".split()
-)
-_APPOSITION = re.compile(
-    r"\b[Tt]he (?P<noun>[a-z]+), (?:[a-z]+ ){0,4}?(?:of|from|at|with) (?:a |an |the )?"
-    r"(?:[a-z]+ ){0,3}(?P<name>[A-Z][\w’'&-]*(?: (?:for|of|and|&|the) [A-Z][\w’'&-]*| [A-Z][\w’'&-]*)+)"
-)
-
-
-def _group_aliases(paragraphs: list[str]) -> dict[tuple[int, int], tuple[str, str]]:
-    """Where the article says who a collective noun is: position -> (noun, name)."""
-    found: dict[tuple[int, int], tuple[str, str]] = {}
-    for index, para in enumerate(paragraphs):
-        for match in _APPOSITION.finditer(para):
-            found[(index, match.start())] = (match.group("noun"), match.group("name"))
-    return found
-
-
-def _last_sentence(text: str) -> str:
-    sentences = split_sentences(text + " x") if text.strip() else []
-    if not sentences:
-        return ""
-    last = sentences[-1]
-    return last[:-2] if last.endswith(" x") else last
-
-
-def _whole_sentence(para: str, position: int) -> str:
-    offset = 0
-    for sentence in split_sentences(para):
-        found = para.find(sentence, offset)
-        if found <= position < found + len(sentence) + 1:
-            return sentence
-        offset = max(found, offset)
-    return para
