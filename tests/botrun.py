@@ -34,6 +34,20 @@ def env(**extra: str) -> dict[str, str]:
     return {**base, "PYTHONPATH": str(ROOT), **extra}
 
 
+def newsbrief(
+    *args: str, timeout: float = 120, **environment: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the ``newsbrief`` command line once, with a clean environment plus ``environment``."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=ROOT,
+        env=env(**environment),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 @contextmanager
 def running_bot(
     tmp: Path,

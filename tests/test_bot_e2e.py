@@ -13,7 +13,7 @@ import pytest
 
 from store import Database
 from store.chats import Chat, ChatStore
-from tests.botrun import TOKEN, RunningBot, env, running_bot
+from tests.botrun import TOKEN, RunningBot, env, newsbrief, running_bot
 from tests.conftest import DEV, ROOT, SAMPLE, needs_shared
 from tests.fakes.bot_api import parse_html
 
@@ -223,26 +223,13 @@ def test_the_token_never_appears_in_the_logs(bot: RunningBot) -> None:
 
 
 def test_bad_settings_fail_at_start_with_one_line(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run", "--db", str(tmp_path / "x.json")],
-        cwd=ROOT,
-        env=env(TELEGRAM_BOT_TOKEN="not-a-token"),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    db = str(tmp_path / "x.json")
+    result = newsbrief("run", "--db", db, TELEGRAM_BOT_TOKEN="not-a-token", timeout=60)
     assert 2 == result.returncode
-    assert (
-        "does not look like one from @BotFather" in result.stderr
-        and "Traceback" not in result.stderr
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run", "--db", str(tmp_path / "x.json")],
-        cwd=ROOT,
-        env=env(TELEGRAM_BOT_TOKEN=TOKEN, NEWSBRIEF_TIMEZONE="Mars/Base"),
-        capture_output=True,
-        text=True,
-        timeout=60,
+    assert "does not look like one from @BotFather" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = newsbrief(
+        "run", "--db", db, TELEGRAM_BOT_TOKEN=TOKEN, NEWSBRIEF_TIMEZONE="Mars/Base", timeout=60
     )
     assert 2 == result.returncode and "unknown time zone" in result.stderr
 
@@ -252,43 +239,20 @@ def test_a_rejected_token_or_unreachable_api_is_one_line_without_the_token(tmp_p
 
     other = "987654321:ZZZotherTokenNeverShownAnywhere_123456"
     with fake_telegram(TOKEN) as tg:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "bot.cli",
-                "run",
-                "--api-url",
-                tg.base,
-                "--db",
-                str(tmp_path / "a.json"),
-            ],
-            cwd=ROOT,
-            env=env(TELEGRAM_BOT_TOKEN=other),
-            capture_output=True,
-            text=True,
-            timeout=60,
+        result = newsbrief(
+            "run", "--api-url", tg.base, "--db", str(tmp_path / "a.json"), TELEGRAM_BOT_TOKEN=other
         )
     assert 2 == result.returncode
     assert "Telegram rejected the bot token" in result.stderr
     assert other.split(":")[1] not in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bot.cli",
-            "run",
-            "--api-url",
-            "http://127.0.0.1:9/bot",
-            "--db",
-            str(tmp_path / "b.json"),
-        ],
-        cwd=ROOT,
-        env=env(TELEGRAM_BOT_TOKEN=other),
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = newsbrief(
+        "run",
+        "--api-url",
+        "http://127.0.0.1:9/bot",
+        "--db",
+        str(tmp_path / "b.json"),
+        TELEGRAM_BOT_TOKEN=other,
     )
     assert 2 == result.returncode and "cannot reach the Bot API" in result.stderr
     assert other.split(":")[1] not in result.stderr + result.stdout
