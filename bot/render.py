@@ -14,6 +14,12 @@ SUMMARY_CHARS = 420  # a summary is ~400 by construction; anything longer is cut
 QUOTE_CHARS = 300
 
 
+def units(text: str) -> int:
+    """Telegram counts UTF-16 code units (an emoji is two); the HTML source is an upper bound
+    of the visible text, so a source within the limit is always a message within it."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def esc(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -85,10 +91,10 @@ def pack(header: str, blocks: list[str], limit: int = LIMIT) -> list[tuple[str, 
     messages: list[tuple[str, list[int]]] = []
     current, held = header, list[int]()
     for index, block in enumerate(blocks):
-        if len(block) > limit - len(header) - 2:
-            block = esc(_cut(html.unescape(_strip_tags(block)), limit - len(header) - 12))
+        if units(block) > limit - units(header) - 2:
+            block = esc(_cut(html.unescape(_strip_tags(block)), (limit - units(header)) // 2 - 12))
         candidate = f"{current}\n\n{block}" if current else block
-        if len(candidate) <= limit:
+        if units(candidate) <= limit:
             current, held = candidate, [*held, index]
             continue
         messages.append((current, held))
