@@ -35,6 +35,12 @@ if TYPE_CHECKING:
     from briefings.quotes import Span
 
 
+_APPOSED_NAME = re.compile(
+    r",\s+(?P<name>[A-Z][^,]{2,60}),"
+)  # "The company…, Dick Clark Productions,"
+_VERB_NEXT = re.compile(rf"\s+(?:{ADV}\s+)*{VERB}\b")  # "Early says": a name, then its verb
+
+
 class Attributor:
     """Resolves the speaker of each quote in article order, remembering who spoke last."""
 
@@ -278,7 +284,7 @@ class Attributor:
                 # "Early says there is…": a person right before a reporting verb.
                 for run in capitalised_runs(sentence):
                     tail = sentence[run.end : run.end + 40]
-                    if re.match(rf"\s+(?:{ADV}\s+)*{VERB}\b", tail):
+                    if _VERB_NEXT.match(tail):
                         name = self.people.expand(person_name(run.text) or run.text)
                         if self.people.is_person(name):
                             found.append((index, max(offset, 0) + run.start, name))

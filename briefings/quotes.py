@@ -107,12 +107,13 @@ def _find_closer(text: str, start: int, opener: str) -> tuple[int, int]:
 
 def extract_quotes(title: str, dek: str, paragraphs: list[str], max_key: int = 3) -> list[Quote]:
     """Every direct quote of the body with its speaker, key quotes marked."""
-    body = "\n\n".join(paragraphs)
-    people = PersonIndex(persons_in(body))
-    attributor = Attributor(paragraphs, people)
-    headline_quotes = {_fold(paragraphs_text) for paragraphs_text in _quoted_in(title + " " + dek)}
-    quotes: list[Quote] = []
     spans = find_spans(paragraphs)
+    if not spans:
+        return []  # most feed teasers: no need to learn who is who
+    people = PersonIndex(persons_in("\n\n".join(paragraphs)))
+    attributor = Attributor(paragraphs, people)
+    headline_quotes = {_fold(text) for text in _quoted_in(title + " " + dek)}
+    quotes: list[Quote] = []
     for n, span in enumerate(spans):
         text = span.text(paragraphs)
         speaker = attributor.speaker_for(span, spans[n - 1] if n else None)

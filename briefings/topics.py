@@ -181,14 +181,15 @@ def _key_phrases(title: str, paragraphs: list[str]) -> dict[str, float]:
     counts: Counter[str] = Counter()
     for text in [title, *paragraphs]:
         words = [w.lower() for w in tokens(text)]
-        for n in (2, 3):
-            for i in range(len(words) - n + 1):
-                gram = words[i : i + n]
-                if gram[0] in _PHRASE_STOP or gram[-1] in _PHRASE_STOP:
-                    continue
-                if not all(w.isalpha() and len(w) > 2 for w in (gram[0], gram[-1])):
-                    continue
-                counts[" ".join(gram)] += 1
+        # A phrase starts and ends with a content word: mark which words may.
+        ok = [w.isalpha() and len(w) > 2 and w not in _PHRASE_STOP for w in words]
+        for i in range(len(words) - 1):
+            if not ok[i]:
+                continue
+            if ok[i + 1]:
+                counts[f"{words[i]} {words[i + 1]}"] += 1
+            if i + 2 < len(words) and ok[i + 2]:
+                counts[f"{words[i]} {words[i + 1]} {words[i + 2]}"] += 1
     lead = " ".join([title, *paragraphs[:2]]).lower()
     body = "\n".join(paragraphs)
     found: dict[str, float] = {}
