@@ -18,7 +18,7 @@ from briefings.topics import TopicIndex
 from store.database import Database, Delete, Put
 
 TABLE = "articles"
-CANDIDATES_PER_TOPIC = 400  # the freshest articles of a topic considered for ranking
+CANDIDATES_PER_TOPIC = 300  # the freshest articles of a topic considered for ranking
 
 
 def _ts(value: str | None) -> float:
@@ -136,12 +136,15 @@ class ArticleStore:
                     bisect.bisect_right(entries, (since, 1 << 62)),
                     len(entries) - CANDIDATES_PER_TOPIC,
                 )
+                name = self._topics.display(key)
+                table = self.db.table_dict(TABLE)
                 for when, doc_id in entries[start:]:
-                    doc = self.db.raw(TABLE, doc_id) or {}
-                    relevance = doc.get("topic_weights", {}).get(self._topics.display(key), 1.0)
+                    doc = table.get(str(doc_id)) or {}
+                    relevance = doc.get("topic_weights", {}).get(name, 1.0)
                     age_days = max(0.0, (now - when) / 86400)
                     score = math.log1p(relevance) * 0.5 ** (age_days / 3)
-                    scores[doc_id] = max(scores.get(doc_id, 0.0), score)
+                    if score > scores.get(doc_id, 0.0):
+                        scores[doc_id] = score
         return sorted(scores, key=lambda i: (-scores[i], -i))[:limit]
 
     def known_topics(self) -> list[str]:

@@ -97,6 +97,11 @@ class Database:
         for key, doc in list(raw.items()):
             yield int(key), doc
 
+    def table_dict(self, name: str) -> dict[str, Any]:
+        """A table's documents keyed by id string, without copying (callers must not mutate)."""
+        table: dict[str, Any] = (self._tiny.storage.read() or {}).get(name, {})
+        return table
+
     def raw(self, name: str, doc_id: int) -> dict[str, Any] | None:
         """One document by id, without copying (callers must not mutate)."""
         table = (self._tiny.storage.read() or {}).get(name, {})
