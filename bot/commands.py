@@ -130,8 +130,14 @@ class Commands(SubscriptionCommands, FeedCommands):
                 names = ", ".join(esc(t) for t in result.suggestions)
                 return [Reply(f"Nothing on “{esc(result.query)}”. Did you mean: {names}?", buttons)]
             return [Reply(f"Nothing on “{esc(result.query)}” yet. Send /topics for what there is.")]
-        header = f"<b>{esc(', '.join(result.topics[:3]).title())}</b>"
-        return self._briefs(header, result.articles, [])
+        header = f"<b>{esc(', '.join(label(t) for t in result.topics[:3]))}</b>"
+        # One name, several meanings ("Georgia" the country or the US state): offer each.
+        narrow = (
+            [Button(label(t)[:40], f"topic:{t[:50]}") for t in result.topics[:4]]
+            if len(result.topics) > 1
+            else []
+        )
+        return self._briefs(header, result.articles, narrow)
 
     async def cmd_topics(self, caller: Caller, args: str) -> list[Reply]:
         since = datetime.now(UTC) - timedelta(days=7)
@@ -156,3 +162,17 @@ class Commands(SubscriptionCommands, FeedCommands):
                 rows.append(nav)
             replies.append(Reply(text, rows))
         return replies
+
+
+_UPPER = {"us": "US", "uk": "UK", "eu": "EU", "un": "UN", "nhl": "NHL", "nfl": "NFL", "nba": "NBA"}
+
+
+def label(topic: str) -> str:
+    """A topic as a heading: "georgia (us state)" -> "Georgia (US State)"."""
+
+    def word(w: str) -> str:
+        core = w.strip("()")
+        text = _UPPER.get(core) or "-".join(part.capitalize() for part in core.split("-"))
+        return w.replace(core, text) if core else w
+
+    return " ".join(word(w) for w in topic.split())

@@ -48,6 +48,7 @@ class Gazetteer:
 
     phrases: dict[str, list[Entry]]
     longest: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase
+    us_topics: frozenset[str] = frozenset()  # the United States and its states: context
 
     def lookup(self, phrase: str) -> list[Entry]:
         return self.phrases.get(phrase, [])
@@ -111,8 +112,14 @@ def gazetteer() -> Gazetteer:
         add(canonical, canonical, "country")
         for alias in aliases:
             add(alias, canonical, "country")
+    countries = {e.topic for entries in phrases.values() for e in entries if e.kind == "country"}
+    us_topics = {"united states"}
     for state in gc.get_us_states().values():
-        add(state["name"], fold(state["name"]), "place")
+        topic = fold(state["name"])
+        if topic in countries:
+            topic += " (us state)"  # Georgia the state, not Georgia the country
+        us_topics.add(topic)
+        add(state["name"], topic, "place")
     for city in gc.get_cities().values():
         if city["population"] >= 1_000_000:
             add(city["name"], fold(city["name"]), "place")
@@ -133,7 +140,7 @@ def gazetteer() -> Gazetteer:
     for phrase in phrases:
         words = phrase.split()
         longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return Gazetteer(phrases, longest)
+    return Gazetteer(phrases, longest, frozenset(us_topics))
 
 
 def needs_upper(phrase: str) -> bool:

@@ -36,6 +36,7 @@ def extract_topics(
     for text, weight in parts:
         for topic in _gazetteer_mentions(text, names):
             weights[topic] += weight
+    _resolve_ambiguous(weights)
     _count_people(weights, parts, persons)
     _count_organisations(weights, parts)
     for phrase, weight in _key_phrases(title, paragraphs).items():
@@ -43,6 +44,22 @@ def extract_topics(
             weights[phrase] += weight
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
     return {topic: round(weight, 2) for topic, weight in ranked}
+
+
+AMBIGUOUS = "?"
+
+
+def _resolve_ambiguous(weights: defaultdict[str, float]) -> None:
+    """A name that is both a country and a US state goes to the state when the article is
+    otherwise about the United States, else to the country."""
+    us_topics = gazetteer().us_topics
+    for key in [k for k in weights if k.startswith(AMBIGUOUS)]:
+        weight = weights.pop(key)
+        options = key[1:].split("|")
+        us_context = any(t in us_topics for t in weights)
+        state = next(o for o in options if o.endswith(" (us state)"))
+        country = next((o for o in options if o != state), options[0])
+        weights[state if us_context else country] += weight
 
 
 def _gazetteer_mentions(text: str, person_words: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
@@ -69,7 +86,12 @@ def _gazetteer_mentions(text: str, person_words: set[str] = frozenset()) -> list
             ]
             if not entries:
                 continue
-            found.extend(e.topic for e in entries)
+            us_state = [e for e in entries if e.topic.endswith(" (us state)")]
+            if us_state and len(entries) > 1:
+                # "Georgia": the country or the state, decided by the rest of the article.
+                found.append(AMBIGUOUS + "|".join(e.topic for e in entries))
+            else:
+                found.extend(e.topic for e in entries)
             i += size - 1
             break
         i += 1

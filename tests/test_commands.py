@@ -85,3 +85,48 @@ async def test_equal_requests_share_one_composition(services: Services) -> None:
         compose_for_chat(services, Chat(chat_id=chat_id, topics=["vienna"]), now, True, cache)
     compose_for_chat(services, Chat(chat_id=999, topics=["oslo"]), now, True, cache)
     assert 2 == cache.compositions
+
+
+async def test_georgia_the_country_and_the_state_are_told_apart_and_offered(tmp_path: Path) -> None:
+    from briefings.analyze import analyze
+    from briefings.model import RawArticle
+
+    svc = Services.open(Settings(db=str(tmp_path / "g.json")))
+    state = RawArticle(
+        title="Georgia counts its votes",
+        paragraphs=[
+            "Voters in Georgia waited for hours in Atlanta, officials in the United States said, as in Texas."
+        ],
+        url="https://e.example/state",
+    )
+    country = RawArticle(
+        title="Georgia protests grow",
+        paragraphs=[
+            "Protesters in Tbilisi, the capital of Georgia, rallied against a law like one in Russia."
+        ],
+        url="https://e.example/country",
+    )
+    passing = RawArticle(
+        title="Wine exports rise",
+        paragraphs=[
+            "France and Italy sold more wine abroad this year; Georgia was mentioned once by a trader in Paris."
+        ],
+        url="https://e.example/wine",
+    )
+    svc.articles.add_many([analyze(state), analyze(country), analyze(passing)])
+    try:
+        assert ["georgia (us state)"] == svc.articles.resolve_topic("georgia (us state)")
+        replies = await Commands(svc).handle(Caller(1), "topic", "georgia")
+        text = replies[0].text
+        assert "Georgia counts its votes" in text and "Georgia protests grow" in text
+        # The article about Georgia ranks above the one that mentions it once.
+        assert text.index("Georgia protests grow") < text.index("Wine exports rise")
+        labels = [b.text for row in replies[-1].buttons for b in row]
+        assert {"Georgia", "Georgia (US State)"} <= set(labels)
+        narrowed = await Commands(svc).callback(Caller(1), "topic:georgia (us state)")
+        assert (
+            "Georgia counts its votes" in narrowed[0].text
+            and "Georgia protests grow" not in narrowed[0].text
+        )
+    finally:
+        await svc.shutdown()

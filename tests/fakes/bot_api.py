@@ -147,6 +147,7 @@ class FakeTelegram:
     gate: threading.Event = field(default_factory=threading.Event)  # cleared: sends wait
     waiting: int = 0
     discard_waiting: bool = False
+    admit: int | None = None  # let exactly this many sends through, then hold the rest
     base: str = ""
     _next_update: int = 1
     _next_message: int = 100
@@ -397,11 +398,6 @@ class FakeTelegram:
             raise ApiError(400, "Bad Request: message is too long")
         return visible
 
-    def pause(self) -> None:
-        """Hold every new send at the door (not yet accepted, so not delivered)."""
-        self.discard_waiting = False
-        self.gate.clear()
-
     def abort_waiting(self) -> None:
         """Drop the held sends, as if the client had died before they reached Telegram."""
         self.discard_waiting = True
@@ -409,6 +405,12 @@ class FakeTelegram:
 
     def api_sendMessage(self, params: dict[str, Any]) -> Any:
         chat_id = int(params["chat_id"])
+        with self._cond:
+            if self.admit is not None:
+                if self.admit > 0:
+                    self.admit -= 1  # within the budget: goes through
+                else:
+                    self.gate.clear()  # budget spent: this and later sends wait at the door
         if not self.gate.is_set():
             with self._cond:
                 self.waiting += 1
