@@ -141,9 +141,13 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
             words = name.replace("’s", "").replace("'s", "").split()
             if words and words[0].lower() in {"the", "a", "an"}:
                 words = words[1:]
-            if words and words[0].lower().rstrip(".") in TITLES and len(words) == 2:
-                if any(words[1].lower() in t.split() for t in weights if " " in t):
-                    continue  # "Ambassador Sondland": a person, counted with people
+            titled_person = (
+                len(words) == 2
+                and words[0].lower().rstrip(".") in TITLES
+                and any(words[1].lower() in t.split() for t in weights if " " in t)
+            )
+            if titled_person:
+                continue  # "Ambassador Sondland": a person, counted with people
             joined_name = len(words) > 2 and any(w in ("of", "for", "and", "&") for w in words)
             if not words or (
                 not joined_name and not _has_org_word(words) and person_name(" ".join(words))
