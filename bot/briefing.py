@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import render
@@ -69,7 +69,3 @@ def compose_for_chat(
     blocks = [render.brief(a, now, number=i + 1) for i, a in enumerate(articles)]
     messages = [text for text, _ in render.pack(header, blocks)]
     return Composed(messages, [a.id for a in articles if a.id is not None])
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)

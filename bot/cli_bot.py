@@ -85,8 +85,4 @@ def _run(app: Any, settings: Any) -> None:
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.console import run_console
 
-    try:
-        settings = _settings(args, need_token=False)
-    except SettingsError:
-        raise
-    return asyncio.run(run_console(settings))
+    return asyncio.run(run_console(_settings(args, need_token=False)))

@@ -19,7 +19,6 @@ class FeedCommands:
         if not args.startswith(("http://", "https://")) or " " in args:
             return [Reply("Usage: /addfeed https://example.com/feed.xml")]
         feed, new = await asyncio.to_thread(self.s.feeds.add, args)
-        self.s.extra.setdefault("feeds_changed", asyncio.Event()).set()
         return [Reply(("Added " if new else "Already polling ") + f"{esc(feed.url)}")]
 
     async def cmd_removefeed(self, caller: Caller, args: str) -> list[Reply]:

@@ -54,7 +54,6 @@ class ChatRateLimiter(BaseRateLimiter[int]):
         self._chat_next: dict[int | str, float] = {}
         self._chat_locks: dict[int | str, asyncio.Lock] = {}
         self._group_sent: dict[int | str, deque[float]] = {}
-        self.retries_after_429 = 0
 
     async def initialize(self) -> None:
         pass
@@ -82,7 +81,6 @@ class ChatRateLimiter(BaseRateLimiter[int]):
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 attempt += 1
-                self.retries_after_429 += 1
                 delay = (
                     exc.retry_after
                     if isinstance(exc.retry_after, int | float)

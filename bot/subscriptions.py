@@ -41,7 +41,7 @@ class SubscriptionCommands:
             return [Reply("Usage: /subscribe TOPIC [HH:MM]")]
         if len(topic) > MAX_TOPIC:
             return [Reply(f"That topic is too long: at most {MAX_TOPIC} characters.")]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        chat = await self._chat(caller)
         was_subscribed = chat.subscribed
         if len(chat.topics) + len(chat.phrases) >= MAX_TOPICS_PER_CHAT:
             return [
@@ -54,7 +54,7 @@ class SubscriptionCommands:
                 chat.phrases.append(topic)
             what = f"the phrase “{esc(topic)}”"
         else:
-            known = self.s.articles.resolve_topic(topic)
+            known = await asyncio.to_thread(self.s.articles.resolve_topic, topic)
             name = known[0] if known else topic.lower()
             if name not in chat.topics:
                 chat.topics.append(name)
@@ -81,7 +81,8 @@ class SubscriptionCommands:
             message = "Unsubscribed from everything. No more briefings here."
         else:
             before = len(chat.topics) + len(chat.phrases)
-            resolved = {t.lower() for t in self.s.articles.resolve_topic(target)} | {target}
+            matches = await asyncio.to_thread(self.s.articles.resolve_topic, target)
+            resolved = {t.lower() for t in matches} | {target}
             chat.topics = [t for t in chat.topics if t.lower() not in resolved]
             chat.phrases = [p for p in chat.phrases if p.lower() != target]
             if before == len(chat.topics) + len(chat.phrases):
@@ -111,7 +112,7 @@ class SubscriptionCommands:
             return [
                 Reply("Usage: /time HH:MM [HH:MM …], for example /time 08:00 18:30 (up to 4 times)")
             ]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        chat = await self._chat(caller)
         chat.times = sorted({_norm_time(t) for t in times})
         await self._save(chat)
         return [Reply(f"Briefings at {', '.join(chat.times)} ({esc(chat.timezone)}).")]
@@ -134,7 +135,7 @@ class SubscriptionCommands:
                     f"Unknown time zone “{esc(name[:60])}”. Use an Area/City name such as Europe/Madrid."
                 )
             ]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        chat = await self._chat(caller)
         chat.timezone = name
         await self._save(chat)
         return [Reply(f"Time zone set to {esc(name)}. Briefings at {', '.join(chat.times)}.")]
@@ -143,7 +144,7 @@ class SubscriptionCommands:
         days = _parse_days(args)
         if days is None:
             return [Reply("Usage: /days mon-fri, /days sat sun, or /days every day")]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        chat = await self._chat(caller)
         chat.days = days
         await self._save(chat)
         return [Reply(f"Briefings on {_days_text(days)}.")]
@@ -151,7 +152,7 @@ class SubscriptionCommands:
     async def cmd_items(self, caller: Caller, args: str) -> list[Reply]:
         if not args.isdigit() or not 1 <= int(args) <= 10:
             return [Reply("Usage: /items N, with N from 1 to 10")]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        chat = await self._chat(caller)
         chat.items = int(args)
         await self._save(chat)
         return [Reply(f"Up to {chat.items} stories per briefing.")]
@@ -178,7 +179,7 @@ class SubscriptionCommands:
         value = {"on": True, "off": False}.get(args.lower())
         if value is None:
             return [Reply(f"Usage: /{name} on or /{name} off")]
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        chat = await self._chat(caller)
         setattr(chat, name, value)
         await self._save(chat)
         return [Reply(on if value else off)]
@@ -186,7 +187,7 @@ class SubscriptionCommands:
     async def cmd_briefing(self, caller: Caller, args: str) -> list[Reply]:
         from bot.briefing import compose_for_chat
 
-        chat = self.s.chats.get_or_create(caller.chat_id, caller.chat_type, caller.chat_title)
+        chat = await self._chat(caller)
         if not chat.subscribed:
             return [Reply("Subscribe first, for example /subscribe armenia. Meanwhile: /latest")]
         composed = await asyncio.to_thread(compose_for_chat, self.s, chat, datetime.now(UTC), False)
@@ -196,6 +197,12 @@ class SubscriptionCommands:
             Reply(text, rows if n == len(composed.messages) - 1 else [])
             for n, text in enumerate(composed.messages)
         ]
+
+    async def _chat(self, caller: Caller) -> Chat:
+        """The caller's chat, created on first use (a commit: off the event loop)."""
+        return await asyncio.to_thread(
+            self.s.chats.get_or_create, caller.chat_id, caller.chat_type, caller.chat_title
+        )
 
     async def _save(self, chat: Chat) -> None:
         chat.schedule_changed = time.time()

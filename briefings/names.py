@@ -154,12 +154,10 @@ def _is_place_word(word: str) -> bool:
 class PersonIndex:
     """Every full personal name an article gives, to expand a surname to the fullest form."""
 
-    def __init__(self, names: list[str], places: frozenset[str] = frozenset()) -> None:
+    def __init__(self, names: list[str]) -> None:
         self.full: list[str] = []
         self._by_part: dict[str, str] = {}
         for name in names:
-            if name.lower() in places:
-                continue
             self.add(name)
 
     def add(self, name: str) -> None:

@@ -147,9 +147,6 @@ class ArticleStore:
                         scores[doc_id] = score
         return sorted(scores, key=lambda i: (-scores[i], -i))[:limit]
 
-    def known_topics(self) -> list[str]:
-        return self._topics.topics()
-
     def resolve_topic(self, query: str) -> list[str]:
         with self._lock:
             return self._topics.resolve(query)

@@ -104,8 +104,7 @@ class Database:
 
     def raw(self, name: str, doc_id: int) -> dict[str, Any] | None:
         """One document by id, without copying (callers must not mutate)."""
-        table = (self._tiny.storage.read() or {}).get(name, {})
-        doc = table.get(str(doc_id))
+        doc = self.table_dict(name).get(str(doc_id))
         return doc if isinstance(doc, dict) else None
 
     def next_id(self, name: str) -> int:
