@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 _APPOSED_NAME = re.compile(
     r",\s+(?P<name>[A-Z][^,]{2,60}),"
 )  # "The company…, Dick Clark Productions,"
+_NAME_AT_END = re.compile(
+    r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|for|and|&|[A-Z][\w’'&.-]*))*(?<!\bthe)(?<!\bof)$"
+)
+# "the letter signed by seven physicians" is still the letter.
+_DOCUMENT_BY = re.compile(r"\s+(?:signed|issued|released|sent|published|written|posted)\b.*$")
 _VERB_NEXT = re.compile(rf"\s+(?:{ADV}\s+)*{VERB}\b")  # "Early says": a name, then its verb
 
 
@@ -115,6 +120,10 @@ class Attributor:
             according = ACCORDING.search(sentence)
             if according:
                 return self._speaker_in_phrase(according.group("who"))
+            issued = list(ISSUED.finditer(sentence))
+            if issued:
+                # "NASA's Office of the Inspector General released two reports that depicted “…”"
+                return self._issuer_name(issued[-1].group("who"))
             if sentence.rstrip().endswith(":"):
                 # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote.
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
@@ -164,7 +173,7 @@ class Attributor:
             return group
         if PERSON_ROLES.match(raw):
             return self._last_person_before(span) or raw
-        if DOCUMENTS.match(raw):
+        if DOCUMENTS.match(raw) or DOCUMENTS.match(_DOCUMENT_BY.sub("", raw)):
             return self.last_group or self._issuer_before(span) or raw
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
@@ -173,7 +182,8 @@ class Attributor:
             person = person_name(raw)
             if person:
                 return self.people.expand(person)
-            words = strip_titles(raw.replace("’s", "").split()) or raw.split()
+            bare = re.sub(r"[’']s$", "", raw)  # "Swift’s" -> "Swift"; "NASA’s Office" stays
+            words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
 
@@ -206,10 +216,15 @@ class Attributor:
         if span.paragraph:
             before = self.paragraphs[span.paragraph - 1] + "\n" + before
         found = list(ISSUED.finditer(before))
-        if not found:
-            return ""
-        who = found[-1].group("who").strip()
-        who = re.split(r"[,.;:]\s", who)[-1]
+        return self._issuer_name(found[-1].group("who")) if found else ""
+
+    @staticmethod
+    def _issuer_name(who: str) -> str:
+        who = re.split(r"[,.;:]\s", who.strip())[-1]
+        # "The importance grew as NASA’s Office of the Inspector General": the name at the end
+        name = _NAME_AT_END.search(who)
+        if name and name.start() > 0:
+            who = name.group(0)
         return who[0].lower() + who[1:] if who.split()[0] in {"The", "A", "An"} else who
 
     def _plausible_subject(self, who: str) -> bool:

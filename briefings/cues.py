@@ -48,12 +48,13 @@ _DESCRIPTOR = (
 _WHO = rf"(?:{_PRONOUN}|{_DESCRIPTOR}|{_NAME})"
 LEAD = r"^[\s,.;!?—–\-’”\"»]*"
 AFTER_SUBJECT_VERB = re.compile(rf"{LEAD}(?P<who>{_WHO})\s+(?:{ADV}\s+)*(?P<verb>{VERB})\b")
-# "…,” Strauss Zelnick, CEO of Take-Two, adds." and "…,” company CEO Andy Vesey said."
+# "…,” Strauss Zelnick, CEO of Take-Two, adds." and "…,” company CEO Andy Vesey said." (or
+# "Goddard planetary scientist Avi Mandell said").
 AFTER_APPOSITIVE = re.compile(
     rf"{LEAD}(?P<who>{_NAME}),\s+[^“”\"]{{1,140}}?,\s+(?:{ADV}\s+)*(?P<verb>{VERB})\b"
 )
 AFTER_ROLE_NAME = re.compile(
-    rf"{LEAD}(?:[a-z][^,.;:!?“”\"]{{0,80}}?\s)?(?P<who>{_NAME}(?:\s+and\s+(?:his|her|their)\s+"
+    rf"{LEAD}(?:[A-Za-z][^,.;:!?“”\"]{{0,80}}?\s)?(?P<who>{_NAME}(?:\s+and\s+(?:his|her|their)\s+"
     rf"\w+)?)\s+(?:{ADV}\s+)*(?P<verb>{VERB})\b"
 )
 AFTER_VERB_SUBJECT = re.compile(rf"{LEAD}(?P<verb>{VERB})\s+(?P<who>[^.;:!?“”\"]{{1,200}})")
@@ -89,7 +90,8 @@ DOCUMENTS = re.compile(
 
 ISSUED = re.compile(
     r"(?P<who>(?:[Tt]he |[A-Z])[\w’' -]{1,60}?)\s+(?:later |also |then )?(?:issued|released|"
-    r"published|sent|put out)\s+(?:a|an|its|their)\s+(?:joint\s+)?(?:statement|letter|report|note)"
+    r"published|sent|put out)\s+(?:a|an|its|their|two|three|several|new)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|letter|report|note|study)s?"
 )
 COLLECTIVE = frozenset(
     """doctors physicians researchers scientists authors officials members activists lawmakers

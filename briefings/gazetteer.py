@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 MAX_PHRASE = 5  # longest gazetteer phrase, in tokens
+MIN_CITY = 150_000  # smallest city population the gazetteer lists
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.&'’][^\W_]+)*\.?")
 
@@ -49,6 +50,9 @@ class Gazetteer:
     phrases: dict[str, list[Entry]]
     longest: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase
     us_topics: frozenset[str] = frozenset()  # the United States and its states: context
+    # Subject -> two lists of folded terms that together name it ("teachers" + "pay").
+    pairs: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)  # folded company -> sector subject
 
     def lookup(self, phrase: str) -> list[Entry]:
         return self.phrases.get(phrase, [])
@@ -120,9 +124,16 @@ def gazetteer() -> Gazetteer:
             topic += " (us state)"  # Georgia the state, not Georgia the country
         us_topics.add(topic)
         add(state["name"], topic, "place")
+    # Cities of a million people, and those of 150,000 or more unless the name is already taken
+    # (a country, a capital, a state) or is as often a word, a first name or a brand ("Mobile",
+    # "Jackson", "Toyota").
+    not_places = {fold(name) for name in curated["not_places"]["names"]}
     for city in gc.get_cities().values():
-        if city["population"] >= 1_000_000:
-            add(city["name"], fold(city["name"]), "place")
+        key = fold(city["name"])
+        big = city["population"] >= 1_000_000  # a capital of a million is also its own tag
+        taken = key in phrases or key in not_places
+        if big or (city["population"] >= MIN_CITY and not taken):
+            add(city["name"], key, "place")
     for section, kind in (("places", "place"), ("organisations", "organisation")):
         for canonical, aliases in curated[section].items():
             add(canonical, canonical, kind)
@@ -140,7 +151,16 @@ def gazetteer() -> Gazetteer:
     for phrase in phrases:
         words = phrase.split()
         longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return Gazetteer(phrases, longest, frozenset(us_topics))
+    pairs = {
+        subject: (tuple(fold(t) for t in first), tuple(fold(t) for t in second))
+        for subject, (first, second) in curated["subject_pairs"].items()
+    }
+    sectors = {
+        fold(company): sector
+        for sector, companies in curated["sectors"].items()
+        for company in companies
+    }
+    return Gazetteer(phrases, longest, frozenset(us_topics), pairs, sectors)
 
 
 def needs_upper(phrase: str) -> bool:

@@ -194,10 +194,29 @@ class PersonIndex:
 
 
 def persons_in(text: str) -> list[str]:
-    """Full personal names (two to four words) in order of first appearance."""
+    """Full personal names (two to four words) in order of first appearance; a name the
+    article treats as an organisation ("Big Machine, which…") is left out."""
     seen: list[str] = []
     for run in capitalised_runs(text):
         name = person_name(run.text)
         if name and name not in seen:
             seen.append(name)
-    return seen
+    return [name for name in seen if not treated_as_organisation(text, name)]
+
+
+_GROUP_NOUNS = (
+    r"group|company|label|firm|organi[sz]ation|agency|band|network|outlet|publisher|studio|"
+    r"brand|charity|startup|retailer|chain|club|team|union|party"
+)
+
+
+def treated_as_organisation(text: str, name: str) -> bool:
+    """Whether the text speaks of a name as of a body, not a person: "Big Machine, which was
+    bought", "The group that owns her music, Big Machine,", "Big Machine have denied"."""
+    quoted = re.escape(name)
+    patterns = (
+        rf"\b{quoted},?\s+which\b",
+        rf"\b(?:{_GROUP_NOUNS})\b[^.;:“”\"]{{0,60}},\s+{quoted}\s*,",
+        rf"(?:^|[.!?]\s+|,\s+){quoted}\s+(?:have|are|were)\s+(?!\w+ing\b)",
+    )
+    return any(re.search(p, text, re.MULTILINE) for p in patterns)

@@ -149,6 +149,10 @@ def _is_quote(text: str, span: Span, paragraphs: list[str], headline: set[str]) 
         return False  # a title of a song, a book or a sign: "We're Not Gonna Take It"
     para = paragraphs[span.paragraph]
     before = para[: span.start - 1].rstrip()
+    if _title_like(words) and _SLOGAN_BEFORE.search(before):
+        return False  # signs with sayings such as "Less Money on Testing, More on Students."
+    if _pull_quote(text, span, paragraphs):
+        return False
     if not before or before.endswith((".", "?", "!", ":", "”", '"', "—", "–")):
         return True
     if _CUE_BEFORE.search(before):
@@ -159,6 +163,22 @@ def _is_quote(text: str, span: Span, paragraphs: list[str], headline: set[str]) 
     if prev_word in _EMBEDDING_WORDS and len(words) < 10:
         return False  # a phrase quoted inside reported speech: efforts to "achieve peace"
     return not (runs_on and len(words) < 10)
+
+
+_SLOGAN_BEFORE = re.compile(r"\b(?:such as|reading|reads|read|slogans?|signs?)[,:]?$", re.I)
+
+
+def _pull_quote(text: str, span: Span, paragraphs: list[str]) -> bool:
+    """A paragraph that is nothing but a short unpunctuated quote repeated from elsewhere in
+    the article: a heading or pull quote echoing the real quote ("We write with urgency")."""
+    para = paragraphs[span.paragraph]
+    alone = not para[: max(span.start - 1, 0)].strip() and not para[span.end + 1 :].strip()
+    if not alone or text.rstrip()[-1:] in ".?!,;" or len(text.split()) > 12:
+        return False
+    folded = _fold(text)
+    return any(
+        folded in _fold(other) for i, other in enumerate(paragraphs) if i != span.paragraph
+    )
 
 
 def _title_like(words: list[str]) -> bool:

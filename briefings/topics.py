@@ -39,6 +39,7 @@ def extract_topics(
     _resolve_ambiguous(weights)
     _count_people(weights, parts, persons)
     _count_organisations(weights, parts)
+    _add_subjects(weights, parts)
     for phrase, weight in _key_phrases(title, paragraphs).items():
         if phrase not in weights and not any(phrase in topic for topic in weights):
             weights[phrase] += weight
@@ -62,7 +63,7 @@ def _resolve_ambiguous(weights: defaultdict[str, float]) -> None:
         weights[state if us_context else country] += weight
 
 
-def _gazetteer_mentions(text: str, person_words: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[str]:
     """Gazetteer topics mentioned; a one-word place that is part of a person's name in this
     article ("Ian Hamilton") does not count."""
     gaz = gazetteer()
@@ -84,6 +85,8 @@ def _gazetteer_mentions(text: str, person_words: set[str] = frozenset()) -> list
             entries = [
                 e for e in entries if proper or not (e.needs_capital or is_common_word(phrase))
             ]
+            if size == 1 and first in person_words:
+                entries = [e for e in entries if e.kind not in ("country", "place")]
             if not entries:
                 continue
             us_state = [e for e in entries if e.topic.endswith(" (us state)")]
@@ -132,15 +135,26 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
                 skip_next = False
                 continue
             name = run.text
+            named_as_org = _org_context(text, run.start, run.end)
             if nxt is not None and _ORG_JOIN.fullmatch(text[run.end : nxt.start]):
                 joined = text[run.start : nxt.end]
                 # "Department of Homeland Security", "Customs and Border Protection"
+                # ("Washington and Oregon" are two places; "University of York" is one body)
                 places = not _not_a_place(run.text) or not _not_a_place(nxt.text)
-                if not places and (_has_org_word(joined.split()) or whole.count(joined) >= 2):
-                    name, skip_next = joined, True
+                org_led = _has_org_word(run.text.split())
+                joined_org = _org_context(text, run.start, nxt.end)
+                if joined_org or (
+                    (org_led or not places)
+                    and (_has_org_word(joined.split()) or whole.count(joined) >= 2)
+                ):
+                    name, skip_next, named_as_org = joined, True, joined_org
             words = name.replace("’s", "").replace("'s", "").split()
             if words and words[0].lower() in {"the", "a", "an"}:
                 words = words[1:]
+            if named_as_org and words and not _is_common_start(fold(" ".join(words))):
+                # "the journal JAMA Psychiatry", "Lowe's (LOW)", "Jefferies analyst Jo Smith"
+                weights[fold(" ".join(words))] += weight
+                continue
             titled_person = (
                 len(words) == 2
                 and words[0].lower().rstrip(".") in TITLES
@@ -149,10 +163,12 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
             if titled_person:
                 continue  # "Ambassador Sondland": a person, counted with people
             joined_name = len(words) > 2 and any(w in ("of", "for", "and", "&") for w in words)
-            if not words or (
-                not joined_name and not _has_org_word(words) and person_name(" ".join(words))
-            ):
+            if not words:
                 continue
+            as_person = person_name(" ".join(words))
+            if not joined_name and not _has_org_word(words) and as_person:
+                if _not_a_place(as_person):
+                    continue  # a person, counted with people ("Europa Clipper" is not)
             key = fold(" ".join(words))
             if not key or gazetteer().phrases.get(key):
                 continue
@@ -182,6 +198,45 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
     for key in list(weights):
         if key in fold(title):
             weights[key] += TITLE_WEIGHT
+
+
+# What the words around a name say about it: "the journal X", "the group X", "X (LOW)" or
+# "X (NYSE: LOW)", "X, D4CC," and "X analyst Jane Doe" name organisations.
+_ORG_BEFORE = re.compile(
+    r"\b(?:group|organi[sz]ation|nonprofit|non-profit|coalition|charity|journal|magazine|"
+    r"newspaper|brokerage|retailer|chain|startup|start-up|label|studio|publisher)\s+$",
+    re.IGNORECASE,
+)
+_ORG_AFTER = re.compile(
+    r"\s*\((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX)\s*:\s*)?[A-Z]{1,5}\)"
+    r"|,\s*[A-Z][A-Z0-9]{1,5},"
+    r"|\s+\([A-Z][A-Z0-9]{1,5}\)"
+    r"|\s+(?:analysts?|economists?|strategists?|spokes(?:person|man|woman))\s+[A-Z]"
+)
+
+
+def _org_context(text: str, start: int, end: int) -> bool:
+    return bool(_ORG_BEFORE.search(text, max(0, start - 30), start)) or bool(
+        _ORG_AFTER.match(text, end)
+    )
+
+
+PAIR_MIN_HITS = 2  # each word list of a subject pair must be used this often
+
+
+def _add_subjects(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
+    """Subjects named by two words together ("teacher pay"), and the sector of a company the
+    article is about (Home Depot -> retail)."""
+    gaz = gazetteer()
+    folded = " " + " ".join(fold(text) for text, _ in parts) + " "
+    for subject, groups in gaz.pairs.items():
+        hits = [sum(folded.count(f" {term} ") for term in group) for group in groups]
+        if min(hits) >= PAIR_MIN_HITS and subject not in weights:
+            weights[subject] += min(min(hits) * 0.5, 3.0)
+    for topic, weight in list(weights.items()):
+        sector = gaz.sectors.get(topic)
+        if sector:
+            weights[sector] += weight * 0.5
 
 
 def _has_org_word(words: list[str]) -> bool:
