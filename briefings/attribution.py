@@ -43,6 +43,7 @@ _NAME_AT_END = re.compile(
 )
 # "the letter signed by seven physicians" is still the letter.
 _DOCUMENT_BY = re.compile(r"\s+(?:signed|issued|released|sent|published|written|posted)\b.*$")
+_SIGNED_BY = re.compile(r"\b(?:signed|written|sent) by (?:[\w-]+\s+)?(?P<noun>[a-z]+)$")
 _VERB_NEXT = re.compile(rf"\s+(?:{ADV}\s+)*{VERB}\b")  # "Early says": a name, then its verb
 
 
@@ -173,6 +174,11 @@ class Attributor:
             return group
         if PERSON_ROLES.match(raw):
             return self._last_person_before(span) or raw
+        signers = _SIGNED_BY.search(raw)
+        if signers and DOCUMENTS.match(_DOCUMENT_BY.sub("", raw)):
+            group = self._group_for("the " + signers.group("noun"), span)
+            if group:
+                return group  # "the letter signed by seven physicians": the physicians' group
         if DOCUMENTS.match(raw) or DOCUMENTS.match(_DOCUMENT_BY.sub("", raw)):
             return self.last_group or self._issuer_before(span) or raw
         if raw[:1].isupper():
@@ -324,8 +330,10 @@ class Attributor:
                     continue
                 if self._person_in_subject(subject):
                     continue
-                apposition = re.match(
-                    re.escape(subject) + r",\s+(?P<name>[A-Z][^,]{2,60}),", sentence
+                apposition = (
+                    _APPOSED_NAME.match(sentence, len(subject))
+                    if sentence.startswith(subject)
+                    else None
                 )
                 runs = capitalised_runs(subject)
                 if apposition:

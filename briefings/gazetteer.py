@@ -18,7 +18,16 @@ _TOKEN = re.compile(r"[^\W_]+(?:[.&'’][^\W_]+)*\.?")
 
 def fold(text: str) -> str:
     """Case-, accent- and hyphen-insensitive form of a phrase: "Lachín-Corridor" -> "lachin corridor"."""
-    return " ".join(normal_token(t) for t in tokens(text.replace("-", " ")) if normal_token(t))
+    if len(text) > 200:
+        return _fold(text)
+    return _fold_cached(text)
+
+
+def _fold(text: str) -> str:
+    return " ".join(filter(None, map(normal_token, tokens(text.replace("-", " ")))))
+
+
+_fold_cached = lru_cache(maxsize=65536)(_fold)
 
 
 def tokens(text: str) -> list[str]:
@@ -27,9 +36,12 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def normal_token(token: str) -> str:
-    token = unicodedata.normalize("NFKD", token)
-    token = "".join(ch for ch in token if not unicodedata.combining(ch))
-    token = token.casefold().replace("’", "'")
+    if token.isascii():
+        token = token.lower()
+    else:
+        token = unicodedata.normalize("NFKD", token)
+        token = "".join(ch for ch in token if not unicodedata.combining(ch))
+        token = token.casefold().replace("’", "'")
     token = token.removesuffix("'s").rstrip(".")
     return token
 

@@ -44,11 +44,18 @@ NOT_NAMES = frozenset(
         another both each every no not all one two three four five six seven eight nine ten mr
         mrs ms dr""".split()
 )
-CONNECTORS = frozenset(
-    """de da del della di van von der den bin ibn al el la le du dos das""".split()
-)
+CONNECTORS_WORDS = """de da del della di van von der den bin ibn al el la le du dos das""".split()
+CONNECTORS = frozenset(CONNECTORS_WORDS)
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?\.?|[^\W\d_]\.")
+_UPPER = "".join(
+    re.escape(c) for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()
+)
+# A token as ``_TOKEN`` cuts it, kept only when it starts with a capital or is a name particle.
+_RUN_TOKEN = re.compile(
+    rf"(?<![\w’'\-])(?:[{_UPPER}](?:[\w’'\-]*[^\W_])?\.?|[{_UPPER}]\."
+    rf"|(?:{'|'.join(sorted(CONNECTORS_WORDS))})(?![\w’'\-]))"
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -78,7 +85,9 @@ def _capitalised_runs(text: str) -> tuple[Name, ...]:
             runs.append(Name(text[start:end].rstrip("."), start, end))
         current.clear()
 
-    for match in _TOKEN.finditer(text):
+    # Only capitalised words and name particles can be in a run: the regex skips the rest, and
+    # a skipped word still breaks a run because it is in the gap between two kept words.
+    for match in _RUN_TOKEN.finditer(text):
         token = match.group(0)
         if current:
             gap = text[current[-1].end() : match.start()]
@@ -92,7 +101,7 @@ def _capitalised_runs(text: str) -> tuple[Name, ...]:
             current.append(match)
             if token.endswith(("’s", "'s")):
                 flush()  # "Elon Musk’s SpaceX" is two names
-        else:
+        elif current:
             flush()
     flush()
     return tuple(runs)
@@ -208,15 +217,21 @@ _GROUP_NOUNS = (
     r"group|company|label|firm|organi[sz]ation|agency|band|network|outlet|publisher|studio|"
     r"brand|charity|startup|retailer|chain|club|team|union|party"
 )
+_CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
+# Ways a text speaks of a name as of a body, not a person: "Big Machine, which was bought",
+# "The group that owns her music, Big Machine,", "Big Machine have denied".
+_AS_BODY = (
+    re.compile(rf"({_CAPS}),?\s+which\b"),
+    re.compile(rf"\b(?:{_GROUP_NOUNS})\b[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
+    re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+(?:have|are|were)\s+(?!\w+ing\b)", re.M),
+)
 
 
 def treated_as_organisation(text: str, name: str) -> bool:
-    """Whether the text speaks of a name as of a body, not a person: "Big Machine, which was
-    bought", "The group that owns her music, Big Machine,", "Big Machine have denied"."""
-    quoted = re.escape(name)
-    patterns = (
-        rf"\b{quoted},?\s+which\b",
-        rf"\b(?:{_GROUP_NOUNS})\b[^.;:“”\"]{{0,60}},\s+{quoted}\s*,",
-        rf"(?:^|[.!?]\s+|,\s+){quoted}\s+(?:have|are|were)\s+(?!\w+ing\b)",
-    )
-    return any(re.search(p, text, re.MULTILINE) for p in patterns)
+    """Whether the text speaks of a name as of a body, not a person."""
+    return any(found == name or found.endswith(" " + name) for found in _bodies(text))
+
+
+@lru_cache(maxsize=32)
+def _bodies(text: str) -> frozenset[str]:
+    return frozenset(m.group(1) for pattern in _AS_BODY for m in pattern.finditer(text))

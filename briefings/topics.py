@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -17,7 +18,14 @@ from briefings.gazetteer import (
     normal_token,
     tokens,
 )
-from briefings.names import NOT_NAMES, ORG_WORDS, TITLES, capitalised_runs, person_name, persons_in
+from briefings.names import (
+    NOT_NAMES,
+    ORG_WORDS,
+    TITLES,
+    capitalised_runs,
+    person_name,
+    treated_as_organisation,
+)
 
 MAX_TOPICS = 30
 # Where a mention stands decides how much it says about the article.
@@ -32,7 +40,7 @@ def extract_topics(
     weights: defaultdict[str, float] = defaultdict(float)
     parts = [(title, TITLE_WEIGHT), (dek, DEK_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i < 2 else BODY_WEIGHT) for i, p in enumerate(paragraphs)]
-    names = {w for p in persons_in("\n".join(paragraphs)) for w in p.split()}
+    names = {w for p in _persons(paragraphs) if _not_a_place(p) for w in p.split()}
     for text, weight in parts:
         for topic in _gazetteer_mentions(text, names):
             weights[topic] += weight
@@ -45,6 +53,33 @@ def extract_topics(
             weights[phrase] += weight
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
     return {topic: round(weight, 2) for topic, weight in ranked}
+
+
+def _persons(paragraphs: list[str]) -> list[str]:
+    """Personal names, as ``persons_in`` finds them, from each paragraph's (cached) runs."""
+    found = [
+        name
+        for p in paragraphs
+        for run in capitalised_runs(p)
+        if (name := person_name(run.text))
+    ]
+    if not found:
+        return []
+    whole = "\n\n".join(paragraphs)
+    return [n for n in dict.fromkeys(found) if not treated_as_organisation(whole, n)]
+
+
+# Each paragraph is read by several steps: its tokens are computed once.
+@lru_cache(maxsize=4096)
+def _unhyphenated(text: str) -> tuple[list[str], list[str]]:
+    """Tokens with hyphens split ("Nagorno-Karabakh"), and their normal forms."""
+    raw = tokens(text.replace("-", " "))
+    return raw, [normal_token(t) for t in raw]
+
+
+@lru_cache(maxsize=4096)
+def _word_counts(text: str) -> Counter[str]:
+    return Counter(tokens(text))
 
 
 AMBIGUOUS = "?"
@@ -67,8 +102,7 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
     """Gazetteer topics mentioned; a one-word place that is part of a person's name in this
     article ("Ian Hamilton") does not count."""
     gaz = gazetteer()
-    raw = tokens(text.replace("-", " "))
-    norm = [normal_token(t) for t in raw]
+    raw, norm = _unhyphenated(text)
     found: list[str] = []
     i = 0
     while i < len(norm):
@@ -108,13 +142,13 @@ def _count_people(
     word_counts = []
     for index, (text, weight) in enumerate(parts):
         if index == 0:
-            word_counts.append((Counter(tokens(text)), weight))
+            word_counts.append((_word_counts(text), weight))
             continue  # a headline's capitals say nothing: it only adds weight to body names
         for run in capitalised_runs(text):
             name = person_name(run.text)
             if name and _not_a_place(name):
                 people.add(name)
-        word_counts.append((Counter(tokens(text)), weight))
+        word_counts.append((_word_counts(text), weight))
     for person in people:
         surname = person.split()[-1]
         for counts, weight in word_counts:
@@ -228,9 +262,19 @@ def _add_subjects(weights: defaultdict[str, float], parts: list[tuple[str, float
     """Subjects named by two words together ("teacher pay"), and the sector of a company the
     article is about (Home Depot -> retail)."""
     gaz = gazetteer()
-    folded = " " + " ".join(fold(text) for text, _ in parts) + " "
+    words: Counter[str] = Counter()
+    for text, _ in parts:
+        words.update(_unhyphenated(text)[1])
+    folded = ""
     for subject, groups in gaz.pairs.items():
-        hits = [sum(folded.count(f" {term} ") for term in group) for group in groups]
+        if not any(words[t] for t in groups[0] if " " not in t):
+            continue
+        if not folded:
+            folded = " " + " ".join(fold(text) for text, _ in parts) + " "
+        hits = [
+            sum(folded.count(f" {t} ") if " " in t else words[t] for t in group)
+            for group in groups
+        ]
         if min(hits) >= PAIR_MIN_HITS and subject not in weights:
             weights[subject] += min(min(hits) * 0.5, 3.0)
     for topic, weight in list(weights.items()):
@@ -288,6 +332,7 @@ def _key_phrases(title: str, paragraphs: list[str]) -> dict[str, float]:
     return dict(list(kept.items())[:6])
 
 
+@lru_cache(maxsize=16384)
 def _not_a_place(name: str) -> bool:
     gaz = gazetteer()
     words = fold(name).split()

@@ -74,6 +74,32 @@ def test_scare_quotes_titles_and_headline_phrases_are_not_quotes() -> None:
     assert [] == found
 
 
+def test_a_sign_slogan_and_a_pull_quote_echo_are_not_quotes() -> None:
+    found = quotes(
+        "Nurses held signs with sayings such as, “More Nurses on Wards, Less Time in Queues.”",
+        "“We write with urgency”",
+        "“Winter is near, so we write with urgency,” the nurses wrote.",
+    )
+    assert ["Winter is near, so we write with urgency,"] == [text for text, _ in found]
+
+
+def test_speaker_with_a_capitalised_affiliation_before_the_role() -> None:
+    found = quotes(
+        "“Nothing in the samples points to contamination,” Goddard planetary scientist Ana Vela said of the data.",
+    )
+    assert [("Nothing in the samples points to contamination,", "Ana Vela")] == found
+
+
+def test_a_report_speaks_for_its_issuer_and_a_signed_letter_for_its_group() -> None:
+    found = quotes(
+        "Mayor Tom Reed said the budget was fine. “We are on track,” Reed said.",
+        "Pressure grew as the City Audit Office released two critical reports that described “serious delays and rising costs in every project”.",
+        "The doctors, members of the group Nurses for Safe Wards, wrote to the city.",
+        "“This staffing level puts every patient at risk,” says the letter signed by nine doctors.",
+    )
+    assert ["Tom Reed", "City Audit Office", "Nurses for Safe Wards"] == [s for _, s in found]
+
+
 def test_french_guillemets_and_german_quotes() -> None:
     french = analyze(
         RawArticle(
