@@ -48,9 +48,7 @@ CONNECTORS_WORDS = """de da del della di van von der den bin ibn al el la le du 
 CONNECTORS = frozenset(CONNECTORS_WORDS)
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?\.?|[^\W\d_]\.")
-_UPPER = "".join(
-    re.escape(c) for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()
-)
+_UPPER = "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
 # A token as ``_TOKEN`` cuts it, kept only when it starts with a capital or is a name particle.
 _RUN_TOKEN = re.compile(
     rf"(?<![\w’'\-])(?:[{_UPPER}](?:[\w’'\-]*[^\W_])?\.?|[{_UPPER}]\."

@@ -176,9 +176,7 @@ def _pull_quote(text: str, span: Span, paragraphs: list[str]) -> bool:
     if not alone or text.rstrip()[-1:] in ".?!,;" or len(text.split()) > 12:
         return False
     folded = _fold(text)
-    return any(
-        folded in _fold(other) for i, other in enumerate(paragraphs) if i != span.paragraph
-    )
+    return any(folded in _fold(other) for i, other in enumerate(paragraphs) if i != span.paragraph)
 
 
 def _title_like(words: list[str]) -> bool:

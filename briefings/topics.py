@@ -58,10 +58,7 @@ def extract_topics(
 def _persons(paragraphs: list[str]) -> list[str]:
     """Personal names, as ``persons_in`` finds them, from each paragraph's (cached) runs."""
     found = [
-        name
-        for p in paragraphs
-        for run in capitalised_runs(p)
-        if (name := person_name(run.text))
+        name for p in paragraphs for run in capitalised_runs(p) if (name := person_name(run.text))
     ]
     if not found:
         return []
@@ -200,9 +197,13 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
             if not words:
                 continue
             as_person = person_name(" ".join(words))
-            if not joined_name and not _has_org_word(words) and as_person:
-                if _not_a_place(as_person):
-                    continue  # a person, counted with people ("Europa Clipper" is not)
+            if (
+                not joined_name
+                and not _has_org_word(words)
+                and as_person
+                and _not_a_place(as_person)
+            ):
+                continue  # a person, counted with people ("Europa Clipper" is not)
             key = fold(" ".join(words))
             if not key or gazetteer().phrases.get(key):
                 continue
@@ -272,8 +273,7 @@ def _add_subjects(weights: defaultdict[str, float], parts: list[tuple[str, float
         if not folded:
             folded = " " + " ".join(fold(text) for text, _ in parts) + " "
         hits = [
-            sum(folded.count(f" {t} ") if " " in t else words[t] for t in group)
-            for group in groups
+            sum(folded.count(f" {t} ") if " " in t else words[t] for t in group) for group in groups
         ]
         if min(hits) >= PAIR_MIN_HITS and subject not in weights:
             weights[subject] += min(min(hits) * 0.5, 3.0)
