@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from functools import lru_cache
+from itertools import compress
 
 from rapidfuzz import fuzz, process
 
@@ -77,6 +78,11 @@ def _unhyphenated(text: str) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=4096)
 def _word_counts(text: str) -> Counter[str]:
     return Counter(tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _lower_tokens(text: str) -> list[str]:
+    return tokens(text.lower())
 
 
 AMBIGUOUS = "?"
@@ -304,22 +310,24 @@ _PHRASE_STOP = frozenset(
 def _key_phrases(title: str, paragraphs: list[str]) -> dict[str, float]:
     """Lower-case two- and three-word phrases the article keeps using ("teacher pay",
     "water vapor"): subjects no gazetteer lists."""
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, ...]] = Counter()
     for text in [title, *paragraphs]:
-        words = [w.lower() for w in tokens(text)]
+        words = _lower_tokens(text)
         # A phrase starts and ends with a content word: mark which words may.
         ok = [w.isalpha() and len(w) > 2 and w not in _PHRASE_STOP for w in words]
-        for i in range(len(words) - 1):
-            if not ok[i]:
-                continue
+        last = len(words) - 1
+        for i in compress(range(last), ok):
             if ok[i + 1]:
-                counts[f"{words[i]} {words[i + 1]}"] += 1
-            if i + 2 < len(words) and ok[i + 2]:
-                counts[f"{words[i]} {words[i + 1]} {words[i + 2]}"] += 1
+                counts[words[i], words[i + 1]] += 1
+            if i + 1 < last and ok[i + 2]:
+                counts[words[i], words[i + 1], words[i + 2]] += 1
     lead = " ".join([title, *paragraphs[:2]]).lower()
     body = "\n".join(paragraphs)
     found: dict[str, float] = {}
-    for phrase, count in counts.most_common(40):
+    for key, count in counts.most_common(40):
+        if count < 2:
+            break
+        phrase = " ".join(key)
         # Written in lower case in the body: a subject, not a proper name counted elsewhere.
         if (count >= 3 or (count >= 2 and phrase in lead)) and phrase in body:
             found[phrase] = count * 0.4
