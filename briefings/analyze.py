@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from briefings.dedup import canonical_url, simhash
 from briefings.language import detect_language
-from briefings.model import Article, RawArticle
+from briefings.model import Article, Quote, RawArticle
 from briefings.names import PersonIndex, person_name
 from briefings.quotes import extract_quotes
 from briefings.sentences import split_sentences
@@ -17,16 +17,23 @@ MAX_TEXT = 100_000  # characters analysed; the rest of a giant page adds nothing
 MAX_PARAGRAPH = 3_000  # longer paragraphs are cut at sentence ends to keep every step linear
 
 
-def analyze(raw: RawArticle, now: datetime | None = None) -> Article:
-    """Analyse one article. Pure and deterministic apart from ``now`` (the ingest time)."""
-    paragraphs = bounded_paragraphs(raw.paragraphs)
-    quotes = extract_quotes(raw.title, raw.dek, paragraphs)
+def read(title: str, dek: str, paragraphs: list[str]) -> tuple[str, list[Quote], dict[str, float]]:
+    """The reading of an article's text: its summary, its quotes, its weighted topics."""
+    quotes = extract_quotes(title, dek, paragraphs)
     people = PersonIndex([name for q in quotes if (name := person_name(q.speaker))])
-    weights = extract_topics(raw.title, raw.dek, paragraphs, people.full)
+    weights = extract_topics(title, dek, paragraphs, people.full)
+    return summarize(title, paragraphs), quotes, weights
+
+
+def analyze(raw: RawArticle, now: datetime | None = None) -> Article:
+    """Analyse one article: its reading, plus language and the fingerprint for duplicates.
+    Pure and deterministic apart from ``now`` (the ingest time)."""
+    paragraphs = bounded_paragraphs(raw.paragraphs)
+    summary, quotes, weights = read(raw.title, raw.dek, paragraphs)
     text = "\n\n".join(paragraphs)
     return Article(
         title=raw.title.strip() or "(untitled)",
-        summary=summarize(raw.title, paragraphs),
+        summary=summary,
         quotes=quotes,
         topics=list(weights),
         topic_weights=weights,

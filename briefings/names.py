@@ -211,16 +211,18 @@ def persons_in(text: str) -> list[str]:
     return [name for name in seen if not treated_as_organisation(text, name)]
 
 
-_GROUP_NOUNS = (
+# Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
+GROUP_NOUNS = (
     r"group|company|label|firm|organi[sz]ation|agency|band|network|outlet|publisher|studio|"
-    r"brand|charity|startup|retailer|chain|club|team|union|party"
+    r"brand|charity|nonprofit|non-profit|coalition|startup|start-up|retailer|chain|brokerage|"
+    r"journal|magazine|newspaper|club|team|union|party"
 )
 _CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
 # Ways a text speaks of a name as of a body, not a person: "Big Machine, which was bought",
 # "The group that owns her music, Big Machine,", "Big Machine have denied".
 _AS_BODY = (
     re.compile(rf"({_CAPS}),?\s+which\b"),
-    re.compile(rf"\b(?:{_GROUP_NOUNS})\b[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
+    re.compile(rf"\b(?:{GROUP_NOUNS})\b[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
     re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+(?:have|are|were)\s+(?!\w+ing\b)", re.M),
 )
 

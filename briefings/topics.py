@@ -20,6 +20,7 @@ from briefings.gazetteer import (
     tokens,
 )
 from briefings.names import (
+    GROUP_NOUNS,
     NOT_NAMES,
     ORG_WORDS,
     TITLES,
@@ -67,20 +68,21 @@ def _persons(paragraphs: list[str]) -> list[str]:
     return [n for n in dict.fromkeys(found) if not treated_as_organisation(whole, n)]
 
 
-# Each paragraph is read by several steps: its tokens are computed once.
-@lru_cache(maxsize=4096)
+# Each paragraph is read by several steps: its tokens are computed once (the caches hold a few
+# articles' paragraphs, not the stream's).
+@lru_cache(maxsize=512)
 def _unhyphenated(text: str) -> tuple[list[str], list[str]]:
     """Tokens with hyphens split ("Nagorno-Karabakh"), and their normal forms."""
     raw = tokens(text.replace("-", " "))
     return raw, [normal_token(t) for t in raw]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _word_counts(text: str) -> Counter[str]:
     return Counter(tokens(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _lower_tokens(text: str) -> list[str]:
     return tokens(text.lower())
 
@@ -243,11 +245,7 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
 
 # What the words around a name say about it: "the journal X", "the group X", "X (LOW)" or
 # "X (NYSE: LOW)", "X, D4CC," and "X analyst Jane Doe" name organisations.
-_ORG_BEFORE = re.compile(
-    r"\b(?:group|organi[sz]ation|nonprofit|non-profit|coalition|charity|journal|magazine|"
-    r"newspaper|brokerage|retailer|chain|startup|start-up|label|studio|publisher)\s+$",
-    re.IGNORECASE,
-)
+_ORG_BEFORE = re.compile(rf"\b(?:{GROUP_NOUNS})\s+$", re.IGNORECASE)
 _ORG_AFTER = re.compile(
     r"\s*\((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX)\s*:\s*)?[A-Z]{1,5}\)"
     r"|,\s*[A-Z][A-Z0-9]{1,5},"
