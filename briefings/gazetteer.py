@@ -53,6 +53,9 @@ class Entry:
     topic: str
     kind: str  # country, place, organisation, subject
     needs_capital: bool  # proper nouns only count when written with a capital letter
+    # A smaller city counts only as a name of its own, not inside a longer capitalised run
+    # ("Spokane and Seattle", not "Anand Shimpi", "Fuji TV" or "Riverside Pkwy").
+    standalone: bool = False
 
 
 @dataclass(slots=True)
@@ -91,11 +94,11 @@ def gazetteer() -> Gazetteer:
 
     phrases: dict[str, list[Entry]] = {}
 
-    def add(phrase: str, topic: str, kind: str) -> None:
+    def add(phrase: str, topic: str, kind: str, standalone: bool = False) -> None:
         key = fold(phrase)
         if not key:
             return
-        entry = Entry(topic, kind, kind != "subject")
+        entry = Entry(topic, kind, kind != "subject", standalone)
         bucket = phrases.setdefault(key, [])
         if all(e.topic != topic for e in bucket):
             bucket.append(entry)
@@ -145,7 +148,7 @@ def gazetteer() -> Gazetteer:
         big = city["population"] >= 1_000_000  # a capital of a million is also its own tag
         taken = key in phrases or key in not_places
         if big or (city["population"] >= MIN_CITY and not taken):
-            add(city["name"], key, "place")
+            add(city["name"], key, "place", standalone=not big)
     for section, kind in (("places", "place"), ("organisations", "organisation")):
         for canonical, aliases in curated[section].items():
             add(canonical, canonical, kind)

@@ -78,6 +78,19 @@ def _unhyphenated(text: str) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=512)
+def _run_names(text: str) -> frozenset[str]:
+    """The capitalised runs of a text, folded, without a sentence-start word ("Two Spokane
+    agencies"): the names it gives in full."""
+    names = set()
+    for run in capitalised_runs(text):
+        words = run.text.split()
+        while len(words) > 1 and words[0].lower() in NOT_NAMES:
+            words.pop(0)
+        names.add(fold(" ".join(words)))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=512)
 def _word_counts(text: str) -> Counter[str]:
     return Counter(tokens(text))
 
@@ -126,6 +139,8 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
             ]
             if size == 1 and first in person_words:
                 entries = [e for e in entries if e.kind not in ("country", "place")]
+            if any(e.standalone for e in entries) and phrase not in _run_names(text):
+                entries = [e for e in entries if not e.standalone]
             if not entries:
                 continue
             us_state = [e for e in entries if e.topic.endswith(" (us state)")]

@@ -20,6 +20,16 @@ def test_a_city_of_150k_is_a_place_but_a_city_named_like_a_word_is_not() -> None
     assert resolve_query("Spokane", found) == ["spokane"]
 
 
+def test_a_smaller_city_counts_only_as_a_name_of_its_own() -> None:
+    found = topics(
+        "Agencies",
+        "Firms in Spokane and Seattle, Tacoma Pkwy offices and a Winnipeg Jets fan were cited.",
+    )
+    assert {"spokane", "seattle"} <= set(found)  # Seattle is a big city: counted anywhere
+    assert "tacoma" not in found  # "Tacoma Pkwy" is a street
+    assert "winnipeg" not in found  # "Winnipeg Jets" is a team
+
+
 def test_a_place_name_inside_a_persons_name_is_not_a_place() -> None:
     found = topics(
         "Study on cannabis",
