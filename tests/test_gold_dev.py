@@ -20,7 +20,7 @@ def results() -> dict[str, Tally]:
 def test_dev_quotes_and_speakers_meet_their_targets(results: dict[str, Tally]) -> None:
     dev = results["dev"]
     assert dev.matched / dev.gold_quotes >= 0.95  # recall
-    assert dev.matched / dev.found_quotes >= 0.90  # precision
+    assert dev.found_in_gold / dev.found_quotes >= 0.90  # precision
     assert dev.right_speaker / dev.matched >= 0.90
 
 

@@ -36,7 +36,8 @@ def norm_speaker(text: str) -> str:
 class Tally:
     gold_quotes: int = 0
     found_quotes: int = 0
-    matched: int = 0
+    matched: int = 0  # gold quotes we found
+    found_in_gold: int = 0  # quotes we found that the gold has
     right_speaker: int = 0
     gold_key: int = 0
     key_hits: int = 0
@@ -57,12 +58,13 @@ def score_article(tally: Tally, article: Article, gold: dict[str, Any], label: s
     gold_texts = {norm_quote(q["text"]) for q in gold["quotes"]}
     tally.gold_quotes += len(gold["quotes"])
     tally.found_quotes += len(article.quotes)
-    tally.matched += sum(1 for q in ours if q in gold_texts)
+    tally.found_in_gold += sum(1 for q in article.quotes if norm_quote(q.text) in gold_texts)
     for q in gold["quotes"]:
         mine = ours.get(norm_quote(q["text"]))
         if mine is None:
             tally.misses.append(f"{label}: missed quote “{q['text'][:60]}”")
             continue
+        tally.matched += 1
         if norm_speaker(mine.speaker) == norm_speaker(q["speaker"]):
             tally.right_speaker += 1
         else:
@@ -128,7 +130,7 @@ def report(results: dict[str, Tally], verbose: bool = False) -> None:
     for set_name, t in results.items():
         print(f"\n== {set_name} ==")
         print(f"quote recall      {_ratio(t.matched, t.gold_quotes)}")
-        print(f"quote precision   {_ratio(t.matched, t.found_quotes)}")
+        print(f"quote precision   {_ratio(t.found_in_gold, t.found_quotes)}")
         print(f"speaker accuracy  {_ratio(t.right_speaker, t.matched)}")
         print(
             f"key-quote hits    {_ratio(t.key_hits, t.gold_key)} of gold key quotes marked key; we mark {t.our_key}"
