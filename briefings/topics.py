@@ -143,6 +143,12 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
                 entries = [e for e in entries if not e.standalone]
             if not entries:
                 continue
+            country = [e for e in entries if e.kind == "country"]
+            state = [e for e in entries if e.kind == "place" and e.topic in gaz.us_topics]
+            if country and state and not state[0].topic.endswith(" (us state)"):
+                # "Washington" is the US government unless it is "Washington State".
+                after = norm[i + size] if i + size < len(norm) else ""
+                entries = state if after == "state" else country
             us_state = [e for e in entries if e.topic.endswith(" (us state)")]
             if us_state and len(entries) > 1:
                 # "Georgia": the country or the state, decided by the rest of the article.
@@ -205,9 +211,12 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
             words = name.replace("’s", "").replace("'s", "").split()
             if words and words[0].lower() in {"the", "a", "an"}:
                 words = words[1:]
-            if named_as_org and words and not _is_common_start(fold(" ".join(words))):
-                # "the journal JAMA Psychiatry", "Lowe's (LOW)", "Jefferies analyst Jo Smith"
-                weights[fold(" ".join(words))] += weight
+            key = fold(" ".join(words))
+            if named_as_org and key and not _is_common_start(key):
+                # "the journal JAMA Psychiatry", "Lowe's (LOW)", "Jefferies analyst Jo Smith";
+                # a gazetteer name ("WASHINGTON (AP)") is already counted as what it is
+                if not gazetteer().phrases.get(key):
+                    weights[key] += weight
                 continue
             titled_person = (
                 len(words) == 2

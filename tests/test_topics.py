@@ -50,6 +50,11 @@ def test_context_names_organisations_mentioned_once() -> None:
     )
     assert {"lowe", "jefferies", "annals of medicine", "friends for clean air"} <= set(found)
     assert resolve_query("lowe's", found) == ["lowe"]
+    dateline = topics("Storm", "WASHINGTON (AP) — A storm hit the coast.")
+    assert "washington" not in dateline  # the capital stands for its country
+    assert "united states" in dateline
+    state = topics("Storm", "Washington State officials closed roads in Spokane.")
+    assert "washington" in state
 
 
 def test_a_capitalised_run_led_by_a_place_is_a_name_not_a_person() -> None:
