@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefings.attribution import Attributor
 from briefings.model import Quote
@@ -175,8 +176,13 @@ def _pull_quote(text: str, span: Span, paragraphs: list[str]) -> bool:
     alone = not para[: max(span.start - 1, 0)].strip() and not para[span.end + 1 :].strip()
     if not alone or text.rstrip()[-1:] in ".?!,;" or len(text.split()) > 12:
         return False
-    folded = _fold(text)
-    return any(folded in _fold(other) for i, other in enumerate(paragraphs) if i != span.paragraph)
+    # Its own paragraph holds it once; anywhere else makes two (one fold of the article).
+    return _folded_article(tuple(paragraphs)).count(f" {_fold(text)} ") >= 2
+
+
+@lru_cache(maxsize=8)
+def _folded_article(paragraphs: tuple[str, ...]) -> str:
+    return " " + " | ".join(_fold(p) for p in paragraphs) + " "
 
 
 def _title_like(words: list[str]) -> bool:
