@@ -38,7 +38,7 @@ def split_sentences(paragraph: str) -> list[str]:
         end = match.end()
         if end >= len(text):
             break
-        if not _is_boundary(text, match.start(), end):
+        if not _is_boundary(text, match.start(), end) or _inside_name(text, start, end):
             continue
         sentences.append(text[start:end].strip())
         start = end
@@ -66,6 +66,19 @@ def _is_boundary(text: str, punct_at: int, next_at: int) -> bool:
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False
     return not ("." in token and all(len(part) <= 2 for part in token.split(".")))
+
+
+# The quote closes soon, not on a comma ("…,” he said" ends a statement), and the sentence
+# goes on in lower case.
+_CLOSE_THEN_LOWER = re.compile(r"[^“”\"]{0,60}?[^,“”\"][”\"]\s+[a-z]")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A full stop inside a short quoted name that the sentence runs on after: the campaign
+    “Meth. We’re on it.” awareness campaign is one sentence."""
+    curly_open = text.count("“", start, end) > text.count("”", start, end)
+    straight_open = text.count('"', start, end) % 2 == 1
+    return (curly_open or straight_open) and bool(_CLOSE_THEN_LOWER.match(text, end))
 
 
 def _cap_length(sentence: str) -> list[str]:

@@ -13,6 +13,10 @@ import re
 from briefings.sentences import split_sentences, words
 
 MAX_CHARS = 400
+DANGLING_PENALTY = 0.6
+# Two sentences that already make 200 characters are a summary; a third adds reading, not news
+# (measured on the dev references: ROUGE-1/L 0.365/0.287 instead of 0.334/0.256).
+ENOUGH_CHARS = 200
 _STOP = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being
         it its this that these those he she they we i you his her their our your my has have had
@@ -46,19 +50,28 @@ def rank(title: str, sentences: list[str], max_chars: int) -> list[int]:
         _score(i, s, toks, title_words)
         for i, (s, toks) in enumerate(zip(sentences, tokens, strict=True))
     ]
-    order = sorted(range(len(sentences)), key=lambda i: scores[i], reverse=True)
     chosen: list[int] = []
     used = 0
-    for i in order:
-        if chosen and (scores[i] < 0 or _cut_quote(sentences[i])):
-            continue  # a sentence that cannot stand alone is worse than a shorter summary
-        length = len(sentences[i]) + (1 if chosen else 0)
-        if used + length > max_chars or _redundant(tokens[i], [tokens[j] for j in chosen]):
-            continue
-        chosen.append(i)
-        used += length
-        if len(chosen) == 3:
-            break
+    while len(chosen) < 3 and not (len(chosen) >= 2 and used >= ENOUGH_CHARS):
+        # A sentence opening on "That" or "But" reads fine right after the one it refers to.
+        def score(i: int) -> float:
+            follows = i - 1 in chosen and _DANGLING.match(sentences[i])
+            return scores[i] + (DANGLING_PENALTY if follows else 0.0)
+
+        fits = [
+            i
+            for i in range(len(sentences))
+            if i not in chosen
+            and used + len(sentences[i]) + (1 if chosen else 0) <= max_chars
+            and not (chosen and (score(i) < 0 or _cut_quote(sentences[i])))
+            and not (_DANGLING.match(sentences[i]) and i - 1 not in chosen)
+            and not _redundant(tokens[i], [tokens[j] for j in chosen])
+        ]
+        if not fits:
+            break  # a sentence that cannot stand alone is worse than a shorter summary
+        best = max(fits, key=lambda i: (score(i), -i))
+        chosen.append(best)
+        used += len(sentences[best]) + (1 if len(chosen) > 1 else 0)
     if not chosen:
         first = sentences[0]
         return [0] if len(first) <= max_chars else _cut(sentences, max_chars)
@@ -74,7 +87,7 @@ def _score(i: int, sentence: str, toks: list[str], title: set[str]) -> float:
     # (LexRank's idea) lowered ROUGE at every weight tried, so it is not used.
     score = 3.5 * position + 0.8 * headline
     if _DANGLING.match(sentence):
-        score -= 0.6
+        score -= DANGLING_PENALTY
     if sentence[:1] in _QUOTE_CHARS or _quote_share(sentence) > 0.6:
         score -= 0.5
     if _cut_quote(sentence):

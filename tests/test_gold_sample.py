@@ -56,7 +56,7 @@ def test_expected_topics_are_found(gold, article) -> None:  # type: ignore[no-un
         assert resolve_query(topic, article.topics), topic
 
 
-def test_summary_is_two_or_three_sentences_within_the_limit(article) -> None:  # type: ignore[no-untyped-def]
+def test_summary_is_the_lead_within_the_limit(article) -> None:  # type: ignore[no-untyped-def]
     assert 0 < len(article.summary) <= 400
     assert article.summary.startswith("The Secretary of State")
 

@@ -34,3 +34,12 @@ def test_a_long_line_without_spaces_finishes_quickly() -> None:
     pieces = split_sentences("x" * 200_000)
     assert time.perf_counter() - start < 2.0
     assert 200_000 == sum(len(p) for p in pieces)
+
+
+def test_a_full_stop_inside_a_quoted_name_does_not_end_the_sentence() -> None:
+    text = "The state’s “Meth. We’re on it.” campaign drew mockery. “We are done. We go home,” he said."
+    assert [
+        "The state’s “Meth. We’re on it.” campaign drew mockery.",
+        "“We are done.",
+        "We go home,” he said.",
+    ] == split_sentences(text)

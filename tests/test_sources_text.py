@@ -79,3 +79,17 @@ def test_empty_text_is_a_clear_error() -> None:
 
     with pytest.raises(ValueError, match="empty"):
         parse_text_article("  \n\n ")
+
+
+def test_a_colon_dateline_of_places_is_moved_off_the_text_but_a_label_is_not() -> None:
+    article = parse_text_article(
+        "Title: Moon landers\nSource: https://example.org/a\nDate: unknown\n\n"
+        "Washington, DC, United States: Getting to the Moon has been done.\n\nMore text here."
+    )
+    assert "Washington, DC, United States" == article.dateline
+    assert article.paragraphs[0].startswith("Getting to the Moon")
+    labelled = parse_text_article(
+        "Title: Note\nSource: https://example.org/b\nDate: unknown\n\n"
+        "Update: The vote was moved to Friday.\n\nMore text here."
+    )
+    assert labelled.paragraphs[0].startswith("Update: The vote")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from briefings.dateline import strip_dateline
 from briefings.model import RawArticle
 
 TEASER_CHARS = 600  # an entry with less text than this is a teaser: fetch its page
@@ -70,7 +71,7 @@ def _entry(entry: Any, feed_title: str, feed_url: str, origin: str) -> RawArticl
         return None
     # dict.get skips FeedParserDict's deprecated published/updated aliasing.
     published = _time(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
-    return RawArticle(
+    article = RawArticle(
         title=title or (paragraphs[0][:80] if paragraphs else ""),
         paragraphs=paragraphs,
         published=published,
@@ -82,6 +83,8 @@ def _entry(entry: Any, feed_title: str, feed_url: str, origin: str) -> RawArticl
         feed_url=feed_url,
         origin=origin or feed_url,
     )
+    strip_dateline(article)
+    return article
 
 
 _BLOCK = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr|p\b[^>]*)\s*>")

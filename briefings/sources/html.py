@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from briefings.dateline import strip_dateline
 from briefings.language import detect_language
 from briefings.model import RawArticle
 
@@ -43,7 +44,7 @@ def parse_html_article(html: bytes, url: str = "", origin: str = "") -> RawArtic
     while paragraphs and _TRAILER.search(paragraphs[-1]) and len(paragraphs[-1]) < 400:
         paragraphs.pop()  # "Subscribe to our newsletter", "write to letters@…"
     lang = _LANG.search(html[:20_000])
-    return RawArticle(
+    article = RawArticle(
         title=title,
         paragraphs=paragraphs,
         dek=(document.description or "").strip(),
@@ -55,6 +56,8 @@ def parse_html_article(html: bytes, url: str = "", origin: str = "") -> RawArtic
         language=lang.group(1).decode().lower() if lang else detect_language(text),
         origin=origin or url,
     )
+    strip_dateline(article)
+    return article
 
 
 def _same(a: str, b: str) -> bool:

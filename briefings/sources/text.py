@@ -8,6 +8,7 @@ import unicodedata
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from briefings.dateline import DATELINE, apply_dateline, strip_dateline
 from briefings.model import RawArticle
 
 # Trailing blocks a scraper leaves behind; dropped from the end of the body.
@@ -18,33 +19,6 @@ _BOILERPLATE = re.compile(
     r"this article was originally published.*|follow .{1,40} on (twitter|facebook|instagram).*)$",
     re.IGNORECASE,
 )
-# "May 5. (EUROPE PRESS) –" or "WASHINGTON (AP) — ": a date or place, then the agency.
-_DATELINE = re.compile(
-    r"^(?P<where>[A-Z][\w .,'’\-]{0,40}?)\.?\s*\((?P<agency>[A-Z][A-Za-z .&\-]{0,30})\)\s*[–—\-:]+\s*"
-)
-# "BUFFALO, N.Y. — " or "Indianapolis – ": a place and a dash, no agency.
-_PLACE_DATELINE = re.compile(r"^(?P<where>[A-Z][A-Za-z.,'’ ]{1,40}?)\s+[–—]\s+")
-_MONTH_DATE = re.compile(
-    r"^(January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}$"
-)
-# Agencies whose names scrapers and machine translation mangle.
-AGENCIES = {
-    "EUROPE PRESS": "Europa Press",
-    "EUROPA PRESS": "Europa Press",
-    "AP": "AP",
-    "AFP": "AFP",
-    "REUTERS": "Reuters",
-    "EFE": "EFE",
-    "DPA": "dpa",
-    "ANSA": "ANSA",
-    "UPI": "UPI",
-    "XINHUA": "Xinhua",
-    "TASS": "TASS",
-    "PTI": "PTI",
-    "IANS": "IANS",
-    "CNN": "CNN",
-}
 _HEADER = re.compile(r"^(Title|Source|Date|Author|URL|Section|Dek|Language):[ \t]*(.*)$", re.I)
 
 
@@ -89,7 +63,7 @@ def _parse_header_form(blocks: list[str]) -> RawArticle:
         author=header.get("author", ""),
         language=header.get("language", ""),
     )
-    _strip_dateline(article)
+    strip_dateline(article)
     _drop_boilerplate(article)
     return article
 
@@ -103,13 +77,13 @@ def _parse_scraped_form(blocks: list[str]) -> RawArticle:
     body = blocks
     dateline_block = ""
     for i, block in enumerate(blocks[:6]):
-        match = _DATELINE.match(block)
+        match = DATELINE.match(block)
         if match and match.end() >= len(block.rstrip()) - 1:
             head, body, dateline_block = blocks[:i], blocks[i + 1 :], block
             break
     article = RawArticle(title="", paragraphs=body)
     if dateline_block:
-        _apply_dateline(article, _DATELINE.match(dateline_block))
+        apply_dateline(article, DATELINE.match(dateline_block))
     else:
         # No dateline block: the head is the first short blocks before the first long one.
         split = 0
@@ -121,7 +95,7 @@ def _parse_scraped_form(blocks: list[str]) -> RawArticle:
         head, body = blocks[:split], blocks[split:]
         article.paragraphs = body
     _read_head(article, head)
-    _strip_dateline(article)
+    strip_dateline(article)
     _drop_boilerplate(article)
     return article
 
@@ -154,34 +128,6 @@ def _fold(text: str) -> str:
     for ch in "“”„«»\"‘’'":
         text = text.replace(ch, "")
     return " ".join(text.split()).casefold()
-
-
-def _apply_dateline(article: RawArticle, match: re.Match[str] | None) -> None:
-    if not match:
-        return
-    where = match.group("where").strip().rstrip(".")
-    agency = match.group("agency").strip()
-    name = AGENCIES.get(agency.upper(), agency.title() if agency.isupper() else agency)
-    article.source = article.source or name
-    article.dateline = f"{where} ({name})"
-
-
-def _strip_dateline(article: RawArticle) -> None:
-    """Move a leading "WASHINGTON (AP) — " off the first paragraph into ``dateline``."""
-    if not article.paragraphs:
-        return
-    first = article.paragraphs[0]
-    place = _PLACE_DATELINE.match(first)
-    if place and (place.group("where").isupper() or " " not in place.group("where")):
-        article.dateline = article.dateline or place.group("where").strip().rstrip(",")
-        article.paragraphs[0] = first[place.end() :].lstrip()
-        return
-    match = _DATELINE.match(first)
-    if match and match.end() < len(first):
-        where = match.group("where").strip()
-        if where.isupper() or _MONTH_DATE.match(where) or len(where.split()) <= 3:
-            _apply_dateline(article, match)
-            article.paragraphs[0] = first[match.end() :].lstrip()
 
 
 def _drop_boilerplate(article: RawArticle) -> None:
