@@ -58,7 +58,8 @@ def bounded_paragraphs(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     total = 0
     for para in paragraphs:
-        para = " ".join(para.split())
+        # Only what can still fit is split into sentences: a 1 MB paragraph costs 100 kB of work.
+        para = " ".join(para[: MAX_TEXT - total + MAX_PARAGRAPH].split())
         pieces = [para] if len(para) <= MAX_PARAGRAPH else _chunks(para)
         for piece in pieces:
             if total + len(piece) > MAX_TEXT:

@@ -57,6 +57,7 @@ class Attributor:
         self.last_person = ""
         self.last_group = ""
         self._span_speakers: list[tuple[Span, str]] = []
+        self._quoted_paragraphs: set[int] = set()
         self._subjects = self._subject_persons()
         self._mentions = self._person_mentions()
         self._groups_named = self._group_subjects()
@@ -80,6 +81,7 @@ class Attributor:
             speaker = self.last_speaker
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
+        self._quoted_paragraphs.add(span.paragraph)
         return speaker
 
     # -- cues -------------------------------------------------------------------------------
@@ -399,4 +401,4 @@ class Attributor:
             self.last_group = speaker
 
     def _paragraph_had_quote(self, index: int) -> bool:
-        return any(s.paragraph == index for s, _ in self._span_speakers)
+        return index in self._quoted_paragraphs

@@ -76,6 +76,7 @@ _CLOSE_THEN_LOWER = re.compile(r"[^“”\"]{0,60}?[^,“”\"][”\"]\s+[a-z]")
 def _inside_name(text: str, start: int, end: int) -> bool:
     """A full stop inside a short quoted name that the sentence runs on after: the campaign
     “Meth. We’re on it.” awareness campaign is one sentence."""
+    start = max(start, end - 120)  # a quoted name is short: look no further back (linear)
     curly_open = text.count("“", start, end) > text.count("”", start, end)
     straight_open = text.count('"', start, end) % 2 == 1
     return (curly_open or straight_open) and bool(_CLOSE_THEN_LOWER.match(text, end))
