@@ -155,7 +155,8 @@ line = "x" * 100_000
 mega = ["He said “hello there my old friend” and then “more words here” to them. " * 40] * 700
 a = analyze(RawArticle(title="t", paragraphs=[line]))
 b = analyze(RawArticle(title="t", paragraphs=mega))
-print(len(a.summary) <= 400, len(b.summary) <= 400, len(b.quotes) > 0)
+c = analyze(RawArticle(title="t", paragraphs=["He “A. B” c. " * 80_000]))  # 1 MB, one paragraph
+print(len(a.summary) <= 400, len(b.summary) <= 400, len(b.quotes) > 0 and len(c.summary) <= 400)
 """
 
 
