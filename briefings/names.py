@@ -200,15 +200,17 @@ class PersonIndex:
         return name in self.full
 
 
-def persons_in(text: str) -> list[str]:
+def persons_in(*paragraphs: str) -> list[str]:
     """Full personal names (two to four words) in order of first appearance; a name the
-    article treats as an organisation ("Big Machine, which…") is left out."""
-    seen: list[str] = []
-    for run in capitalised_runs(text):
-        name = person_name(run.text)
-        if name and name not in seen:
-            seen.append(name)
-    return [name for name in seen if not treated_as_organisation(text, name)]
+    article treats as an organisation ("Big Machine, which…") is left out. Runs never cross a
+    paragraph, so each paragraph's (cached) runs are read on their own."""
+    found = [
+        name for p in paragraphs for run in capitalised_runs(p) if (name := person_name(run.text))
+    ]
+    if not found:
+        return []
+    whole = "\n\n".join(paragraphs)
+    return [name for name in dict.fromkeys(found) if not treated_as_organisation(whole, name)]
 
 
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".

@@ -111,7 +111,7 @@ def extract_quotes(title: str, dek: str, paragraphs: list[str], max_key: int = 3
     spans = find_spans(paragraphs)
     if not spans:
         return []  # most feed teasers: no need to learn who is who
-    people = PersonIndex(persons_in("\n\n".join(paragraphs)))
+    people = PersonIndex(persons_in(*paragraphs))
     attributor = Attributor(paragraphs, people)
     headline_quotes = {_fold(text) for text in _quoted_in(title + " " + dek)}
     quotes: list[Quote] = []

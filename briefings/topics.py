@@ -26,7 +26,7 @@ from briefings.names import (
     TITLES,
     capitalised_runs,
     person_name,
-    treated_as_organisation,
+    persons_in,
 )
 
 MAX_TOPICS = 30
@@ -42,7 +42,7 @@ def extract_topics(
     weights: defaultdict[str, float] = defaultdict(float)
     parts = [(title, TITLE_WEIGHT), (dek, DEK_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i < 2 else BODY_WEIGHT) for i, p in enumerate(paragraphs)]
-    names = {w for p in _persons(paragraphs) if _not_a_place(p) for w in p.split()}
+    names = {w for p in persons_in(*paragraphs) if _not_a_place(p) for w in p.split()}
     for text, weight in parts:
         for topic in _gazetteer_mentions(text, names):
             weights[topic] += weight
@@ -55,17 +55,6 @@ def extract_topics(
             weights[phrase] += weight
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
     return {topic: round(weight, 2) for topic, weight in ranked}
-
-
-def _persons(paragraphs: list[str]) -> list[str]:
-    """Personal names, as ``persons_in`` finds them, from each paragraph's (cached) runs."""
-    found = [
-        name for p in paragraphs for run in capitalised_runs(p) if (name := person_name(run.text))
-    ]
-    if not found:
-        return []
-    whole = "\n\n".join(paragraphs)
-    return [n for n in dict.fromkeys(found) if not treated_as_organisation(whole, n)]
 
 
 # Each paragraph is read by several steps: its tokens are computed once (the caches hold a few

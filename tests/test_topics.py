@@ -7,7 +7,7 @@ from briefings.topics import extract_topics, resolve_query
 
 
 def topics(title: str, *paragraphs: str) -> list[str]:
-    return list(extract_topics(title, "", list(paragraphs), persons_in("\n".join(paragraphs))))
+    return list(extract_topics(title, "", list(paragraphs), persons_in(*paragraphs)))
 
 
 def test_a_city_of_150k_is_a_place_but_a_city_named_like_a_word_is_not() -> None:
