@@ -14,10 +14,10 @@ from typing import Any
 
 from bot.settings import SettingsError, default_db_path
 from bot.textview import article_text
-from briefings.fetch import Fetcher, FetchPolicy
 from briefings.ingest import IngestOptions, ingest, read_target
 from briefings.model import Failure, Notice
 from briefings.select import find_topic
+from briefings.sources.fetch import Fetcher, FetchPolicy
 from store import Database, DatabaseError
 from store.articles import ArticleStore
 

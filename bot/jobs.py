@@ -26,8 +26,8 @@ from bot.commands import Button, Reply
 from bot.context import BotData, Context
 from bot.handlers.send import send_replies
 from bot.schedule import missed, parse_time, slot_at, slot_key
-from briefings.fetch import FetchError
 from briefings.ingest import IngestOptions, ingest
+from briefings.sources.fetch import FetchError
 from store.chats import Chat
 
 log = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from importlib import resources
 from typing import Any
 
 from bot.settings import Settings
-from briefings.fetch import Fetcher, FetchPolicy
 from briefings.ingest import ingest
+from briefings.sources.fetch import Fetcher, FetchPolicy
 from store import Database
 from store.articles import ArticleStore
 from store.chats import ChatStore

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from briefings.dedup import canonical_url, simhash
-from briefings.language import detect_language
 from briefings.model import Article, Quote, RawArticle
-from briefings.names import PersonIndex, person_name
-from briefings.quotes import extract_quotes
-from briefings.sentences import split_sentences
-from briefings.summary import summarize
-from briefings.topics import extract_topics
+from briefings.reading.language import detect_language
+from briefings.reading.names import PersonIndex, person_name
+from briefings.reading.quotes import extract_quotes
+from briefings.reading.sentences import split_sentences
+from briefings.reading.summary import summarize
+from briefings.reading.topics import extract_topics
 
 MAX_TEXT = 100_000  # characters analysed; the rest of a giant page adds nothing to a brief
 MAX_PARAGRAPH = 3_000  # longer paragraphs are cut at sentence ends to keep every step linear

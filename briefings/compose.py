@@ -7,8 +7,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from briefings.gazetteer import fold
 from briefings.model import Article
+from briefings.reading.gazetteer import fold
 
 PHRASE_SCAN = 2000  # newest articles searched for keyword phrases
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from briefings.sentences import words
+from briefings.reading.sentences import words
 
 _TRACKING = frozenset(
     """fbclid gclid dclid msclkid mc_cid mc_eid igshid yclid ref ref_src cmpid cmp ocid smid

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefings.analyze import analyze
-from briefings.fetch import Fetcher, FetchError, FetchResult
 from briefings.model import Article, Failure, Notice, RawArticle
 from briefings.repository import ArticleRepository
 from briefings.sources.feed import parse_feed
+from briefings.sources.fetch import Fetcher, FetchError, FetchResult
 from briefings.sources.html import parse_html_article
 from briefings.sources.text import parse_text_article
 

@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from briefings.dedup import bands, canonical_url, near_duplicate
-from briefings.gazetteer import fold
 from briefings.model import Article
+from briefings.reading.gazetteer import fold
+from briefings.reading.topics import TopicIndex
 from briefings.repository import AddOutcome
-from briefings.topics import TopicIndex
 from store.database import Database, Delete, Put
 
 TABLE = "articles"

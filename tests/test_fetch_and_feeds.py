@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.fetch import Fetcher, FetchError, FetchPolicy
 from briefings.ingest import IngestOptions, ingest
+from briefings.sources.fetch import Fetcher, FetchError, FetchPolicy
 from store import Database
 from store.articles import ArticleStore
 from tests.fakes.http_server import serve

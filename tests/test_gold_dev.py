@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.summary import MAX_CHARS
+from briefings.reading.summary import MAX_CHARS
 from tests.benchmarks.quality import Tally, evaluate
 from tests.conftest import needs_shared
 

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from briefings.analyze import analyze
+from briefings.reading.topics import resolve_query
 from briefings.select import find_topic
 from briefings.sources.text import parse_text_article
-from briefings.topics import resolve_query
 from store.articles import ArticleStore
 from tests.conftest import SAMPLE, load_json, needs_shared
 

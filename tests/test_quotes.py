@@ -7,7 +7,7 @@ import sys
 
 from briefings.analyze import analyze
 from briefings.model import RawArticle
-from briefings.quotes import extract_quotes
+from briefings.reading.quotes import extract_quotes
 from tests.conftest import ROOT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from briefings.sentences import split_sentences
+from briefings.reading.sentences import split_sentences
 
 
 def test_does_not_break_on_abbreviations_and_initials() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefings.summary import ENOUGH_CHARS, MAX_CHARS, summarize
+from briefings.reading.summary import ENOUGH_CHARS, MAX_CHARS, summarize
 
 LEAD = (
     "The city council approved a new tram line on Monday after two years of debate, clearing the "

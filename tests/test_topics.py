@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefings.names import persons_in, treated_as_organisation
-from briefings.topics import extract_topics, resolve_query
+from briefings.reading.names import persons_in, treated_as_organisation
+from briefings.reading.topics import extract_topics, resolve_query
 
 
 def topics(title: str, *paragraphs: str) -> list[str]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from briefings.dateline import strip_dateline
 from briefings.model import RawArticle
+from briefings.sources.dateline import strip_dateline
 
 TEASER_CHARS = 600  # an entry with less text than this is a teaser: fetch its page
 

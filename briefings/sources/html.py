@@ -7,9 +7,9 @@ import re
 from datetime import datetime
 from typing import Any
 
-from briefings.dateline import strip_dateline
-from briefings.language import detect_language
 from briefings.model import RawArticle
+from briefings.reading.language import detect_language
+from briefings.sources.dateline import strip_dateline
 
 MIN_ARTICLE_CHARS = 250  # less main text than this is a section front, a login wall, an error page
 # A closing paragraph that talks to the reader about the site, not about the news.

@@ -8,8 +8,8 @@ import unicodedata
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from briefings.dateline import DATELINE, apply_dateline, strip_dateline
 from briefings.model import RawArticle
+from briefings.sources.dateline import DATELINE, apply_dateline, strip_dateline
 
 # Trailing blocks a scraper leaves behind; dropped from the end of the body.
 _BOILERPLATE = re.compile(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefings.ingest import IngestOptions, expand_targets, read_target
 from briefings.model import RawArticle
-from briefings.sentences import split_sentences
+from briefings.reading.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

@@ -14,9 +14,9 @@ from typing import Any
 
 from briefings.analyze import analyze, bounded_paragraphs
 from briefings.model import Article, RawArticle
-from briefings.sentences import split_sentences
+from briefings.reading.sentences import split_sentences
+from briefings.reading.topics import resolve_query
 from briefings.sources.text import parse_text_article
-from briefings.topics import resolve_query
 from tests.benchmarks.common import SHARED, lexrank_peer, require_shared
 from tests.benchmarks.rouge import rouge
 from tests.conftest import load_json

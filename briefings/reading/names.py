@@ -153,7 +153,7 @@ def person_name(run: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _is_place_word(word: str) -> bool:
-    from briefings.gazetteer import fold, gazetteer
+    from briefings.reading.gazetteer import fold, gazetteer
 
     return any(e.kind != "subject" for e in gazetteer().lookup(fold(word)))
 

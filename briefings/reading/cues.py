@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.sentences import split_sentences
+from briefings.reading.sentences import split_sentences
 
 _REGULAR = """stress explain warn note insist tweet ask answer continue argue claim declare announce
      acknowledge admit agree emphasize emphasise highlight assert recall remark observe comment

@@ -11,7 +11,7 @@ from itertools import compress
 
 from rapidfuzz import fuzz, process
 
-from briefings.gazetteer import (
+from briefings.reading.gazetteer import (
     fold,
     gazetteer,
     is_common_word,
@@ -19,7 +19,7 @@ from briefings.gazetteer import (
     normal_token,
     tokens,
 )
-from briefings.names import (
+from briefings.reading.names import (
     GROUP_NOUNS,
     NOT_NAMES,
     ORG_WORDS,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefings.cues import (
+from briefings.reading.cues import (
     ACCORDING,
     ADV,
     AFTER_APPOSITIVE,
@@ -28,11 +28,17 @@ from briefings.cues import (
     last_sentence,
     whole_sentence,
 )
-from briefings.names import NOT_NAMES, PersonIndex, capitalised_runs, person_name, strip_titles
-from briefings.sentences import split_sentences
+from briefings.reading.names import (
+    NOT_NAMES,
+    PersonIndex,
+    capitalised_runs,
+    person_name,
+    strip_titles,
+)
+from briefings.reading.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from briefings.quotes import Span
+    from briefings.reading.quotes import Span
 
 
 _APPOSED_NAME = re.compile(
