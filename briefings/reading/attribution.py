@@ -68,8 +68,8 @@ class Attributor:
     def _after_cue(self, span: Span, para: str) -> str | None:
         if not span.closed:
             return None
-        after = para[span.end + 1 :]
-        nxt = re.search(r"[“„«]|(?<!\w)\"(?=\w)", after)
+        after = para[span.close_end :]
+        nxt = self.cues.next_opener.search(after)
         if nxt:
             after = after[: nxt.start()]
         after = after[:260]
@@ -91,8 +91,8 @@ class Attributor:
     def _before_cue(
         self, span: Span, para: str, prev_same: Span | None, prev_speaker: str
     ) -> str | None:
-        start = prev_same.end + 1 if prev_same else 0
-        before = para[start : max(start, span.start - 1)]
+        start = prev_same.close_end if prev_same else 0
+        before = para[start : max(start, span.open_at)]
         if not before.strip() and span.paragraph > 0:
             previous = self.paragraphs[span.paragraph - 1].rstrip()
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
@@ -371,7 +371,7 @@ class Attributor:
 
     def _sentence_before(self, span: Span) -> str:
         """The sentence that holds the quote's opening mark."""
-        found = self.doc.sentence_at(span.paragraph, max(span.start - 1, 0))
+        found = self.doc.sentence_at(span.paragraph, span.open_at)
         return found.text if found else self.paragraphs[span.paragraph]
 
     def _paragraph_had_quote(self, index: int) -> bool:

@@ -41,6 +41,7 @@ class Cues:
     leading_conjunction: re.Pattern[str]
     relative_split: re.Pattern[str]
     subject_end: re.Pattern[str]
+    next_opener: re.Pattern[str]  # where the next quote opens: a cue stops there
 
 
 def cues_for(lex: Lexicon | None = None) -> Cues:
@@ -62,7 +63,11 @@ def _build(lex: Lexicon) -> Cues:
     connectors = alt(lex.connectors)
     name = rf"(?:{_NAME_WORD}(?:\s+(?:{connectors}\s+)?{_NAME_WORD}){{0,4}})"
     who = rf"(?:{pronoun}|{descriptor}|{name})"
-    lead = r"^[\s,.;!?—–\-’”\"»]*"
+    lead = r"^[\s,.;!?—–\-’”\"»']*"
+    symmetric = [o for o, c in lex.quote_pairs.items() if o in c]
+    openers = [re.escape(o) for o in lex.quote_pairs if o not in symmetric] + [
+        rf"(?<!\w){re.escape(o)}(?=\w)" for o in symmetric
+    ]
     role_nouns = alt(lex.person_roles)
     role_dets = alt(lex.role_openers)
     documents = alt(lex.documents)
@@ -109,6 +114,7 @@ def _build(lex: Lexicon) -> Cues:
         determiner_tail=re.compile(rf"\b(?i:{alt(lex.determiners)})\s+[^,.;:]{{1,60}}$"),
         leading_conjunction=re.compile(rf"^{alt(lex.conjunctions)}\s+"),
         relative_split=re.compile(rf",\s*{alt(lex.relatives)}\b"),
+        next_opener=re.compile("|".join(openers)),
         subject_end=re.compile(
             rf"^(?P<np>.{{1,90}}?)(?:,|\s+(?:{adv}|{alt(lex.subject_verbs)}|{verb})\b)"
         ),

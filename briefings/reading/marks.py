@@ -18,6 +18,14 @@ class Span:
     end: int  # index just past the last character inside the marks
     closed: bool
     continues: bool  # reopens a quote left open at the end of the previous paragraph
+    open_at: int = -1  # index of the opening mark (marks may be two characters: '')
+    close_end: int = -1  # index just past the closing mark (``end`` when unclosed)
+
+    def __post_init__(self) -> None:
+        if self.open_at < 0:
+            self.open_at = max(self.start - 1, 0)
+        if self.close_end < 0:
+            self.close_end = self.end + 1 if self.closed else self.end
 
     def text(self, paragraphs: list[str]) -> str:
         return paragraphs[self.paragraph][self.start : self.end].strip()
@@ -64,9 +72,9 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
             continues = left_open and first_in_paragraph and not text[:i].strip()
             first_in_paragraph = False
             if close_at < 0:
-                spans.append(Span(index, start, n, False, continues))
+                spans.append(Span(index, start, n, False, continues, i, n))
                 break
-            spans.append(Span(index, start, close_at, True, continues))
+            spans.append(Span(index, start, close_at, True, continues, i, close_at + close_len))
             i = close_at + close_len
         left_open = bool(spans) and spans[-1].paragraph == index and not spans[-1].closed
     return spans

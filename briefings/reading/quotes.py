@@ -89,7 +89,7 @@ def _is_quote(
     if _title_like(words) and not text.rstrip().endswith((".", "?", "!", ",")):
         return False  # a title of a song, a book or a sign: "We're Not Gonna Take It"
     para = paragraphs[span.paragraph]
-    before = para[: span.start - 1].rstrip()
+    before = para[: span.open_at].rstrip()
     if _title_like(words) and _slogan_before(lex).search(before):
         return False  # signs with sayings such as "Less Money on Testing, More on Students."
     if _pull_quote(text, span, paragraphs):
@@ -99,7 +99,7 @@ def _is_quote(
     if _cue_before(lex).search(before):
         return True
     prev_word = before.split()[-1].lower().strip(",;()")
-    after = para[span.end + 1 :].lstrip() if span.closed else ""
+    after = para[span.close_end :].lstrip() if span.closed else ""
     runs_on = bool(after) and after[0].isalpha() and after[0].islower()
     if prev_word in lex.embedding and len(words) < 10:
         return False  # a phrase quoted inside reported speech: efforts to "achieve peace"
@@ -110,7 +110,7 @@ def _pull_quote(text: str, span: Span, paragraphs: list[str]) -> bool:
     """A paragraph that is nothing but a short unpunctuated quote repeated from elsewhere in
     the article: a heading or pull quote echoing the real quote ("We write with urgency")."""
     para = paragraphs[span.paragraph]
-    alone = not para[: max(span.start - 1, 0)].strip() and not para[span.end + 1 :].strip()
+    alone = not para[: span.open_at].strip() and not para[span.close_end :].strip()
     if not alone or text.rstrip()[-1:] in ".?!,;" or len(text.split()) > 12:
         return False
     # Its own paragraph holds it once; anywhere else makes two (one fold of the article).
