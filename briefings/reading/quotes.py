@@ -20,6 +20,7 @@ from briefings.reading.marks import Span
 from briefings.reading.names import PersonIndex, persons_in
 
 MIN_WORDS = 4  # shorter spans are scare quotes: "constructive", "tangible progress"
+EMBEDDED_MIN_WORDS = 5  # inside a sentence, shorter quoted phrases are scare quotes
 
 
 def find_spans(paragraphs: list[str], language: str = "") -> list[Span]:
@@ -94,8 +95,10 @@ def _is_quote(
         return False  # signs with sayings such as "Less Money on Testing, More on Students."
     if _pull_quote(text, span, paragraphs):
         return False
-    if not before or before.endswith((".", "?", "!", ":", "”", '"', "—", "–")):
+    if not before or before.endswith((".", "?", "!", ":", "”", '"', "'", "—", "–")):
         return True
+    if len(words) >= EMBEDDED_MIN_WORDS:
+        return True  # a phrase quoted inside reported speech is a quote from five words on
     if _cue_before(lex).search(before):
         return True
     prev_word = before.split()[-1].lower().strip(",;()")
