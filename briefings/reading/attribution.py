@@ -5,8 +5,10 @@ fullest name the article gives."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from briefings.reading.coreference import person_genders
 from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.names import PersonIndex, capitalised_runs, person_name, strip_titles
 from briefings.reading.sentences import split_sentences
@@ -24,6 +26,9 @@ _NAME_AT_END = re.compile(
 )
 
 
+_LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
+
+
 class Attributor:
     """Resolves the speaker of each quote in article order, remembering who spoke last."""
 
@@ -38,8 +43,11 @@ class Attributor:
         self.last_group = ""
         self._span_speakers: list[tuple[Span, str]] = []
         self._quoted_paragraphs: set[int] = set()
-        self._subjects = self._subject_persons()
+        self._subjects = sorted(self._subject_persons())
+        self._subject_keys = [(p, o) for p, o, _ in self._subjects]
         self._mentions = self._person_mentions()
+        self._mention_keys = [(p, o) for p, o, _ in self._mentions]
+        self._genders = person_genders(doc, self._subjects, self._known_person)
         self._groups_named = self._group_subjects()
         self._groups = group_aliases(self.cues, self.paragraphs)
 
@@ -68,11 +76,10 @@ class Attributor:
     def _after_cue(self, span: Span, para: str) -> str | None:
         if not span.closed:
             return None
-        after = para[span.close_end :]
+        after = _mask_labels(para[span.close_end : span.close_end + 260])
         nxt = self.cues.next_opener.search(after)
         if nxt:
             after = after[: nxt.start()]
-        after = after[:260]
         match = self.cues.after_subject_verb.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")
@@ -82,17 +89,25 @@ class Attributor:
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
         if match:
-            return self._speaker_in_phrase(match.group("who"))
-        match = self.cues.according.match(after.lstrip(" ,"))
+            return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
+        after = after.lstrip(" ,")
+        match = self.cues.according.match(after)
         if match:
-            return self._speaker_in_phrase(match.group("who"))
+            return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
+
+    def _to_sentence_end(self, text: str) -> str:
+        """A phrase up to the end of its sentence, full stops of titles and initials kept:
+        "said Sen. J. Roe. Next…" -> "Sen. J. Roe"."""
+        sentences = split_sentences(text, self.lex.abbreviations)
+        first = sentences[0] if sentences else text
+        return re.split(r"[;:!?“”\"]", first)[0].rstrip(" .")
 
     def _before_cue(
         self, span: Span, para: str, prev_same: Span | None, prev_speaker: str
     ) -> str | None:
         start = prev_same.close_end if prev_same else 0
-        before = para[start : max(start, span.open_at)]
+        before = _mask_labels(para[start : max(start, span.open_at)])
         if not before.strip() and span.paragraph > 0:
             previous = self.paragraphs[span.paragraph - 1].rstrip()
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
@@ -141,7 +156,7 @@ class Attributor:
         low = raw.lower()
         pronoun = self.lex.pronouns.get(low)
         if pronoun and pronoun.number == "singular" and pronoun.gender != "neuter":
-            return self._last_person_before(span) or self.last_speaker or raw
+            return self._last_person_before(span, pronoun.gender) or self.last_speaker or raw
         if pronoun and pronoun.number == "plural":
             subject = self._sentence_subject(self._sentence_before(span))
             if subject and subject.lower() not in self.cues.pronouns and subject[:1] not in '“"«„':
@@ -226,7 +241,7 @@ class Attributor:
     def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None:
         """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
         phrase up to its first comma ("a Customs and Border Protection spokesperson")."""
-        phrase = re.split(r",\s*(?:who|which|that)\b", phrase)[0]
+        phrase = self.cues.relative_split.split(phrase)[0]
         runs = capitalised_runs(phrase)
         people = [person_name(r.text) for r in runs]
         named = [p for p in people if p]
@@ -334,6 +349,10 @@ class Attributor:
                 found.append((run.paragraph, run.start, name))
         return found
 
+    def _known_person(self, run: str) -> str:
+        name = self.people.expand(person_name(run) or run)
+        return name if self.people.is_person(name) else ""
+
     def _person_in_subject(self, subject: str) -> str:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
         runs = [r for r in capitalised_runs(subject) if r.start <= 40]
@@ -344,21 +363,33 @@ class Attributor:
                 return name
         return ""
 
-    def _last_person_before(self, span: Span) -> str:
-        """The most recent person who spoke or was the subject of a sentence."""
-        candidates = [
-            (p, o, name) for p, o, name in self._subjects if (p, o) < (span.paragraph, span.start)
-        ]
-        spoken = [
-            (s.paragraph, s.start, who)
-            for s, who in self._span_speakers
-            if self.people.is_person(who)
-        ]
-        best = max([*candidates, *spoken], default=None)
+    def _last_person_before(self, span: Span, gender: str = "") -> str:
+        """The most recent person who spoke or was the subject of a sentence, of the
+        pronoun's gender when the article tells it. Looks back a bounded number of steps, so
+        a flood of quotes costs linear time."""
+        pos = (span.paragraph, span.start)
+
+        def fits(name: str) -> bool:
+            return not gender or self._genders.get(name, gender) == gender
+
+        best: tuple[int, int, str] | None = None
+        at = bisect_left(self._subject_keys, pos)
+        for p, o, name in reversed(self._subjects[max(0, at - _LOOK_BACK) : at]):
+            if fits(name):
+                best = (p, o, name)
+                break
+        for s, who in reversed(self._span_speakers[-_LOOK_BACK:]):
+            if (s.paragraph, s.start) < pos and self.people.is_person(who) and fits(who):
+                if best is None or (s.paragraph, s.start) > best[:2]:
+                    best = (s.paragraph, s.start, who)
+                break
         if best:
             return best[2]
-        mentioned = [m for m in self._mentions if (m[0], m[1]) < (span.paragraph, span.start)]
-        return mentioned[-1][2] if mentioned else self.last_person
+        at = bisect_left(self._mention_keys, pos)
+        for m in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]):
+            if fits(m[2]):
+                return m[2]
+        return self.last_person if fits(self.last_person) else ""
 
     def _remember(self, speaker: str) -> None:
         if not speaker:
@@ -385,3 +416,12 @@ def _last_sentence(text: str, abbreviations: frozenset[str]) -> str:
         return ""
     last = sentences[-1]
     return last[:-2] if last.endswith(" x") else last
+
+
+_LABEL = re.compile(r"\s?\([^()]{1,30}\)")
+
+
+def _mask_labels(text: str) -> str:
+    """Short parentheticals blanked, offsets kept: "Rep. Jane Doe (D-Ohio) said" reads as
+    "Rep. Jane Doe said"."""
+    return _LABEL.sub(lambda m: " " * len(m.group(0)), text)

@@ -118,7 +118,10 @@ def person_name(run: str) -> str | None:
         return None  # acronyms inside: "NASA", "US"
     if words[-1].endswith("."):
         return None
-    return " ".join(words)
+    name = " ".join(words)
+    if _is_place_word(name.lower()):
+        return None  # "New York", "San Juan", "Puerto Ricans": a place or its people
+    return name
 
 
 @lru_cache(maxsize=65536)
@@ -144,8 +147,10 @@ class PersonIndex:
         # "Silvia S. Martins" keeps the first full form the article gave).
         self.full.append(name)
         parts = name.split()
-        for part in (parts[-1], parts[0]):
-            self._by_part.setdefault(part.lower(), name)
+        # Surname first, then given name, then middle words ("Acosta" in "Melba Acosta Febo").
+        for part in (parts[-1], parts[0], *parts[1:-1]):
+            if len(part.rstrip(".")) > 1 and part.lower() not in CONNECTORS:
+                self._by_part.setdefault(part.lower(), name)
 
     def expand(self, name: str) -> str:
         """Fullest form of a name: "Blinken" -> "Antony Blinken"; unknown names unchanged."""
