@@ -128,6 +128,13 @@ class Attributor:
             return None
         verb = verbs[-1]
         if len(sentence[verb.end() :].split()) > 12:
+            # "Mr. Bush tells voters who wonder why … that he “…”": the quote is what the
+            # sentence's subject says when the words before it hand over to it.
+            words = sentence.rstrip(" ,").split()
+            if len(words) > 1 and words[-1].lower() in self.cues.pronouns:
+                return words[-1] if self._hands_over(" ".join(words[:-1])) else None
+            if self._hands_over(sentence):
+                return self._sentence_subject(sentence)
             return None
         head = self.cues.trailing_adv.sub("", sentence[: verb.start()].rstrip())
         running_on = verb.group(0).endswith(self.lex.progressive_endings)
@@ -399,6 +406,12 @@ class Attributor:
             self.last_person = speaker
         elif speaker.lower() not in self.cues.pronouns:
             self.last_group = speaker
+
+    def _hands_over(self, text: str) -> bool:
+        words = text.rstrip(" ,").split()
+        return bool(words) and (
+            words[-1].lower() in self.lex.speech_openers or text.rstrip().endswith(":")
+        )
 
     def _sentence_before(self, span: Span) -> str:
         """The sentence that holds the quote's opening mark."""

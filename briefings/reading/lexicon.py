@@ -48,6 +48,7 @@ class Lexicon:
     document_by: tuple[str, ...]
     pronouns: dict[str, Pronoun]
     titles: frozenset[str]
+    honorifics: frozenset[str]
     masculine_titles: frozenset[str]
     feminine_titles: frozenset[str]
     org_words: frozenset[str]
@@ -147,6 +148,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         document_by=words("speech", "document_by"),
         pronouns=pronouns,
         titles=frozenset(words("names", "titles")),
+        honorifics=frozenset(words("names", "honorifics")),
         masculine_titles=frozenset(words("names", "masculine_titles")),
         feminine_titles=frozenset(words("names", "feminine_titles")),
         org_words=frozenset(words("names", "org_words")),

@@ -124,6 +124,17 @@ def person_name(run: str) -> str | None:
     return name
 
 
+def titled_surname(run: str, honorifics: frozenset[str] = _EN.honorifics) -> str:
+    """The surname in "Mr. Bush" or "Sen. Cruz": a person the article names by title only."""
+    words = run.replace("’s", "").replace("'s", "").split()
+    if len(words) != 2 or words[0].lower().rstrip(".") not in honorifics:
+        return ""
+    surname = words[1]
+    if surname.endswith(".") or surname.isupper() or surname.lower() in NOT_NAMES:
+        return ""
+    return "" if surname.lower() in ORG_WORDS or _is_place_word(surname.lower()) else surname
+
+
 @lru_cache(maxsize=65536)
 def _is_place_word(word: str) -> bool:
     from briefings.reading.gazetteer import fold, gazetteer
