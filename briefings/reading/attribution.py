@@ -136,10 +136,26 @@ class Attributor:
             if self._hands_over(sentence):
                 return self._sentence_subject(sentence)
             return None
-        head = self.cues.trailing_adv.sub("", sentence[: verb.start()].rstrip())
         running_on = verb.group(0).endswith(self.lex.progressive_endings)
         if running_on and prev_speaker:
             return prev_speaker
+        # The subject of the last reporting verb, else of an earlier one: "Frazier said the
+        # amendment was a gesture intended to highlight “…”" is Frazier's.
+        for candidate in reversed(verbs):
+            found = self._subject_before(sentence[: candidate.start()])
+            if found:
+                return found
+        if running_on and not sentence[: verb.start()].strip():
+            return None
+        issued = list(self.cues.issued.finditer(sentence))
+        if issued:  # "the Office released reports that described “…”"
+            return self._issuer_name(issued[-1].group("who"))
+        return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _subject_before(self, text: str) -> str | None:
+        """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
+        description ("the former senator"); None when the words before are no subject."""
+        head = self.cues.trailing_adv.sub("", text.rstrip())
         last_word = head.split()[-1] if head.split() else ""
         if last_word.strip(",").lower() in self.cues.pronouns:
             return last_word.strip(",")
@@ -150,11 +166,22 @@ class Attributor:
             if runs and runs[-1].end >= len(head) - 1:
                 return runs[-1].text
         determiner = self.cues.determiner_tail.search(head)
-        if determiner and not head.endswith(","):
+        if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
             return determiner.group(0)
-        if running_on and not head.strip():
-            return None
-        return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+        return None
+
+    def _noun_phrase(self, phrase: str) -> bool:
+        """A short description headed by a noun ("the Vermont senator"), not a clause ("the
+        amendment was a gesture intended to")."""
+        words = [w.lower().strip(",") for w in phrase.split()[1:]]
+        stop = (
+            self.lex.determiners
+            | self.lex.embedding
+            | set(self.lex.subject_verbs)
+            | set(self.lex.speech_openers)
+            | set(self.lex.relatives)
+        )
+        return 0 < len(words) <= 6 and not any(w in stop for w in words)
 
     # -- resolving a raw speaker phrase ------------------------------------------------------
     def _resolve(self, raw: str, span: Span) -> str:
@@ -259,9 +286,21 @@ class Attributor:
             if pick.start <= 2 or last:
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
-        if descriptor and len(descriptor.split()) <= 9:
+        if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
             return descriptor
         return None
+
+    def _describes(self, phrase: str) -> bool:
+        """A description of a speaker opens on a determiner, a possessive, a number or a
+        capital ("a Customs spokesperson", "his lawyer"), not on a verb or a preposition."""
+        first = phrase.split()[0]
+        low = first.lower()
+        return (
+            low in self.lex.determiners
+            or low in self.lex.possessives
+            or first[0].isdigit()
+            or (first[0].isupper())
+        )
 
     def _sentence_subject(self, sentence: str) -> str | None:
         text = sentence.strip()
