@@ -156,6 +156,15 @@ class Attributor:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
         description ("the former senator"); None when the words before are no subject."""
         head = self.cues.trailing_adv.sub("", text.rstrip())
+        relative = any(w.lower().strip(",") in self.lex.relatives for w in head.split())
+        if head.endswith(",") and head.count(",") >= 2 and not relative:
+            # "Her campaign manager, Robby Mook, suggested" / "Tom Ridge, a former secretary,
+            # said": the name, whichever side of the apposition it stands.
+            inner, _, last = head[:-1].rpartition(",")
+            runs = capitalised_runs(last)
+            if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
+                return runs[-1].text
+            return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""
         if last_word.strip(",").lower() in self.cues.pronouns:
             return last_word.strip(",")
@@ -163,12 +172,16 @@ class Attributor:
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
         if last_word[:1].isupper() and not head.endswith(","):
             runs = capitalised_runs(head)
-            if runs and runs[-1].end >= len(head) - 1:
+            if runs and runs[-1].end >= len(head) - 1 and self._named(runs[-1].text):
                 return runs[-1].text
         determiner = self.cues.determiner_tail.search(head)
         if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
             return determiner.group(0)
         return None
+
+    def _named(self, run: str) -> bool:
+        """A capitalised run that can name someone: not a lone sentence-opening word ("Or")."""
+        return any(w.lower().rstrip(".,") not in self.lex.not_names for w in run.split())
 
     def _noun_phrase(self, phrase: str) -> bool:
         """A short description headed by a noun ("the Vermont senator"), not a clause ("the
@@ -316,6 +329,8 @@ class Attributor:
         if not match:
             return None
         np = match.group("np").strip()
+        if not self._named(np) and np.split()[0].lower() not in self.cues.pronouns:
+            return None  # "Or", "In", "That": no subject to name
         if (
             np.split()[0].lower() in self.cues.pronouns
             or np[:1].isupper()
