@@ -43,6 +43,7 @@ class Attributor:
         self.last_group = ""
         self._span_speakers: list[tuple[Span, str]] = []
         self._quoted_paragraphs: set[int] = set()
+        self._starts: dict[int, list[int]] = {}
         self._subjects = sorted(self._subject_persons())
         self._subject_keys = [(p, o) for p, o, _ in self._subjects]
         self._mentions = self._person_mentions()
@@ -351,9 +352,9 @@ class Attributor:
                     found.append((index, max(offset, 0), name))
             # "Early says there is…": a person right before a reporting verb.
             para = self.paragraphs[index]
-            for run in self.doc.paragraphs[index].names:
-                if not sent.start <= run.start < sent.end:
-                    continue
+            names = self.doc.paragraphs[index].names
+            starts = self._name_starts(index)
+            for run in names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
                 tail = para[run.end : min(run.end + 40, sent.end)]
                 if self.cues.verb_next.match(tail):
                     name = self.people.expand(person_name(run.text) or run.text)
@@ -409,6 +410,11 @@ class Attributor:
             if self.people.is_person(name):
                 found.append((run.paragraph, run.start, name))
         return found
+
+    def _name_starts(self, paragraph: int) -> list[int]:
+        if paragraph not in self._starts:
+            self._starts[paragraph] = [m.start for m in self.doc.paragraphs[paragraph].names]
+        return self._starts[paragraph]
 
     def _known_person(self, run: str) -> str:
         name = self.people.expand(person_name(run) or run)
