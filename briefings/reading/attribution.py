@@ -332,11 +332,18 @@ class Attributor:
         np = match.group("np").strip()
         if not self._named(np) and np.split()[0].lower() not in self.cues.pronouns:
             return None  # "Or", "In", "That": no subject to name
-        if (
-            np.split()[0].lower() in self.cues.pronouns
-            or np[:1].isupper()
-            or np.split()[0] in self.lex.determiners
-        ):
+        first = np.split()[0]
+        if first.lower() in self.cues.pronouns:
+            return first  # "He went on to say": the pronoun, not the clause
+        if np[:1].isupper():
+            # "Hillary Clinton greeted 2,000 people": the name, not what follows it.
+            runs = capitalised_runs(np)
+            if runs and runs[0].start == 0:
+                rest = np[runs[0].end :].split()
+                if rest and rest[0][:1].islower() and rest[0] not in self.lex.inner_words:
+                    return runs[0].text
+            return np
+        if first in self.lex.determiners:
             return np
         return None
 
