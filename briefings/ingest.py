@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import stat
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from briefings.analyze import analyze
@@ -21,6 +23,9 @@ from briefings.sources.text import parse_text_article
 BATCH = 100  # articles per store commit: one fsync per batch, not per article
 MAX_FILE_BYTES = 20 * 1024 * 1024
 PAGE_FETCHES_AT_ONCE = 4
+# A publication date later than this after ingest is a publisher's error (year 9999 would stay
+# first in `latest` and never be pruned); a few hours ahead is only a wrong time zone.
+FUTURE_MARGIN = timedelta(days=1)
 
 Item = RawArticle | Failure | Notice
 
@@ -28,6 +33,7 @@ Item = RawArticle | Failure | Notice
 @dataclass(slots=True)
 class IngestOptions:
     fetch_pages: bool = True  # fetch the page of a feed entry that carries only a teaser
+    max_file_bytes: int = MAX_FILE_BYTES  # a local file longer than this is refused
 
 
 @dataclass(slots=True)
@@ -130,9 +136,7 @@ async def read_target(
             path = Path(target)
             if not path.exists():
                 raise ValueError("no such file or folder")
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise ValueError(f"file too large (over {MAX_FILE_BYTES // 1024 // 1024} MB)")
-            data = await asyncio.to_thread(path.read_bytes)
+            data = await asyncio.to_thread(read_regular_file, path, options.max_file_bytes)
             kind, url, headers = sniff(data), "", {}
         if kind == "feed":
             async for item in _feed_items(data, url, headers, target, fetcher, options):
@@ -143,6 +147,57 @@ async def read_target(
             yield parse_text_article(decode_text(data), origin=target)
     except (ValueError, FetchError, OSError) as exc:
         yield Failure(target, _one_line(exc))
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; anything else is refused.
+
+    A FIFO would block the read forever and /dev/zero never ends, so both are refused before
+    reading (the check is repeated on the opened file, which a rename cannot swap). The cap
+    counts bytes read: /proc files and growing files say less in ``stat`` than they give."""
+    kind = _file_kind(os.stat(path).st_mode)
+    if kind:
+        raise ValueError(f"not a regular file ({kind}); only regular files are read")
+    # O_NONBLOCK: opening a FIFO swapped in after the check must not wait for a writer.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb", closefd=True) as file:
+        kind = _file_kind(os.fstat(file.fileno()).st_mode)
+        if kind:
+            raise ValueError(f"not a regular file ({kind}); only regular files are read")
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"file too large (over {_size(limit)})")
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    """What a non-regular file is, or "" for a regular file."""
+    if stat.S_ISREG(mode):
+        return ""
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def _size(limit: int) -> str:
+    return f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
+
+
+def clamp_published(article: RawArticle, now: datetime) -> None:
+    """A publication date more than a day after ``now`` becomes ``now``."""
+    published = article.published
+    if published is None:
+        return
+    aware = published if published.tzinfo else published.replace(tzinfo=UTC)
+    if aware > now + FUTURE_MARGIN:
+        article.published = now
 
 
 async def _feed_items(
@@ -225,8 +280,10 @@ async def ingest(
             elif isinstance(item, Notice):
                 report.notices.append(item)
             else:
+                now = datetime.now(UTC)
+                clamp_published(item, now)
                 try:
-                    batch.append(await asyncio.to_thread(analyze, item))
+                    batch.append(await asyncio.to_thread(analyze, item, now))
                 except Exception as exc:  # analysis bugs must not lose the rest of the batch
                     report.failures.append(
                         Failure(item.origin or target, f"analysis failed: {exc}")
