@@ -239,7 +239,16 @@ async def _expand_teasers(entries: list[RawArticle], teasers: list[int], fetcher
         entry.language = entry.language or page.language
         entry.published = entry.published or page.published
 
-    await asyncio.gather(*(expand(i) for i in teasers))
+    # Each page has the fetch deadline; all of one feed's pages together get one more, so a
+    # feed linking to a hundred slow pages holds its poll for minutes, not hours. A page not
+    # fetched by then leaves its teaser.
+    tasks = [asyncio.create_task(expand(i)) for i in teasers]
+    try:
+        await asyncio.wait(tasks, timeout=fetcher.policy.deadline)
+    finally:
+        for task in tasks:
+            task.cancel()  # no-op for the finished ones
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def ingest(

@@ -103,6 +103,24 @@ async def test_feeds_are_polled_at_once_up_to_the_bound(one_db: Database) -> Non
     assert [1, 1, 1] == [f.failures for f in feeds.list()]
 
 
+async def test_a_trickling_teaser_page_leaves_its_teaser_and_the_rest_goes_on(
+    one_db: Database,
+) -> None:
+    store = ArticleStore(one_db)
+    fetcher = Fetcher(FetchPolicy(allow_private=True, timeout=5, deadline=1))
+    with serve() as site:
+        site.add("/slow-page", b"<html>" + b"x" * 1000, trickle=0.2)
+        feed = site.add(
+            "/feed.xml",
+            rss("Wire", ("1", "/slow-page", "The museum reopened its west wing.")),
+            "application/rss+xml",
+        )
+        report = await asyncio.wait_for(ingest([feed], store, fetcher), GUARD)
+    await fetcher.aclose()
+    assert (1, []) == (report.added, report.failures)
+    assert "The museum reopened its west wing." == store.latest(1)[0].summary
+
+
 # -- item 12: GUIDs belong to their feed, links are made absolute --------------------------------
 
 

@@ -38,7 +38,7 @@ class FetchPolicy:
     """Limits for every request."""
 
     timeout: float = 20.0  # without a byte (connect, or between two reads)
-    deadline: float = 60.0  # the whole exchange: every redirect hop, headers and body
+    deadline: float = 30.0  # the whole exchange: every redirect hop, headers and body
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     allow_private: bool = False
