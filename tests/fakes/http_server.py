@@ -52,14 +52,14 @@ def serve() -> Iterator[Site]:
             if route is None:
                 self.send_error(404, "Not Found")
                 return
+            if route.trickle:
+                self._trickle(route)
+                return
             if route.location:
                 self.send_response(route.status)
                 self.send_header("Location", route.location)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
-                return
-            if route.trickle:
-                self._trickle(route)
                 return
             tag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
             if route.etag and self.headers.get("If-None-Match") == tag:
@@ -78,7 +78,9 @@ def serve() -> Iterator[Site]:
         def _trickle(self, route: Route) -> None:
             head = (
                 f"HTTP/1.1 {route.status} OK\r\nContent-Type: {route.content_type}\r\n"
-                f"Content-Length: {len(route.body)}\r\nConnection: close\r\n\r\n"
+                f"Content-Length: {len(route.body)}\r\nConnection: close\r\n"
+                + (f"Location: {route.location}\r\n" if route.location else "")
+                + "\r\n"
             ).encode()
             if not route.trickle_headers:
                 self.wfile.write(head)
