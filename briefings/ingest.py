@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import stat
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -17,6 +16,7 @@ from briefings.model import Article, Failure, Notice, RawArticle
 from briefings.repository import ArticleRepository
 from briefings.sources.feed import parse_feed
 from briefings.sources.fetch import Fetcher, FetchError, FetchResult
+from briefings.sources.files import read_regular_file
 from briefings.sources.html import parse_html_article
 from briefings.sources.text import parse_text_article
 
@@ -149,47 +149,6 @@ async def read_target(
         yield Failure(target, _one_line(exc))
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; anything else is refused.
-
-    A FIFO would block the read forever and /dev/zero never ends, so both are refused before
-    reading (the check is repeated on the opened file, which a rename cannot swap). The cap
-    counts bytes read: /proc files and growing files say less in ``stat`` than they give."""
-    kind = _file_kind(os.stat(path).st_mode)
-    if kind:
-        raise ValueError(f"not a regular file ({kind}); only regular files are read")
-    # O_NONBLOCK: opening a FIFO swapped in after the check must not wait for a writer.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    with open(fd, "rb", closefd=True) as file:
-        kind = _file_kind(os.fstat(file.fileno()).st_mode)
-        if kind:
-            raise ValueError(f"not a regular file ({kind}); only regular files are read")
-        data = file.read(limit + 1)
-    if len(data) > limit:
-        raise ValueError(f"file too large (over {_size(limit)})")
-    return data
-
-
-def _file_kind(mode: int) -> str:
-    """What a non-regular file is, or "" for a regular file."""
-    if stat.S_ISREG(mode):
-        return ""
-    for test, name in (
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISDIR, "a folder"),
-    ):
-        if test(mode):
-            return name
-    return "not a file"
-
-
-def _size(limit: int) -> str:
-    return f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
-
-
 def clamp_published(article: RawArticle, now: datetime) -> None:
     """A publication date more than a day after ``now`` becomes ``now``."""
     published = article.published
@@ -239,9 +198,9 @@ async def _expand_teasers(entries: list[RawArticle], teasers: list[int], fetcher
         entry.language = entry.language or page.language
         entry.published = entry.published or page.published
 
-    # Each page has the fetch deadline; all of one feed's pages together get one more, so a
-    # feed linking to a hundred slow pages holds its poll for minutes, not hours. A page not
-    # fetched by then leaves its teaser.
+    # Each page has the fetch deadline, and all of one feed's pages together get one deadline
+    # more: a feed linking to a hundred trickling pages holds its poll for that long, not for
+    # an hour. A page not fetched by then leaves its teaser.
     tasks = [asyncio.create_task(expand(i)) for i in teasers]
     try:
         await asyncio.wait(tasks, timeout=fetcher.policy.deadline)
