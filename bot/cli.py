@@ -224,7 +224,10 @@ async def _analyze(args: argparse.Namespace) -> int:
 
 
 def _n(value: int) -> int:
-    return max(1, min(MAX_N, value))
+    n = max(1, min(MAX_N, value))
+    if n != value:  # said, not silent: "-n 1000" printing 100 looks like missing articles
+        print(f"newsbrief: -n is from 1 to {MAX_N}: showing at most {n}", file=sys.stderr)
+    return n
 
 
 def cmd_latest(args: argparse.Namespace) -> int:

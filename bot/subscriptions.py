@@ -34,6 +34,13 @@ class SubscriptionCommands:
             words = shlex.split(args)
         except ValueError:
             return [Reply('Unbalanced quotes. Usage: /subscribe "peace talks"')]
+        if words and not _is_time(words[-1]) and _looks_like_time(words[-1]):
+            return [
+                Reply(
+                    f"“{esc(words[-1][:20])}” is not a time of day: use HH:MM from 00:00 to 23:59, "
+                    "e.g. /subscribe armenia 08:00"
+                )
+            ]
         time = _norm_time(words.pop()) if words and _is_time(words[-1]) else ""
         phrase = args.lstrip().startswith(('"', "“", "'"))
         topic = " ".join(words).strip("“”\"' ")
@@ -249,6 +256,12 @@ def _days_text(days: list[int]) -> str:
 
 def _is_time(text: str) -> bool:
     return bool(re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", text))
+
+
+def _looks_like_time(text: str) -> bool:
+    """Meant as a time but not one ("25:99", "7:5", "8am"), so not part of a topic. Dotted
+    numbers stay words: "web 3.0" is a topic."""
+    return bool(re.fullmatch(r"\d+:\d*|\d{1,2}[ap]\.?m\.?", text, re.IGNORECASE))
 
 
 def _norm_time(text: str) -> str:
