@@ -68,7 +68,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         _run(app, settings)
     except InvalidToken as exc:
-        raise SettingsError("Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN") from exc
+        raise SettingsError("Telegram rejected the bot token: check its file or setting") from exc
     except (NetworkError, TelegramError) as exc:
         # PTB's messages may carry the request URL, and with it the token.
         message = redact(str(exc), [settings.token])

@@ -83,3 +83,17 @@ def test_a_bad_token_file_or_secret_is_one_clear_line_without_the_content(
     with pytest.raises(SettingsError, match="secret_token must be") as error:
         load_settings(overrides={"secret_token": "has space"})
     assert "\n" not in str(error.value)
+
+
+def test_the_systemd_unit_passes_the_token_as_a_credential_and_the_example_loads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.settings import CREDENTIAL
+    from tests.conftest import ROOT
+
+    unit = (ROOT / "deploy" / "newsbrief.service").read_text("utf-8")
+    assert f"LoadCredential={CREDENTIAL}:/etc/newsbrief/{CREDENTIAL}" in unit
+    assert "TELEGRAM_BOT_TOKEN" not in unit and "--token " not in unit
+    monkeypatch.delenv("CREDENTIALS_DIRECTORY", raising=False)
+    settings = load_settings(str(ROOT / "deploy" / "newsbrief.example.toml"))
+    assert "" == settings.token_file and "" == settings.secret_token
