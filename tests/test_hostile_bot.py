@@ -187,6 +187,18 @@ def test_latest_says_on_stderr_when_n_is_over_the_limit(
     assert f"-n is from 1 to {MAX_N}: showing at most {MAX_N}" in err
 
 
+def test_a_10000_character_argument_on_the_command_line_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    db = str(tmp_path / "db.json")
+    for argv in (["ingest", "ж" * 10_000], ["topic", "a" * 10_000], ["feeds", "add", "h" * 10_000]):
+        assert 2 == main(["--db", db, *argv])
+        err = capsys.readouterr().err
+        assert 1 == err.count("\n") and "10,000 characters is too long" in err, err[:200]
+
+
 def test_through_the_real_bot_hostile_replies_arrive_and_buttons_are_throttled(
     tmp_path: Path,
 ) -> None:
