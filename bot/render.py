@@ -131,7 +131,7 @@ def plain(block: str, limit_units: int) -> str:
     # Each character is at most 2 UTF-16 units and escaping grows "&" to 5 characters.
     text = cut(text, max(1, limit_units // 2 - 4))
     out = esc(text)
-    while units(out) > limit_units and text:
+    while units(out) > limit_units and len(text) > 1:
         text = cut(text, max(1, len(text) * 3 // 4))
         out = esc(text)
     return out

@@ -3,10 +3,12 @@ others. A button press costs what a command costs: it runs the same lookups."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import deque
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from bot.context import Context
@@ -43,7 +45,9 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             # A button on an inline message has no chat: its user is counted instead.
             if throttle.allow(chat.id if chat else query.from_user.id):
                 return
-            await query.answer(SLOW_DOWN)
+            # A query too old to answer: the press is dropped all the same.
+            with contextlib.suppress(TelegramError):
+                await query.answer(SLOW_DOWN)
             raise ApplicationHandlerStop
         message = update.effective_message
         if chat is None or message is None or not (message.text or "").startswith("/"):
