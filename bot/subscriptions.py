@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.render import esc
+from bot.render import name as render_name
 from bot.replies import Button, Caller, Reply
 from bot.services import Services
 from store.chats import Chat
@@ -65,7 +66,7 @@ class SubscriptionCommands:
             name = known[0] if known else topic.lower()
             if name not in chat.topics:
                 chat.topics.append(name)
-            what = f"<b>{esc(name)}</b>" + (
+            what = f"<b>{render_name(name, MAX_TOPIC)}</b>" + (
                 "" if known else " (no articles yet; you will get them when they come)"
             )
         if time and time not in chat.times:
@@ -102,7 +103,9 @@ class SubscriptionCommands:
         chat = self.s.chats.get(caller.chat_id)
         if chat is None or not chat.subscribed:
             return [Reply("No subscriptions yet. Try /subscribe armenia 08:00")]
-        what = [esc(t) for t in chat.topics] + [f"“{esc(p)}”" for p in chat.phrases]
+        # A stored topic name can be any length: shown cut, like every name from an article.
+        what = [render_name(t, MAX_TOPIC) for t in chat.topics]
+        what += [f"“{esc(p)}”" for p in chat.phrases]
         days = _days_text(chat.days)
         return [
             Reply(

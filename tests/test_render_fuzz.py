@@ -45,7 +45,7 @@ def telegram_accepts(message: str) -> None:
 
 
 @settings(
-    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 @given(st.lists(ARTICLES, min_size=1, max_size=5), TEXT)
 def test_briefs_and_details_of_any_text_are_valid_telegram_html(
