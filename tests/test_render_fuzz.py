@@ -69,3 +69,13 @@ def test_any_list_of_names_splits_into_valid_messages(names: list[str]) -> None:
     )
     for reply in fit([Reply(text)]):
         telegram_accepts(reply.text)
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(LONG, st.integers(min_value=0, max_value=10**12))
+def test_any_button_label_fits_and_its_data_is_a_short_id(label: str, article_id: int) -> None:
+    from bot.replies import Button, topic_key
+
+    for button in (Button(label, f"more:{article_id}"), Button(label, "t:" + topic_key(label))):
+        assert button.text.strip() and utf16_len(button.text) <= 40
+        assert len(button.data.encode("utf-8")) <= 64
