@@ -149,7 +149,14 @@ class Attributor(SubjectReader):
             return prev_speaker
         # The subject of the last reporting verb, else of an earlier one: "Frazier said the
         # amendment was a gesture intended to highlight “…”" is Frazier's.
+        if not sentence[: verbs[0].start()].strip() and not running_on:
+            # "Said Dorothy Poynter, who grew up with Ali, “…”": the verb opens the sentence.
+            found = self._speaker_in_phrase(sentence[verbs[0].end() :])
+            if found:
+                return found
         for candidate in reversed(verbs):
+            if candidate.group(0).endswith(self.lex.progressive_endings):
+                continue  # "people on their way into the polls saying “…”": not the polls
             found = self._subject_before(sentence[: candidate.start()])
             if found:
                 return found
@@ -379,11 +386,12 @@ class Attributor(SubjectReader):
 
 def _last_sentence(text: str, abbreviations: frozenset[str]) -> str:
     """The last sentence of a stretch of text, complete or not (the words before a quote)."""
-    sentences = split_sentences(text + " x", abbreviations) if text.strip() else []
+    # A capital after the text lets its last full stop end a sentence ("if asked. “…”").
+    sentences = split_sentences(text + " X", abbreviations) if text.strip() else []
     if not sentences:
         return ""
     last = sentences[-1]
-    return last[:-2] if last.endswith(" x") else last
+    return last[:-2] if last.endswith(" X") else last
 
 
 _LABEL = re.compile(r"\s?\([^()]{1,30}\)")

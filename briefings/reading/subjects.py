@@ -37,12 +37,14 @@ class SubjectReader:
 
     def _sentence_subject(self, sentence: str) -> str | None:
         text = sentence.strip()
-        intro = re.match(r"^[^,]{1,40},\s+", text)
+        # A leading adverbial phrase ("In an interview with the Times on Monday, Trump said")
+        # is no subject: its first word says so, however long it runs.
+        intro = re.match(r"^[^,]{1,120},\s+", text)
         if (
             intro
-            and not self.cues.verb_anywhere.search(intro.group(0))
-            and len(intro.group(0).split()) <= 5
+            and len(intro.group(0).split()) <= 18
             and intro.group(0).split()[0].lower() in self.lex.intro
+            and not self.cues.verb_anywhere.search(intro.group(0))
         ):
             text = text[intro.end() :]
         match = self.cues.subject_end.match(text)
