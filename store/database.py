@@ -173,7 +173,7 @@ class Database:
             self._check_writable()
             data = self._tiny.storage.read() or {}
             try:
-                write_file_atomically(self.path, json_chunks(data), self._opener)
+                write_file_atomically(self.path, json_chunks(data), self._opener, sync=self._fsync)
             except OSError as exc:
                 raise DatabaseError(
                     f"cannot rewrite {self.path}: {exc.strerror}; the old snapshot and "
@@ -183,7 +183,8 @@ class Database:
             self._compact_at = MIN_COMPACT_BYTES
             try:
                 self._journal.truncate(0)
-                os.fsync(self._journal.fileno())
+                if self._fsync:
+                    os.fsync(self._journal.fileno())
             except OSError as exc:
                 # Harmless: the snapshot holds every op, and replaying them again is idempotent.
                 log.warning("cannot empty %s: %s", journal_path(self.path), exc.strerror)
@@ -221,7 +222,8 @@ class Database:
         name = journal_path(self.path)
         try:
             self._journal.truncate(start)
-            os.fsync(self._journal.fileno())
+            if self._fsync:
+                os.fsync(self._journal.fileno())
         except OSError as undo:
             # The torn line stays last: refusing every later write keeps it last, and the next
             # open drops it.

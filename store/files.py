@@ -108,7 +108,7 @@ def scan_journal(path: Path, *, strict: bool) -> JournalScan:
                 try:
                     op = decode(line)
                 except ValueError as exc:
-                    if not line.endswith(b"\n"):
+                    if not line.endswith(b"\n") and _could_be_cut_short(exc):
                         scan.torn_tail = len(line)
                         break
                     why = str(exc).split("\n")[0]
@@ -127,6 +127,12 @@ def scan_journal(path: Path, *, strict: bool) -> JournalScan:
     except OSError as exc:
         raise DatabaseError(f"cannot read {path}: {exc.strerror}") from exc
     return scan
+
+
+def _could_be_cut_short(exc: ValueError) -> bool:
+    """A kill mid-append leaves a prefix of a record; a whole record followed by more bytes
+    (its newline overwritten) is damage, not an interrupted write."""
+    return not (isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data")
 
 
 def load_snapshot(path: Path) -> dict[str, Any]:
@@ -188,7 +194,9 @@ def json_chunks(data: dict[str, Any], size: int = 1 << 20) -> Iterator[bytes]:
         yield "".join(parts).encode("utf-8")
 
 
-def write_file_atomically(path: Path, chunks: Iterator[bytes], opener: Opener) -> None:
+def write_file_atomically(
+    path: Path, chunks: Iterator[bytes], opener: Opener, *, sync: bool = True
+) -> None:
     """Write a temporary file, fsync it, rename it over ``path``; on failure ``path`` is as it
     was and the temporary file is gone. Raises OSError."""
     tmp = path.with_name(path.name + ".tmp")
@@ -197,14 +205,16 @@ def write_file_atomically(path: Path, chunks: Iterator[bytes], opener: Opener) -
         try:
             for chunk in chunks:
                 write_all(handle, chunk)
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         finally:
             handle.close()
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    if sync:
+        fsync_dir(path.parent)
 
 
 def fsync_dir(folder: Path) -> None:
