@@ -18,6 +18,19 @@ from briefings.repository import AddOutcome
 from store.database import Database, Delete, Put
 
 TABLE = "articles"
+# What the indexes, ranking and duplicate checks read stays in memory; the rest of an article
+# (title, summary, quotes, ...) is its body, on disk and read when an article is shown.
+INDEX_FIELDS = (
+    "published",
+    "ingested",
+    "topics",
+    "topic_weights",
+    "canonical_url",
+    "guid",
+    "fingerprint",
+    "source",
+    "also_from",
+)
 CANDIDATES_PER_TOPIC = 300  # the freshest articles of a topic considered for ranking
 
 
@@ -54,27 +67,31 @@ class ArticleStore:
         """Store new articles, fold duplicates into the article kept; one commit for all."""
         with self._lock:
             outcomes: list[AddOutcome] = []
-            ops: list[Put] = []
-            pending: dict[int, dict[str, Any]] = {}
+            # id -> (the in-memory document, its body when new)
+            pending: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
             for article in articles:
                 found = self._find_duplicate(article)
                 if found:
                     kept_id, reason = found
-                    kept = pending.get(kept_id) or dict(self.db.raw(TABLE, kept_id) or {})
+                    kept, body = pending.get(kept_id) or (
+                        dict(self.db.raw(TABLE, kept_id) or {}),
+                        None,
+                    )
                     source = article.source or article.feed_url or article.url
                     also = list(kept.get("also_from", []))
                     if source and source != kept.get("source") and source not in also:
                         kept["also_from"] = [*also, source]
-                        pending[kept_id] = kept
+                        pending[kept_id] = (kept, body)
                     outcomes.append(AddOutcome("duplicate", kept_id, reason))
                     continue
                 doc_id = self.db.next_id(TABLE)
                 record = article.to_record()
                 record["canonical_url"] = record["canonical_url"] or canonical_url(article.url)
-                pending[doc_id] = record
-                self._index(doc_id, record, keep_sorted=True)
+                index = {key: record.pop(key) for key in INDEX_FIELDS if key in record}
+                pending[doc_id] = (index, record)
+                self._index(doc_id, index, keep_sorted=True)
                 outcomes.append(AddOutcome("added", doc_id))
-            ops = [Put(TABLE, doc_id, doc) for doc_id, doc in pending.items()]
+            ops = [Put(TABLE, doc_id, doc, body) for doc_id, (doc, body) in pending.items()]
             try:
                 self.db.commit(ops)
             except Exception:
@@ -98,7 +115,9 @@ class ArticleStore:
     # -- reads -------------------------------------------------------------------------------
     def get(self, article_id: int) -> Article | None:
         doc = self.db.raw(TABLE, article_id)
-        return Article.from_record(doc, id=article_id) if doc else None
+        if not doc:
+            return None
+        return Article.from_record({**doc, **self.db.body(doc)}, id=article_id)
 
     def count(self) -> int:
         return len(self._by_time)

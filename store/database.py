@@ -28,6 +28,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document, Table
 
+from store.bodies import REF, BodyFiles, ref_of
 from store.files import (
     DatabaseError,
     Delete,
@@ -79,6 +80,7 @@ class Database:
         self._journal: IO[bytes] | None = None
         self._broken = ""  # why writes are refused after a failure that could not be undone
         self._next_ids: dict[str, int] = {}
+        self._bodies = BodyFiles(self.path, opener, fsync) if self.path else None
         try:
             if self.path:
                 if not readonly:
@@ -122,6 +124,16 @@ class Database:
         doc = self.table_dict(name).get(str(doc_id))
         return doc if isinstance(doc, dict) else None
 
+    def body(self, doc: dict[str, Any]) -> dict[str, Any]:
+        """The part of a document kept on disk (``Put(..., body=...)``); {} when none."""
+        inline = doc.get(REF)
+        if isinstance(inline, dict):  # a database in memory keeps it in the document
+            return inline
+        ref = ref_of(doc)
+        if ref is None or self._bodies is None:
+            return {}
+        return self._bodies.read(ref)
+
     def next_id(self, name: str) -> int:
         with self._lock:
             if name not in self._next_ids:
@@ -141,6 +153,8 @@ class Database:
             return
         with self._lock:
             self._check_writable()
+            bodies_at = self._bodies.size if self._bodies else 0
+            ops = self._place_bodies(ops)
             if self._journal is not None:
                 payload = "".join(encode(op) for op in ops).encode("utf-8")
                 start = self._journal_bytes
@@ -149,6 +163,8 @@ class Database:
                     if self._fsync:
                         os.fsync(self._journal.fileno())
                 except OSError as exc:
+                    if self._bodies:
+                        self._bodies.cut(bodies_at)
                     self._undo_append(start, exc)
                 self._journal_bytes += len(payload)
             self._apply(ops)
@@ -190,6 +206,8 @@ class Database:
                 log.warning("cannot empty %s: %s", journal_path(self.path), exc.strerror)
                 return
             self._journal_bytes = 0
+            if self._bodies:
+                self._bodies.drop_older(keep={self._bodies.generation})
 
     def __enter__(self) -> Database:
         return self
@@ -205,6 +223,8 @@ class Database:
                 except OSError as exc:
                     log.warning("closing %s: %s", self.path, exc.strerror)
                 self._journal = None
+            if self._bodies is not None:
+                self._bodies.close()
             if self._lock_file is not None:
                 self._lock_file.close()  # releases the flock
                 self._lock_file = None
@@ -215,6 +235,25 @@ class Database:
             raise DatabaseError(f"{self.path} was opened read-only")
         if self._broken:
             raise DatabaseError(self._broken)
+
+    def _place_bodies(self, ops: list[Op]) -> list[Op]:
+        """Write the bodies of the puts that have one; the puts then carry their references."""
+        with_body = [op for op in ops if isinstance(op, Put) and op.body is not None]
+        if not with_body:
+            return ops
+        if self._bodies is None:
+            placed = [{**op.doc, REF: op.body} for op in with_body]
+        else:
+            try:
+                refs = self._bodies.append([op.body for op in with_body if op.body is not None])
+            except OSError as exc:
+                raise DatabaseError(
+                    f"cannot write {self._bodies.file(self._bodies.generation)}: "
+                    f"{exc.strerror}; this change was not saved"
+                ) from exc
+            placed = [{**op.doc, REF: ref} for op, ref in zip(with_body, refs, strict=True)]
+        docs = {id(op): doc for op, doc in zip(with_body, placed, strict=True)}
+        return [Put(op.table, op.doc_id, docs[id(op)]) if id(op) in docs else op for op in ops]
 
     def _undo_append(self, start: int, exc: OSError) -> None:
         """Cut a failed append back to the last good line, so nothing follows a torn line."""
@@ -246,6 +285,14 @@ class Database:
         name = journal_path(path)
         scan = scan_journal(name, strict=True)
         self._apply(scan.ops)
+        if self._bodies is not None:
+            referenced = {
+                ref[0]
+                for table in (self._tiny.storage.read() or {}).values()
+                for doc in table.values()
+                if (ref := ref_of(doc))
+            }
+            self._bodies.open(referenced, writable=not self.readonly)
         if self.readonly:
             return
         try:

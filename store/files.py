@@ -24,6 +24,7 @@ class Put:
     table: str
     doc_id: int
     doc: dict[str, Any]
+    body: dict[str, Any] | None = None  # kept on disk, not in memory (store/bodies.py)
 
 
 @dataclass(slots=True, frozen=True)
