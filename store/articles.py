@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -24,7 +25,6 @@ INDEX_FIELDS = (
     "published",
     "ingested",
     "topics",
-    "topic_weights",
     "canonical_url",
     "guid",
     "fingerprint",
@@ -50,7 +50,7 @@ class ArticleStore:
         self.db = db
         self._lock = threading.RLock()
         self._by_time: list[tuple[float, int]] = []
-        self._by_topic: dict[str, list[tuple[float, int]]] = {}
+        self._by_topic: dict[str, list[tuple[float, int, float]]] = {}  # (time, id, weight)
         self._by_url: dict[str, int] = {}
         self._by_guid: dict[str, int] = {}
         self._by_band: dict[int, list[int]] = {}
@@ -88,6 +88,9 @@ class ArticleStore:
                 record = article.to_record()
                 record["canonical_url"] = record["canonical_url"] or canonical_url(article.url)
                 index = {key: record.pop(key) for key in INDEX_FIELDS if key in record}
+                # Weights in topic order: a list of floats costs a third of the dict in memory.
+                weights = record.get("topic_weights") or {}
+                index["tw"] = [float(weights.get(t, 1.0)) for t in index.get("topics", [])]
                 pending[doc_id] = (index, record)
                 self._index(doc_id, index, keep_sorted=True)
                 outcomes.append(AddOutcome("added", doc_id))
@@ -155,11 +158,7 @@ class ArticleStore:
                     bisect.bisect_right(entries, (since, 1 << 62)),
                     len(entries) - CANDIDATES_PER_TOPIC,
                 )
-                name = self._topics.display(key)
-                table = self.db.table_dict(TABLE)
-                for when, doc_id in entries[start:]:
-                    doc = table.get(str(doc_id)) or {}
-                    relevance = doc.get("topic_weights", {}).get(name, 1.0)
+                for when, doc_id, relevance in entries[start:]:
                     age_days = max(0.0, (now - when) / 86400)
                     score = math.log1p(relevance) * 0.5 ** (age_days / 3)
                     if score > scores.get(doc_id, 0.0):
@@ -195,9 +194,20 @@ class ArticleStore:
         when = self._when(doc)
         insert = bisect.insort if keep_sorted else list.append
         insert(self._by_time, (when, doc_id))
-        for topic in doc.get("topics", []):
-            key = self._topics.add(topic)
-            insert(self._by_topic.setdefault(key, []), (when, doc_id))
+        topics = doc.get("topics", [])
+        weights = doc.get("tw")
+        if not isinstance(weights, list) or len(weights) != len(topics):  # an older document
+            old = doc.get("topic_weights") or {}
+            weights = [old.get(t, 1.0) for t in topics]
+        # One copy of each topic name for all articles (the database's copy, not a new one).
+        doc["topics"] = topics = [sys.intern(t) for t in topics]
+        for topic, weight in zip(topics, weights, strict=True):
+            key = fold(topic)
+            entries = self._by_topic.get(key)
+            if entries is None:  # the topic index counts topics, not their articles
+                self._topics.add(topic)
+                entries = self._by_topic[key] = []
+            insert(entries, (when, doc_id, weight))
         if doc.get("canonical_url"):
             self._by_url[doc["canonical_url"]] = doc_id
         if doc.get("guid"):
@@ -214,9 +224,8 @@ class ArticleStore:
         for topic in doc.get("topics", []):
             entries = self._by_topic.get(fold(topic), [])
             _remove(entries, (when, doc_id))
-            self._topics.remove(topic)
-            if not entries:
-                self._by_topic.pop(fold(topic), None)
+            if not entries and self._by_topic.pop(fold(topic), None) is not None:
+                self._topics.remove(topic)
         if self._by_url.get(doc.get("canonical_url", "")) == doc_id:
             del self._by_url[doc["canonical_url"]]
         if self._by_guid.get(doc.get("guid", "")) == doc_id:
@@ -241,7 +250,8 @@ class ArticleStore:
         return None
 
 
-def _remove(entries: list[tuple[float, int]], item: tuple[float, int]) -> None:
+def _remove(entries: list[Any], item: tuple[float, int]) -> None:
+    """Remove the entry for (time, id), with or without a weight after them."""
     index = bisect.bisect_left(entries, item)
-    if index < len(entries) and entries[index] == item:
+    if index < len(entries) and entries[index][:2] == item:
         del entries[index]

@@ -188,13 +188,23 @@ class Database:
         with self._lock:
             self._check_writable()
             data = self._tiny.storage.read() or {}
+            generation = None
             try:
+                if self._bodies:
+                    # Live bodies into a new generation first: the old snapshot and journal
+                    # keep theirs until the new snapshot has replaced them.
+                    data, generation = self._bodies.copy_live(data)
                 write_file_atomically(self.path, json_chunks(data), self._opener, sync=self._fsync)
             except OSError as exc:
+                if generation is not None and self._bodies:
+                    self._bodies.file(generation).unlink(missing_ok=True)
                 raise DatabaseError(
                     f"cannot rewrite {self.path}: {exc.strerror}; the old snapshot and "
                     "journal are unchanged"
                 ) from exc
+            if generation is not None and self._bodies:
+                self._tiny.storage.write(data)  # references into the new generation
+                self._bodies.switch(generation)
             self._snapshot_bytes = self.path.stat().st_size
             self._compact_at = MIN_COMPACT_BYTES
             try:
