@@ -21,16 +21,7 @@ from store.database import Database, Delete, Put
 TABLE = "articles"
 # What the indexes, ranking and duplicate checks read stays in memory; the rest of an article
 # (title, summary, quotes, ...) is its body, on disk and read when an article is shown.
-INDEX_FIELDS = (
-    "published",
-    "ingested",
-    "topics",
-    "canonical_url",
-    "guid",
-    "fingerprint",
-    "source",
-    "also_from",
-)
+INDEX_FIELDS = ("published", "topics", "canonical_url", "guid", "fingerprint", "also_from")
 CANDIDATES_PER_TOPIC = 300  # the freshest articles of a topic considered for ranking
 
 
@@ -56,6 +47,7 @@ class ArticleStore:
         self._by_band: dict[int, list[int]] = {}
         self._fingerprints: dict[int, int] = {}
         self._topics = TopicIndex()
+        self._names: dict[str, tuple[str, str]] = {}  # topic -> (its one copy, folded key)
         for doc_id, doc in db.documents(TABLE):
             self._index(doc_id, doc)
         self._by_time.sort()
@@ -79,7 +71,9 @@ class ArticleStore:
                     )
                     source = article.source or article.feed_url or article.url
                     also = list(kept.get("also_from", []))
-                    if source and source != kept.get("source") and source not in also:
+                    # The source is in the body (duplicates are rare enough to read it).
+                    kept_source = kept.get("source") or (body or self.db.body(kept)).get("source")
+                    if source and source != kept_source and source not in also:
                         kept["also_from"] = [*also, source]
                         pending[kept_id] = (kept, body)
                     outcomes.append(AddOutcome("duplicate", kept_id, reason))
@@ -88,6 +82,10 @@ class ArticleStore:
                 record = article.to_record()
                 record["canonical_url"] = record["canonical_url"] or canonical_url(article.url)
                 index = {key: record.pop(key) for key in INDEX_FIELDS if key in record}
+                if not index.get("also_from"):
+                    index.pop("also_from", None)
+                if not index.get("published"):  # then the time to sort by is the ingest time
+                    index["ingested"] = record.pop("ingested", None)
                 # Weights in topic order: a list of floats costs a third of the dict in memory.
                 weights = record.get("topic_weights") or {}
                 index["tw"] = [float(weights.get(t, 1.0)) for t in index.get("topics", [])]
@@ -191,32 +189,48 @@ class ArticleStore:
         return _ts(doc.get("published")) or _ts(doc.get("ingested"))
 
     def _index(self, doc_id: int, doc: dict[str, Any], keep_sorted: bool = False) -> None:
-        when = self._when(doc)
+        """Index one document; the bulk load at open appends and sorts once at the end.
+        (Locals instead of attributes: this runs 50,000 times when a large database opens.)"""
+        get = doc.get
+        when = _ts(get("published")) or _ts(get("ingested"))
         insert = bisect.insort if keep_sorted else list.append
         insert(self._by_time, (when, doc_id))
-        topics = doc.get("topics", [])
-        weights = doc.get("tw")
+        topics = get("topics") or []
+        weights = get("tw")
         if not isinstance(weights, list) or len(weights) != len(topics):  # an older document
-            old = doc.get("topic_weights") or {}
+            old = get("topic_weights") or {}
             weights = [old.get(t, 1.0) for t in topics]
-        # One copy of each topic name for all articles (the database's copy, not a new one).
-        doc["topics"] = topics = [sys.intern(t) for t in topics]
+        names, by_topic = self._names, self._by_topic
+        interned = []
         for topic, weight in zip(topics, weights, strict=True):
-            key = fold(topic)
-            entries = self._by_topic.get(key)
+            known = names.get(topic)
+            if known is None:
+                known = names[topic] = (sys.intern(topic), fold(topic))
+            name, key = known
+            interned.append(name)
+            entries = by_topic.get(key)
             if entries is None:  # the topic index counts topics, not their articles
-                self._topics.add(topic)
-                entries = self._by_topic[key] = []
+                self._topics.add(name)
+                entries = by_topic[key] = []
             insert(entries, (when, doc_id, weight))
-        if doc.get("canonical_url"):
-            self._by_url[doc["canonical_url"]] = doc_id
-        if doc.get("guid"):
-            self._by_guid[doc["guid"]] = doc_id
-        fingerprint = int(doc.get("fingerprint") or 0)
+        # One copy of each topic name for all articles, not one per article.
+        doc["topics"] = interned
+        url = get("canonical_url")
+        if url:
+            self._by_url[url] = doc_id
+        guid = get("guid")
+        if guid:
+            self._by_guid[guid] = doc_id
+        fingerprint = int(get("fingerprint") or 0)
         if fingerprint:
             self._fingerprints[doc_id] = fingerprint
+            by_band = self._by_band
             for band in bands(fingerprint):
-                self._by_band.setdefault(band, []).append(doc_id)
+                ids = by_band.get(band)
+                if ids is None:
+                    by_band[band] = [doc_id]
+                else:
+                    ids.append(doc_id)
 
     def _unindex(self, doc_id: int, doc: dict[str, Any]) -> None:
         when = self._when(doc)

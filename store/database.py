@@ -77,6 +77,7 @@ class Database:
         self._journal_bytes = 0
         self._snapshot_bytes = 0
         self._compact_at = MIN_COMPACT_BYTES
+        self._bodies_base = 0  # body file size after the last rewrite (or at open)
         self._journal: IO[bytes] | None = None
         self._broken = ""  # why writes are refused after a failure that could not be undone
         self._next_ids: dict[str, int] = {}
@@ -168,17 +169,22 @@ class Database:
                     self._undo_append(start, exc)
                 self._journal_bytes += len(payload)
             self._apply(ops)
-            if self._journal is not None and self._journal_bytes > max(
-                self._compact_at, self._snapshot_bytes
+            if self._journal is not None and self._grown() > max(
+                self._compact_at, self._snapshot_bytes + self._bodies_base
             ):
                 try:
                     self.compact()
                 except DatabaseError as exc:
                     # The commit itself is durable in the journal; the rewrite waits for room.
                     log.warning("%s; the journal keeps growing until it succeeds", exc)
-                    self._compact_at = self._journal_bytes + max(
-                        MIN_COMPACT_BYTES, self._snapshot_bytes
+                    self._compact_at = self._grown() + max(
+                        MIN_COMPACT_BYTES, self._snapshot_bytes + self._bodies_base
                     )
+
+    def _grown(self) -> int:
+        """Bytes written since the last rewrite: journal lines and bodies (live or not)."""
+        bodies = self._bodies.size - self._bodies_base if self._bodies else 0
+        return self._journal_bytes + bodies
 
     def compact(self) -> None:
         """Rewrite the snapshot atomically and empty the journal. On failure the old snapshot
@@ -205,6 +211,7 @@ class Database:
             if generation is not None and self._bodies:
                 self._tiny.storage.write(data)  # references into the new generation
                 self._bodies.switch(generation)
+                self._bodies_base = self._bodies.size
             self._snapshot_bytes = self.path.stat().st_size
             self._compact_at = MIN_COMPACT_BYTES
             try:
@@ -303,6 +310,7 @@ class Database:
                 if (ref := ref_of(doc))
             }
             self._bodies.open(referenced, writable=not self.readonly)
+            self._bodies_base = self._bodies.size
         if self.readonly:
             return
         try:

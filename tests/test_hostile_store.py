@@ -213,7 +213,7 @@ def test_a_damaged_snapshot_is_refused_and_repair_keeps_the_readable_documents(
         db.compact()
         store.add_many([make_article(99, place="Journaled")])
     text = path.read_bytes()
-    middle = text.index(b'"source"', len(text) // 2)  # inside one article near the middle
+    middle = text.index(b'"topics"', len(text) // 2)  # inside one article near the middle
     path.write_bytes(
         text[:middle] if damage == "truncated" else text[:middle] + b"\0" + text[middle:]
     )
