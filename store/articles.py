@@ -4,6 +4,7 @@ so ``latest`` and ``topic`` never scan the table."""
 from __future__ import annotations
 
 import bisect
+import logging
 import math
 import sys
 import threading
@@ -16,9 +17,11 @@ from briefings.model import Article
 from briefings.reading.gazetteer import fold
 from briefings.reading.topics import TopicIndex
 from briefings.repository import AddOutcome
-from store.database import Database, Delete, Put
+from store.bodies import REF
+from store.database import Database, DatabaseError, Delete, Put
 
 TABLE = "articles"
+log = logging.getLogger(__name__)
 # What the indexes, ranking and duplicate checks read stays in memory; the rest of an article
 # (title, summary, quotes, ...) is its body, on disk and read when an article is shown.
 INDEX_FIELDS = ("published", "topics", "canonical_url", "guid", "fingerprint", "also_from")
@@ -53,6 +56,22 @@ class ArticleStore:
         self._by_time.sort()
         for entries in self._by_topic.values():
             entries.sort()
+        if db.path and not db.readonly:
+            self._move_texts_to_disk()
+
+    def _move_texts_to_disk(self) -> None:
+        """A database from before body files: its article texts move to the body file, a
+        thousand per commit, once. A failure leaves the rest in memory, still readable."""
+        old = [i for i, doc in self.db.documents(TABLE) if REF not in doc and "title" in doc]
+        try:
+            for start in range(0, len(old), 1000):
+                ops = []
+                for doc_id in old[start : start + 1000]:
+                    record = dict(self.db.raw(TABLE, doc_id) or {})
+                    ops.append(Put(TABLE, doc_id, _split(record), record))
+                self.db.commit(ops)
+        except DatabaseError as exc:
+            log.warning("article texts stay in memory for now: %s", exc)
 
     # -- writes ------------------------------------------------------------------------------
     def add_many(self, articles: Sequence[Article]) -> list[AddOutcome]:
@@ -81,14 +100,7 @@ class ArticleStore:
                 doc_id = self.db.next_id(TABLE)
                 record = article.to_record()
                 record["canonical_url"] = record["canonical_url"] or canonical_url(article.url)
-                index = {key: record.pop(key) for key in INDEX_FIELDS if key in record}
-                if not index.get("also_from"):
-                    index.pop("also_from", None)
-                if not index.get("published"):  # then the time to sort by is the ingest time
-                    index["ingested"] = record.pop("ingested", None)
-                # Weights in topic order: a list of floats costs a third of the dict in memory.
-                weights = record.get("topic_weights") or {}
-                index["tw"] = [float(weights.get(t, 1.0)) for t in index.get("topics", [])]
+                index = _split(record)
                 pending[doc_id] = (index, record)
                 self._index(doc_id, index, keep_sorted=True)
                 outcomes.append(AddOutcome("added", doc_id))
@@ -262,6 +274,19 @@ class ArticleStore:
                     if near_duplicate(article.fingerprint, self._fingerprints.get(doc_id, 0)):
                         return doc_id, "same text"
         return None
+
+
+def _split(record: dict[str, Any]) -> dict[str, Any]:
+    """Take the in-memory index fields out of a full record; what is left is its body."""
+    index = {key: record.pop(key) for key in INDEX_FIELDS if key in record}
+    if not index.get("also_from"):
+        index.pop("also_from", None)
+    if not index.get("published"):  # then the time to sort by is the ingest time
+        index["ingested"] = record.pop("ingested", None)
+    # Weights in topic order: a list of floats costs a third of the dict in memory.
+    weights = record.get("topic_weights") or {}
+    index["tw"] = [float(weights.get(t, 1.0)) for t in index.get("topics", [])]
+    return index
 
 
 def _remove(entries: list[Any], item: tuple[float, int]) -> None:

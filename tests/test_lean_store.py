@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefings.model import Article
 from store import Database, DatabaseError
 from store.articles import TABLE, ArticleStore
 from store.database import Put
@@ -63,16 +64,24 @@ def test_a_rewrite_copies_live_bodies_to_a_new_generation_and_drops_the_old(
     assert all(doc["b"][0] == 1 for doc in snapshot[TABLE].values())
 
 
-def test_a_database_from_before_body_files_still_opens_and_ranks(tmp_path: Path) -> None:
+def test_a_database_from_before_body_files_opens_and_moves_its_texts_to_disk(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "db.json"
     record = make_article(1, place="Vienna").to_record()
     with Database(path) as db:
         db.commit([Put(TABLE, 1, record)])  # the whole article in the document, as before
         db.compact()
-    with Database(path) as again:
-        store = ArticleStore(again)
+    with Database(path, readonly=True) as reader:  # read as it is
+        store = ArticleStore(reader)
         assert record["title"] == store.latest(1)[0].title
         assert [1] == store.rank_topics(record["topics"][:1])
+    with Database(path) as writer:  # a writer moves the texts to the body file, once
+        store = ArticleStore(writer)
+        assert "title" not in (writer.raw(TABLE, 1) or {})
+        assert record["title"] == store.latest(1)[0].title
+    with Database(path) as again:
+        assert Article.from_record(record, id=1) == ArticleStore(again).get(1)
 
 
 def test_a_failed_body_write_fails_the_commit_and_later_ones_go_on(tmp_path: Path) -> None:
