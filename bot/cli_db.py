@@ -34,16 +34,16 @@ def cmd_db(args: argparse.Namespace, path: Path) -> int:
         print("damaged: run newsbrief db repair" if health.damaged else "no damage found")
         return 1 if health.damaged else 0
     health, aside = repair(path)
-    if not aside:
+    if not health.damaged:
         print(f"{path}: no damage found, nothing changed")
         return 0
     for line in health.lines():
         print(line)
-    kept = sum(len(t) for t in health.snapshot.data.values())
+    kept = sum(len(t) for t in health.state.values())
     print(
         f"repaired: wrote {path} with {kept} documents (every readable record); dropped "
-        f"{len(health.journal.bad)} damaged journal lines and {health.snapshot.skipped_bytes} "
-        "unreadable snapshot bytes; the damaged files are kept as "
-        + ", ".join(str(p) for p in aside)
+        f"{len(health.journal.bad)} damaged journal lines, {health.snapshot.skipped_bytes} "
+        f"unreadable snapshot bytes and {len(health.lost)} documents whose text was lost"
+        + ("; the damaged files are kept as " + ", ".join(str(p) for p in aside) if aside else "")
     )
     return 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from store.bodies import BodyFiles, ref_of
 from store.database import journal_path, take_lock
 from store.files import (
     DatabaseError,
@@ -45,10 +46,12 @@ class Health:
     path: Path
     snapshot: Salvage
     journal: JournalScan
+    state: dict[str, Any] = field(default_factory=dict)  # snapshot + journal, as an open sees it
+    lost: list[tuple[str, str, str]] = field(default_factory=list)  # table, id, why: no text
 
     @property
     def damaged(self) -> bool:
-        return bool(self.snapshot.damage or self.journal.bad)
+        return bool(self.snapshot.damage or self.journal.bad or self.lost)
 
     def lines(self) -> list[str]:
         """The report, one line per finding."""
@@ -75,6 +78,10 @@ class Health:
         out.append(
             f"{name}: {self.journal.lines} good lines, {len(self.journal.bad)} damaged{torn}"
         )
+        for table, doc_id, why in self.lost[:20]:
+            out.append(f"{table} {doc_id}: its text cannot be read: {why}")
+        if len(self.lost) > 20:
+            out.append(f"{len(self.lost) - 20} more documents whose text cannot be read")
         return out
 
 
@@ -148,7 +155,23 @@ def check(path: Path) -> Health:
     except OSError as exc:
         raise DatabaseError(f"cannot read {path}: {exc.strerror}") from exc
     snapshot = salvage_snapshot(raw) if raw else Salvage()
-    return Health(path, snapshot, scan_journal(journal_path(path), strict=False))
+    health = Health(path, snapshot, scan_journal(journal_path(path), strict=False))
+    health.state = {name: dict(table) for name, table in snapshot.data.items()}
+    apply_to(health.state, health.journal.ops)
+    bodies = BodyFiles(path, open_unbuffered, fsync=False)
+    try:
+        for name, table in health.state.items():
+            for key, doc in table.items():
+                ref = ref_of(doc) if isinstance(doc, dict) else None
+                if ref is None:
+                    continue
+                try:
+                    bodies.read(ref)
+                except DatabaseError as exc:
+                    health.lost.append((name, key, str(exc)))
+    finally:
+        bodies.close()
+    return health
 
 
 def repair(path: Path) -> tuple[Health, list[Path]]:
@@ -164,8 +187,9 @@ def repair(path: Path) -> tuple[Health, list[Path]]:
         health = check(path)
         if not health.damaged:
             return health, []
-        data = health.snapshot.data
-        apply_to(data, health.journal.ops)
+        data = health.state
+        for table, key, _ in health.lost:  # an article without its text cannot be shown
+            data[table].pop(key, None)
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
         aside: list[Path] = []
         try:

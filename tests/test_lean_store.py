@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from briefings.model import Article
 from store import Database, DatabaseError
 from store.articles import TABLE, ArticleStore
@@ -124,3 +125,23 @@ def test_topic_weights_rank_from_memory_without_reading_bodies(tmp_path: Path) -
         for name in body_files(path):
             (tmp_path / name).write_bytes(b"")  # ranking must not need them
         assert ids[1] == store.rank_topics(["vienna"], now=datetime.now(UTC).timestamp())[0]
+
+
+def test_db_check_finds_a_damaged_text_and_repair_drops_only_that_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "db.json"
+    with Database(path) as db:
+        store = ArticleStore(db)
+        ids = [o.id for i in range(3) for o in store.add_many([make_article(i, place=f"Vik{i}q")])]
+        ref = (db.raw(TABLE, ids[1]) or {})["b"]
+    bodies = tmp_path / "db.json.bodies.0"
+    data = bytearray(bodies.read_bytes())
+    data[ref[1] + 5] = 0  # inside the second article's text
+    bodies.write_bytes(bytes(data))
+    assert 1 == main(["--db", str(path), "db", "check"])
+    assert f"articles {ids[1]}: its text cannot be read" in capsys.readouterr().out
+    assert 0 == main(["--db", str(path), "db", "repair"])
+    assert "1 documents whose text was lost" in capsys.readouterr().out
+    with Database(path) as again:
+        assert sorted([ids[0], ids[2]]) == sorted(a.id for a in ArticleStore(again).latest(5))
