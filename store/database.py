@@ -49,6 +49,7 @@ __all__ = ["Database", "DatabaseError", "Delete", "Op", "Put"]
 SCHEMA_VERSION = 1
 META = "_meta"
 MIN_COMPACT_BYTES = 1 << 20
+CLOSE_COMPACT_BYTES = 1 << 18  # a longer journal is folded into the snapshot at close
 
 log = logging.getLogger(__name__)
 
@@ -186,9 +187,10 @@ class Database:
         bodies = self._bodies.size - self._bodies_base if self._bodies else 0
         return self._journal_bytes + bodies
 
-    def compact(self) -> None:
-        """Rewrite the snapshot atomically and empty the journal. On failure the old snapshot
-        and journal are left whole (DatabaseError)."""
+    def compact(self, *, bodies: bool = True) -> None:
+        """Rewrite the snapshot atomically and empty the journal; with ``bodies``, also copy
+        the live bodies to a new generation (dropping deleted ones). On failure the old
+        snapshot and journal are left whole (DatabaseError)."""
         if not self.path or self._journal is None:
             return
         with self._lock:
@@ -196,7 +198,7 @@ class Database:
             data = self._tiny.storage.read() or {}
             generation = None
             try:
-                if self._bodies:
+                if self._bodies and bodies:
                     # Live bodies into a new generation first: the old snapshot and journal
                     # keep theirs until the new snapshot has replaced them.
                     data, generation = self._bodies.copy_live(data)
@@ -234,6 +236,12 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
+            if self._journal is not None and self._journal_bytes > CLOSE_COMPACT_BYTES:
+                # The next open reads one snapshot instead of replaying a long journal.
+                try:
+                    self.compact(bodies=False)
+                except DatabaseError as exc:
+                    log.warning("%s", exc)
             if self._journal is not None:
                 try:
                     self._journal.close()  # unbuffered: nothing left to flush on a full disk
