@@ -225,8 +225,8 @@ class Database:
                 log.warning("cannot empty %s: %s", journal_path(self.path), exc.strerror)
                 return
             self._journal_bytes = 0
-            if self._bodies:
-                self._bodies.drop_older(keep={self._bodies.generation})
+            if self._bodies:  # the journal is empty: what the documents refer to is all
+                self._bodies.drop_older(keep=self._referenced())
 
     def __enter__(self) -> Database:
         return self
@@ -260,6 +260,15 @@ class Database:
             raise DatabaseError(f"{self.path} was opened read-only")
         if self._broken:
             raise DatabaseError(self._broken)
+
+    def _referenced(self) -> set[int]:
+        """The body generations the documents refer to."""
+        return {
+            ref[0]
+            for table in (self._tiny.storage.read() or {}).values()
+            for doc in table.values()
+            if (ref := ref_of(doc))
+        }
 
     def _place_bodies(self, ops: list[Op]) -> list[Op]:
         """Write the bodies of the puts that have one; the puts then carry their references."""
@@ -311,13 +320,7 @@ class Database:
         scan = scan_journal(name, strict=True)
         self._apply(scan.ops)
         if self._bodies is not None:
-            referenced = {
-                ref[0]
-                for table in (self._tiny.storage.read() or {}).values()
-                for doc in table.values()
-                if (ref := ref_of(doc))
-            }
-            self._bodies.open(referenced, writable=not self.readonly)
+            self._bodies.open(self._referenced(), writable=not self.readonly)
             self._bodies_base = self._bodies.size
         if self.readonly:
             return
