@@ -12,6 +12,7 @@ import pytest
 from bot.cli import main
 from briefings.model import Article
 from store import Database, DatabaseError
+from store import database as database_module
 from store.articles import TABLE, ArticleStore
 from store.database import Put
 from tests.helpers import make_article
@@ -145,3 +146,16 @@ def test_db_check_finds_a_damaged_text_and_repair_drops_only_that_article(
     assert "1 documents whose text was lost" in capsys.readouterr().out
     with Database(path) as again:
         assert sorted([ids[0], ids[2]]) == sorted(a.id for a in ArticleStore(again).latest(5))
+
+
+def test_closing_folds_a_long_journal_into_the_snapshot_and_keeps_the_bodies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database_module, "CLOSE_COMPACT_BYTES", 0)
+    path = tmp_path / "db.json"
+    with Database(path) as db:
+        ids = [o.id for o in ArticleStore(db).add_many([make_article(1), make_article(2)])]
+    assert 0 == (tmp_path / "db.json.journal").stat().st_size
+    assert ["db.json.bodies.0"] == body_files(path)  # no body copy at close
+    with Database(path) as again:
+        assert sorted(ids) == sorted(a.id for a in ArticleStore(again).latest(5))
