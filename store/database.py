@@ -263,12 +263,14 @@ class Database:
 
     def _referenced(self) -> set[int]:
         """The body generations the documents refer to."""
-        return {
-            ref[0]
-            for table in (self._tiny.storage.read() or {}).values()
-            for doc in table.values()
-            if (ref := ref_of(doc))
-        }
+        found: set[int] = set()
+        for table in (self._tiny.storage.read() or {}).values():
+            for doc in table.values():
+                ref = doc.get(REF)
+                # Inline, not ref_of(): this runs once per document at every open.
+                if type(ref) is list and len(ref) == 3 and type(ref[0]) is int:
+                    found.add(ref[0])
+        return found
 
     def _place_bodies(self, ops: list[Op]) -> list[Op]:
         """Write the bodies of the puts that have one; the puts then carry their references."""
