@@ -97,7 +97,7 @@ async def test_the_deadline_covers_every_redirect_hop_together() -> None:
     with serve() as site:
         site.add("/a", "", status=302, location="/b", trickle=0.012, trickle_headers=True)
         site.add("/b", b"x" * 100, trickle=0.01)
-        with pytest.raises(FetchError, match="no complete answer within 1.8 s"):
+        with pytest.raises(FetchError, match=r"no complete answer within 1\.8 s"):
             await asyncio.wait_for(fetcher.get(site.base + "/a"), GUARD)
     await fetcher.aclose()
     assert ["/a", "/b"] == [path for path, _ in site.hits]
