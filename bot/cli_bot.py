@@ -51,6 +51,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args, need_token=True)
     setup_logging(settings.log_level, [settings.token])
     app = build_application(settings)
+    poller = _take_poller_lock(app, settings)
     try:
         _run(app, settings)
     except InvalidToken as exc:
@@ -63,7 +64,28 @@ def cmd_run(args: argparse.Namespace) -> int:
             .replace(settings.token.split(":")[-1], "<token>")
         )
         raise SettingsError(f"cannot reach the Bot API: {message}") from exc
+    finally:
+        if poller is not None:
+            poller.release()
     return 0
+
+
+def _take_poller_lock(app: Any, settings: Any) -> Any:
+    """Several instances on one PostgreSQL database: only one may long-poll Telegram (a second
+    getUpdates gets 409 Conflict). Webhook instances need no lock."""
+    from store.open import poller_lock_key
+
+    stores = app.bot_data.services.stores
+    if settings.webhook_url or stores is None or not stores.shared:
+        return None
+    lock = stores.lock(poller_lock_key(settings.token))
+    if lock is not None and not lock.try_acquire():
+        stores.close()
+        raise SettingsError(
+            "another instance already polls Telegram for this bot (a second poller gets 409 "
+            "Conflict); run one poller, or several instances with --webhook-url"
+        )
+    return lock
 
 
 def _run(app: Any, settings: Any) -> None:
