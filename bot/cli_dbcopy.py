@@ -43,7 +43,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
     try:
         dst = open_stores(target)
         try:
-            counts = copy_all(src, dst, _Bar() if sys.stderr.isatty() else None)
+            counts = copy_all(src, dst, _Bar())
         finally:
             dst.close()
     finally:
@@ -119,13 +119,18 @@ def _batches(
 
 
 class _Bar:
-    """One progress line per table on stderr, redrawn in place."""
+    """A progress bar per table on stderr: redrawn in place on a terminal; in a log, one line
+    per table when it is done."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
 
     def __call__(self, name: str, done: int, total: int) -> None:
+        if not self.tty and done < total:
+            return
         width = 30
         filled = int(width * done / total) if total else width
         end = "\n" if done >= total else ""
-        sys.stderr.write(
-            f"\r{name:<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}"
-        )
+        bar = "#" * filled + "." * (width - filled)
+        sys.stderr.write(f"\r{name:<10} [{bar}] {done}/{total}{end}")
         sys.stderr.flush()

@@ -135,10 +135,9 @@ def test_two_bots_and_two_workers_fetch_each_feed_once_and_brief_each_chat_once_
         first = list(range(5000, 5020))
         seed(pg_url, [Chat(chat_id=i, topics=["vienna"], times=[slot]) for i in first])
         tg.wait_for(lambda: all(count(tg, first).values()), 40)
-        time.sleep(2)  # a duplicate, if any, would come now
+        time.sleep(1)  # a duplicate, if any, would come now
         assert {i: 1 for i in first} == count(tg, first)
         assert "Your briefing" in tg.sent(first[0])[0].params["text"]
-
         # Part two: the sender is killed after 8 of 30 briefings; the other instance finishes.
         tg.admit = 8
         second = list(range(6000, 6030))
@@ -158,6 +157,6 @@ def test_two_bots_and_two_workers_fetch_each_feed_once_and_brief_each_chat_once_
         tg.wait_for(lambda: tg.waiting == 0, 10)
         tg.discard_waiting = False
         tg.wait_for(lambda: all(count(tg, second).values()), 60)
-        time.sleep(2)
+        time.sleep(1)
         assert {i: 1 for i in second} == count(tg, second), logs()
         assert {i: 1 for i in first} == count(tg, first)

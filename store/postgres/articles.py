@@ -157,8 +157,11 @@ class PgArticleStore:
     # -- copying (newsbrief db copy) -----------------------------------------------------------
     def export(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """Every article as (id, record), in id order, streamed."""
-        with self.db.connection() as conn, conn.transaction():
-            cursor = conn.cursor(name="export_articles")
+        with (
+            self.db.connection() as conn,
+            conn.transaction(),
+            conn.cursor(name="export_articles") as cursor,
+        ):
             cursor.itersize = 2000
             cursor.execute("SELECT id, doc FROM articles ORDER BY id")
             for article_id, doc in cursor:
