@@ -47,28 +47,55 @@ class PgArticleStore:
 
     # -- writes ------------------------------------------------------------------------------
     def add_many(self, articles: Sequence[Article]) -> list[AddOutcome]:
-        """Store new articles, fold duplicates into the article kept; one transaction."""
-        outcomes: list[AddOutcome] = []
+        """Store new articles, fold duplicates into the article kept; one transaction, a
+        handful of round trips per batch (lookups with ``= ANY``, rows with COPY)."""
+        if not articles:
+            return []
+        records = []
+        for article in articles:
+            record = article.to_record()
+            record["canonical_url"] = record.get("canonical_url") or canonical_url(article.url)
+            records.append(record)
         with self.db.transaction() as conn:
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (ADD_LOCK,))
-            for article in articles:
-                found = _find_duplicate(conn, article)
+            seen = _Seen.load(conn, articles, records)
+            ids = [
+                int(r[0])
+                for r in conn.execute(
+                    "SELECT nextval(pg_get_serial_sequence('articles', 'id'))"
+                    " FROM generate_series(1, %s)",
+                    (len(articles),),
+                ).fetchall()
+            ]
+            outcomes: list[AddOutcome] = []
+            new: dict[int, dict[str, Any]] = {}
+            sources: dict[int, list[str]] = {}  # stored article -> sources to add to also_from
+            for article, record, new_id in zip(articles, records, ids, strict=True):
+                found = seen.duplicate(article, record)
                 if found:
                     kept_id, reason = found
                     source = article.source or article.feed_url or article.url
                     if source:
-                        conn.execute(
-                            "UPDATE articles SET doc = jsonb_set(doc, '{also_from}',"
-                            " coalesce(doc->'also_from', '[]') || to_jsonb(%(s)s::text))"
-                            " WHERE id = %(id)s AND coalesce(doc->>'source', '') <> %(s)s"
-                            " AND NOT coalesce(doc->'also_from', '[]') ? %(s)s",
-                            {"s": source, "id": kept_id},
-                        )
+                        kept = new.get(kept_id)
+                        if kept is None:
+                            sources.setdefault(kept_id, []).append(source)
+                        elif source != kept.get("source") and source not in kept["also_from"]:
+                            kept["also_from"] = [*kept["also_from"], source]
                     outcomes.append(AddOutcome("duplicate", kept_id, reason))
                     continue
-                record = article.to_record()
-                record["canonical_url"] = record.get("canonical_url") or canonical_url(article.url)
-                outcomes.append(AddOutcome("added", _insert(conn, None, record)))
+                new[new_id] = record
+                seen.add(new_id, article, record)
+                outcomes.append(AddOutcome("added", new_id))
+            for kept_id, added in sources.items():
+                for source in dict.fromkeys(added):
+                    conn.execute(
+                        "UPDATE articles SET doc = jsonb_set(doc, '{also_from}',"
+                        " coalesce(doc->'also_from', '[]') || to_jsonb(%(s)s::text))"
+                        " WHERE id = %(id)s AND coalesce(doc->>'source', '') <> %(s)s"
+                        " AND NOT coalesce(doc->'also_from', '[]') ? %(s)s",
+                        {"s": source, "id": kept_id},
+                    )
+            _insert_rows(conn, list(new.items()))
         return outcomes
 
     def prune(self, older_than_days: float, now: datetime | None = None) -> int:
@@ -169,16 +196,14 @@ class PgArticleStore:
 
     def load(self, rows: Iterable[tuple[int, dict[str, Any]]]) -> int:
         """Insert records keeping their ids (chats' "seen" lists refer to them)."""
-        count = 0
+        batch = list(rows)
         with self.db.transaction() as conn:
-            for article_id, doc in rows:
-                _insert(conn, article_id, doc)
-                count += 1
+            _insert_rows(conn, batch)
             conn.execute(
                 "SELECT setval(pg_get_serial_sequence('articles', 'id'),"
                 " greatest((SELECT max(id) FROM articles), 1))"
             )
-        return count
+        return len(batch)
 
     # -- internals ---------------------------------------------------------------------------
     def _fetch(self, ids: Sequence[int]) -> list[Article]:
@@ -204,76 +229,104 @@ class PgArticleStore:
                     self._topics_seen = int(topic_id)
 
 
-def _insert(conn: Any, article_id: int | None, record: dict[str, Any]) -> int:
-    fingerprint = int(record.get("fingerprint") or 0)
-    values = {
-        "published": when(record),
-        "url": record.get("canonical_url") or None,
-        "guid": record.get("guid") or None,
-        # SimHash is unsigned 64-bit; bigint is signed: store the same bits.
-        "fp": fingerprint - (1 << 64) if fingerprint >= 1 << 63 else fingerprint,
-        "doc": Jsonb(record),
-    }
-    if article_id is None:
-        row = conn.execute(
-            "INSERT INTO articles (published, canonical_url, guid, fingerprint, doc)"
-            " VALUES (%(published)s, %(url)s, %(guid)s, %(fp)s, %(doc)s) RETURNING id",
-            values,
-        ).fetchone()
-        article_id = int(row[0])
-    else:
-        conn.execute(
-            "INSERT INTO articles (id, published, canonical_url, guid, fingerprint, doc)"
-            " VALUES (%(id)s, %(published)s, %(url)s, %(guid)s, %(fp)s, %(doc)s)",
-            {**values, "id": article_id},
+def _signed(fingerprint: int) -> int:
+    """SimHash is unsigned 64-bit, bigint is signed: the same bits."""
+    return fingerprint - (1 << 64) if fingerprint >= 1 << 63 else fingerprint
+
+
+def _insert_rows(conn: Any, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    """Articles with their topic and band rows, by COPY."""
+    if not rows:
+        return
+    topics: dict[str, str] = {}
+    with conn.cursor() as cursor:
+        with cursor.copy(
+            "COPY articles (id, published, canonical_url, guid, fingerprint, doc) FROM STDIN"
+        ) as copy:
+            for article_id, record in rows:
+                copy.write_row(
+                    (
+                        article_id,
+                        when(record),
+                        record.get("canonical_url") or None,
+                        record.get("guid") or None,
+                        _signed(int(record.get("fingerprint") or 0)),
+                        Jsonb(record),
+                    )
+                )
+        with cursor.copy(
+            "COPY article_topics (topic, published, article_id, weight) FROM STDIN"
+        ) as copy:
+            for article_id, record in rows:
+                weights = record.get("topic_weights") or {}
+                keys = {fold(t): t for t in record.get("topics") or [] if fold(t)}
+                for key, name in keys.items():
+                    topics.setdefault(key, name)
+                    copy.write_row((key, when(record), article_id, float(weights.get(name, 1.0))))
+        with cursor.copy("COPY article_bands (band, article_id) FROM STDIN") as copy:
+            for article_id, record in rows:
+                fingerprint = int(record.get("fingerprint") or 0)
+                for band in bands(fingerprint) if fingerprint else []:
+                    copy.write_row((band, article_id))
+        cursor.executemany(
+            "INSERT INTO topics (key, display) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            sorted(topics.items()),
         )
-    weights = record.get("topic_weights") or {}
-    topics = {fold(t): t for t in record.get("topics") or [] if fold(t)}
-    if topics:
-        with conn.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO topics (key, display) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                list(topics.items()),
-            )
-            cursor.executemany(
-                "INSERT INTO article_topics (topic, published, article_id, weight)"
-                " VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                [
-                    (key, values["published"], article_id, float(weights.get(name, 1.0)))
-                    for key, name in topics.items()
-                ],
-            )
-    if fingerprint:
-        with conn.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO article_bands (band, article_id) VALUES (%s, %s)"
-                " ON CONFLICT DO NOTHING",
-                [(band, article_id) for band in bands(fingerprint)],
-            )
-    return article_id
 
 
-def _find_duplicate(conn: Any, article: Article) -> tuple[int, str] | None:
-    url = article.canonical_url or canonical_url(article.url)
-    if url:
-        row = conn.execute(
-            "SELECT id FROM articles WHERE canonical_url = %s ORDER BY id LIMIT 1", (url,)
-        ).fetchone()
-        if row:
-            return int(row[0]), "same URL"
-    if article.guid:
-        row = conn.execute(
-            "SELECT id FROM articles WHERE guid = %s ORDER BY id LIMIT 1", (article.guid,)
-        ).fetchone()
-        if row:
-            return int(row[0]), "same GUID"
-    if article.fingerprint:
-        rows = conn.execute(
-            "SELECT a.id, a.fingerprint FROM article_bands b JOIN articles a ON a.id = b.article_id"
-            " WHERE b.band = ANY(%s) ORDER BY a.id",
-            (bands(article.fingerprint),),
-        ).fetchall()
-        for article_id, signed in rows:
-            if near_duplicate(article.fingerprint, int(signed) & ((1 << 64) - 1)):
-                return int(article_id), "same text"
-    return None
+class _Seen:
+    """What a batch is checked against: stored articles sharing a URL, GUID or SimHash band
+    with any article of the batch (three queries), plus the batch's own new articles."""
+
+    def __init__(self) -> None:
+        self.urls: dict[str, int] = {}
+        self.guids: dict[str, int] = {}
+        self.bands: dict[int, list[tuple[int, int]]] = {}  # band -> (id, fingerprint)
+
+    @classmethod
+    def load(cls, conn: Any, articles: Sequence[Article], records: list[dict[str, Any]]) -> _Seen:
+        seen = cls()
+        urls = sorted({r["canonical_url"] for r in records if r.get("canonical_url")})
+        guids = sorted({a.guid for a in articles if a.guid})
+        wanted = sorted({b for a in articles if a.fingerprint for b in bands(a.fingerprint)})
+        for url, article_id in conn.execute(
+            "SELECT canonical_url, min(id) FROM articles WHERE canonical_url = ANY(%s)"
+            " GROUP BY canonical_url",
+            (urls,),
+        ).fetchall():
+            seen.urls[str(url)] = int(article_id)
+        for guid, article_id in conn.execute(
+            "SELECT guid, min(id) FROM articles WHERE guid = ANY(%s) GROUP BY guid", (guids,)
+        ).fetchall():
+            seen.guids[str(guid)] = int(article_id)
+        for band, article_id, signed in conn.execute(
+            "SELECT b.band, a.id, a.fingerprint FROM article_bands b"
+            " JOIN articles a ON a.id = b.article_id WHERE b.band = ANY(%s) ORDER BY a.id",
+            (wanted,),
+        ).fetchall():
+            seen.bands.setdefault(int(band), []).append(
+                (int(article_id), int(signed) & ((1 << 64) - 1))
+            )
+        return seen
+
+    def duplicate(self, article: Article, record: dict[str, Any]) -> tuple[int, str] | None:
+        url = record.get("canonical_url")
+        if url and url in self.urls:
+            return self.urls[url], "same URL"
+        if article.guid and article.guid in self.guids:
+            return self.guids[article.guid], "same GUID"
+        if article.fingerprint:
+            for band in bands(article.fingerprint):
+                for article_id, fingerprint in self.bands.get(band, []):
+                    if near_duplicate(article.fingerprint, fingerprint):
+                        return article_id, "same text"
+        return None
+
+    def add(self, article_id: int, article: Article, record: dict[str, Any]) -> None:
+        if record.get("canonical_url"):
+            self.urls.setdefault(record["canonical_url"], article_id)
+        if article.guid:
+            self.guids.setdefault(article.guid, article_id)
+        if article.fingerprint:
+            for band in bands(article.fingerprint):
+                self.bands.setdefault(band, []).append((article_id, article.fingerprint))
