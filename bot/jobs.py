@@ -151,7 +151,7 @@ async def deliver(
     data: BotData = context.bot_data
     services = data.services
     scheduler: Scheduler = services.extra["scheduler"]
-    chat = services.chats.get(chat_id)
+    chat = await asyncio.to_thread(services.chats.get, chat_id)
     if chat is None or not chat.active or not chat.subscribed:
         return "inactive"
     slot = slot_at(now, at, chat.timezone)
@@ -162,7 +162,7 @@ async def deliver(
     run.chats += 1
     run.pending += 1
     try:
-        if services.chats.delivered(chat_id, key):
+        if await asyncio.to_thread(services.chats.delivered, chat_id, key):
             run.skipped += 1
             return "duplicate"
         if scheduler.sender is not None and not await asyncio.to_thread(scheduler.sender.held):

@@ -4,8 +4,8 @@ lock so two workers cannot both add the same story), with a topic table indexed 
 
 from __future__ import annotations
 
-import math
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,6 +21,7 @@ from store.postgres.database import PgDatabase
 
 ADD_LOCK = 0x6E62_0002  # serialises deduplication across processes
 CANDIDATES_PER_TOPIC = 300  # as in the TinyDB store: the freshest of a topic are ranked
+TOPIC_REFRESH_SECONDS = 2.0  # new topic names from other processes are seen this soon
 
 
 def when(doc: dict[str, Any]) -> float:
@@ -43,6 +44,7 @@ class PgArticleStore:
         self.db = db
         self._topics = TopicIndex()
         self._topics_seen = 0  # highest topics.id loaded into the index
+        self._refreshed = 0.0  # monotonic time of the last look
         self._lock = threading.Lock()
 
     # -- writes ------------------------------------------------------------------------------
@@ -135,35 +137,35 @@ class PgArticleStore:
     def by_topics(
         self, topics: Sequence[str], n: int, offset: int = 0, since: float = 0.0
     ) -> list[Article]:
-        """Articles on any of the topics, ranked by how much they are about it and freshness."""
-        ranked = self.rank_topics(topics, since=since, limit=n + offset)
-        return self._fetch(ranked[offset : offset + n])
+        """Articles on any of the topics, ranked by how much they are about it and freshness:
+        ranking and fetching in one query."""
+        query, params = _ranked(topics, since, n, None)
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                f"WITH ranked AS ({query} OFFSET %(offset)s)"
+                " SELECT a.id, a.doc FROM ranked r JOIN articles a ON a.id = r.article_id"
+                " ORDER BY r.score DESC, r.article_id DESC",
+                params | {"offset": offset},
+            ).fetchall()
+        return [Article.from_record(doc, id=int(i)) for i, doc in rows]
 
     def rank_topics(
         self, topics: Sequence[str], since: float = 0.0, limit: int = 50, now: float | None = None
     ) -> list[int]:
         """Ids ranked by relevance x freshness (half-life three days) among recent candidates."""
-        now = now if now is not None else datetime.now(UTC).timestamp()
-        scores: dict[int, float] = {}
+        query, params = _ranked(topics, since, limit, now)
         with self.db.connection() as conn:
-            for topic in topics:
-                rows = conn.execute(
-                    "SELECT article_id, published, weight FROM article_topics"
-                    " WHERE topic = %s AND published > %s"
-                    " ORDER BY published DESC LIMIT %s",
-                    (fold(topic), since, CANDIDATES_PER_TOPIC),
-                ).fetchall()
-                for article_id, published, weight in rows:
-                    age_days = max(0.0, (now - published) / 86400)
-                    score = math.log1p(weight) * 0.5 ** (age_days / 3)
-                    if score > scores.get(int(article_id), 0.0):
-                        scores[int(article_id)] = score
-        return sorted(scores, key=lambda i: (-scores[i], -i))[:limit]
+            rows = conn.execute(query, params).fetchall()
+        return [int(r[0]) for r in rows]
 
     def resolve_topic(self, query: str) -> list[str]:
         self._refresh_topics()
         with self._lock:
-            return self._topics.resolve(query)
+            found = self._topics.resolve(query)
+        if not found and self._refresh_topics(force=True):
+            with self._lock:
+                found = self._topics.resolve(query)
+        return found
 
     def suggest_topics(self, query: str) -> list[str]:
         self._refresh_topics()
@@ -216,8 +218,12 @@ class PgArticleStore:
         docs = {int(i): doc for i, doc in rows}
         return [Article.from_record(docs[i], id=i) for i in ids if i in docs]
 
-    def _refresh_topics(self) -> None:
-        """Load topic names added since the last look (by any process)."""
+    def _refresh_topics(self, force: bool = False) -> bool:
+        """Load topic names added since the last look (by any process): at most every few
+        seconds, or at once when a query found nothing. True when new names came."""
+        if not force and time.monotonic() - self._refreshed < TOPIC_REFRESH_SECONDS:
+            return False
+        self._refreshed = time.monotonic()
         with self.db.connection() as conn:
             rows = conn.execute(
                 "SELECT id, display FROM topics WHERE id > %s ORDER BY id", (self._topics_seen,)
@@ -227,6 +233,42 @@ class PgArticleStore:
                 if int(topic_id) > self._topics_seen:
                     self._topics.add(str(display))
                     self._topics_seen = int(topic_id)
+        return bool(rows)
+
+
+# The freshest candidates of each topic off the (topic, published, article_id) index (one
+# subquery per topic, so the planner sees each topic's own statistics and walks the index
+# backwards), scored as the TinyDB store scores them: log1p(weight) x 0.5^(age in days / 3),
+# the best score per article.
+CANDIDATES = (
+    "(SELECT t.article_id, t.published, t.weight FROM article_topics t"
+    " WHERE t.topic = %(key{n})s AND t.published > %(since)s"
+    " ORDER BY t.published DESC, t.article_id DESC LIMIT %(candidates)s)"
+)
+SCORED = """
+SELECT c.article_id, max(ln(1 + c.weight) * power(0.5, greatest(0, %(now)s - c.published)
+       / 259200.0)) AS score
+FROM ({candidates}) c
+GROUP BY c.article_id
+ORDER BY score DESC, c.article_id DESC
+LIMIT %(limit)s
+"""
+
+
+def _ranked(
+    topics: Sequence[str], since: float, limit: int, now: float | None
+) -> tuple[str, dict[str, Any]]:
+    """The ranking query and its parameters."""
+    keys = list(dict.fromkeys(fold(t) for t in topics)) or [""]
+    params: dict[str, Any] = {
+        "since": since,
+        "limit": limit,
+        "now": now if now is not None else datetime.now(UTC).timestamp(),
+        "candidates": CANDIDATES_PER_TOPIC,
+    }
+    params |= {f"key{n}": key for n, key in enumerate(keys)}
+    union = " UNION ALL ".join(CANDIDATES.format(n=n) for n in range(len(keys)))
+    return SCORED.format(candidates=union), params
 
 
 def _signed(fingerprint: int) -> int:
