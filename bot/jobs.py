@@ -310,7 +310,8 @@ def due_briefings(
     """(chat id, time, slot key) of every briefing due now or missed within the grace window
     and not yet covered by the chat's last briefing."""
     due: list[tuple[int, str, str]] = []
-    for chat in chats.all():
+    # PostgreSQL reads only what the schedule needs (no "seen" lists).
+    for chat in getattr(chats, "schedules", chats.all)():
         if not chat.subscribed:
             continue
         for at in chat.times:

@@ -90,6 +90,9 @@ def test_chats_deliveries_and_migration(stores: Stores) -> None:
     chats.record_delivery(7, "2026-01-01T08:00+00:00", [3, 4], 1000.0)
     assert chats.delivered(7, "2026-01-01T08:00+00:00")
     assert [3, 4] == (chats.get(7) or Chat(0)).seen[-2:]
+    if hasattr(chats, "schedules"):
+        [scheduled] = chats.schedules()
+        assert 7 == scheduled.chat_id and [] == scheduled.seen
     moved = chats.migrate(7, -1007)
     assert moved is not None and "supergroup" == moved.type
     assert chats.get(7) is None and ["vienna"] == (chats.get(-1007) or Chat(0)).topics

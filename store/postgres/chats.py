@@ -74,6 +74,17 @@ class PgChatStore:
         chats = [_chat(i, doc) for i, doc in rows]
         return [c for c in chats if c.active or not active_only]
 
+    def schedules(self) -> list[Chat]:
+        """Active, subscribed chats without their "seen" lists: what the briefing sweep reads
+        every few seconds, kept small."""
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                "SELECT id, doc - 'seen' FROM chats WHERE (doc->>'active')::boolean"
+                " AND (jsonb_array_length(coalesce(doc->'topics', '[]')) > 0"
+                " OR jsonb_array_length(coalesce(doc->'phrases', '[]')) > 0) ORDER BY id"
+            ).fetchall()
+        return [_chat(i, doc) for i, doc in rows]
+
     def set_active(self, chat_id: int, active: bool) -> None:
         with self.db.connection() as conn:
             conn.execute(
