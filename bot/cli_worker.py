@@ -38,7 +38,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> None:
     """Poll due feeds until SIGINT/SIGTERM (or ``stop``)."""
-    from bot.jobs import poll_due_feeds
+    from bot.jobs import start_feed_polls
     from bot.services import Services
 
     stop = stop or asyncio.Event()
@@ -47,6 +47,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> N
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
     services = await asyncio.to_thread(Services.open, settings)
+    running: set[asyncio.Task[None]] = set()
     try:
         for url in settings.feeds:
             await asyncio.to_thread(
@@ -57,11 +58,14 @@ async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> N
         check = min(CHECK_SECONDS, max(1.0, settings.poll_minutes * 60))
         while not stop.is_set():
             try:
-                await poll_due_feeds(services)
-            except Exception:  # one bad round must not end the worker
+                running.update(await start_feed_polls(services))
+            except Exception:  # one bad round (the database away) must not end the worker
                 log.exception("feed polling failed; trying again in %.0f s", check)
+            running = {task for task in running if not task.done()}
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=check)
+        if running:  # no poll is cut off mid-commit
+            await asyncio.gather(*running, return_exceptions=True)
     finally:
         await services.shutdown()
         log.info("newsbrief worker stopped")

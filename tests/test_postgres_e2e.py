@@ -5,8 +5,9 @@ chat gets its briefing exactly once, also when the sending instance is SIGKILLed
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +23,7 @@ from tests.conftest import ROOT
 from tests.fakes.bot_api import FakeTelegram, fake_telegram
 from tests.fakes.http_server import serve
 from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
+from tests.test_webhook import free_port, post, update
 
 ITEM = (
     "<item><title>Vienna tram story {n}</title><link>{base}/story/{n}</link>"
@@ -36,12 +38,6 @@ def rss(base: str, feed: int) -> str:
     date = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
     items = "".join(ITEM.format(n=feed * 10 + i, base=base, date=date) for i in range(2))
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {feed}</title>{items}</channel></rss>'
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
@@ -99,10 +95,11 @@ def test_two_bots_and_two_workers_fetch_each_feed_once_and_brief_each_chat_once_
             stack.enter_context(process(tmp_path / f"worker{n}.log", "worker", *common))
             for n in (1, 2)
         ]
-        bots = []
+        bots, hooks = [], []
         for n in (1, 2):
             port = free_port()
             hook = f"http://127.0.0.1:{port}/telegram"
+            hooks.append(hook)
             bots.append(
                 stack.enter_context(
                     process(
@@ -129,6 +126,15 @@ def test_two_bots_and_two_workers_fetch_each_feed_once_and_brief_each_chat_once_
             sum(1 for path, _ in site.hits if path == f"/feed{i}.xml") for i in (1, 2, 3)
         ], logs()
         assert all(p.poll() is None for p in [*workers, *bots]), logs()
+
+        # Behind one URL: each instance answers updates carrying the secret they share.
+        secret = hmac.new(TOKEN.encode(), b"newsbrief webhook secret", hashlib.sha256).hexdigest()
+        for n, hook in enumerate(hooks):
+            deadline = time.monotonic() + 30
+            while post(hook, update(4000 + n, "/help", n + 1), secret) != 200:
+                assert time.monotonic() < deadline, logs()
+                time.sleep(0.2)  # the web server may still be starting
+            tg.wait_sent(4000 + n)
 
         # Part one: a slot that just passed, 20 chats, both instances running.
         slot = (datetime.now(UTC) - timedelta(minutes=1)).strftime("%H:%M")
