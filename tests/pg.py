@@ -87,8 +87,9 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server() -> PgServer:
-    """Start one; raises RuntimeError with the reason when it cannot."""
+def start_server(durable: bool = False) -> PgServer:
+    """Start one; raises RuntimeError with the reason when it cannot. Tests need no
+    durability (no fsync keeps them cheap); benchmarks ask for it, as in production."""
     try:
         import psycopg  # noqa: F401
     except ImportError as exc:
@@ -132,12 +133,12 @@ def start_server() -> PgServer:
     if done.returncode:
         raise RuntimeError(f"initdb failed: {(done.stderr or done.stdout).strip()[-300:]}")
     port = _free_port()
-    # Durability is not under test here: no fsync keeps a test database cheap.
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root}"
-        " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        " -c max_connections=200 -c shared_buffers=64MB"
+        " -c max_connections=200 -c shared_buffers=128MB"
     )
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     done = run(
         str(bindir / "pg_ctl"),
         "-D",

@@ -166,3 +166,6 @@ def test_two_bots_and_two_workers_fetch_each_feed_once_and_brief_each_chat_once_
         time.sleep(1)
         assert {i: 1 for i in second} == count(tg, second), logs()
         assert {i: 1 for i in first} == count(tg, first)
+        for proc in [*workers, *bots]:  # stop together, not one after the other
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
