@@ -59,14 +59,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from bot.app import build_application
     from bot.logs import redact, setup_logging
-    from store.postgres.database import is_postgres_url
+    from store.open import is_url
 
     settings = _settings(args, need_token=True)
     if settings.webhook_url and not settings.secret_token:
         # Without a secret anyone who finds the URL can post forged updates (subscribe chats,
         # claim an owner's user id); a fresh one per start is as good as a configured one.
         settings.secret_token = secrets.token_urlsafe(32)
-        if is_postgres_url(settings.db):
+        if is_url(settings.db):
             # Several instances behind one URL must agree on it (the last setWebhook wins):
             # derived from the token, which they share and an outsider does not know.
             settings.secret_token = hmac.new(

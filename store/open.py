@@ -12,7 +12,6 @@ from store.articles import ArticleStore
 from store.chats import ChatStore
 from store.database import Database, DatabaseError
 from store.feeds import Feed, FeedStore
-from store.postgres.database import is_postgres_url
 from store.protocols import ArticleBackend, ChatRepository, Closeable, FeedRepository, Lock
 
 # Advisory lock keys: one sender of scheduled briefings per database; one Telegram poller per
@@ -46,7 +45,8 @@ class Stores:
 
 
 def is_url(target: str | Path) -> bool:
-    return is_postgres_url(str(target))
+    """A PostgreSQL URL (checked without importing psycopg: TinyDB users never load it)."""
+    return str(target).startswith(("postgresql://", "postgres://"))
 
 
 def open_stores(
