@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.settings import SettingsError, default_db_path
 from bot.textview import article_text
-from briefings.ingest import IngestOptions, ingest, read_target
+from briefings.ingest import IngestOptions, ingest, is_folder, read_target
 from briefings.model import Failure, Notice
 from briefings.select import find_topic
 from briefings.sources.fetch import Fetcher, FetchPolicy
@@ -160,7 +160,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 async def _ingest(args: argparse.Namespace, store: ArticleBackend) -> int:
     fetcher = Fetcher(FetchPolicy(allow_private=args.allow_private))
-    progress = _Progress() if len(args.targets) > 1 or Path(args.targets[0]).is_dir() else None
+    progress = _Progress() if len(args.targets) > 1 or is_folder(Path(args.targets[0])) else None
     try:
         report = await ingest(
             args.targets,

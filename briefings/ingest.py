@@ -66,8 +66,8 @@ def expand_targets(targets: Sequence[str]) -> tuple[list[str], list[str]]:
     out: list[str] = []
     skipped: list[str] = []
     for target in targets:
-        path = Path(target)
-        if not is_url(target) and path.is_dir():
+        if not is_url(target) and is_folder(Path(target)):
+            path = Path(target)
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(f for f in files if not f.startswith(".")):
@@ -77,6 +77,15 @@ def expand_targets(targets: Sequence[str]) -> tuple[list[str], list[str]]:
         else:
             out.append(target)
     return out, skipped
+
+
+def is_folder(path: Path) -> bool:
+    """Whether a target is a folder; a name the system refuses (too long, say) is left to the
+    reading step, which reports it as that target's failure."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def sniff(data: bytes, content_type: str = "") -> str:
@@ -265,5 +274,7 @@ async def ingest(
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
+    # An OSError's text repeats the file name, which the failure line already gives.
+    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).strip()
+    text = text or type(exc).__name__
     return " ".join(text.split())[:300]
