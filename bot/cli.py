@@ -105,15 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_prune)
 
     from bot.cli_bot import add_bot_commands
+    from bot.cli_db import add_db_commands
     from bot.cli_feeds import add_feed_commands
+    from bot.cli_worker import add_worker_command
 
     add_bot_commands(sub)
     add_feed_commands(sub, resolve_db)
-    from bot.cli_dbcopy import add_db_command
-    from bot.cli_worker import add_worker_command
-
     add_worker_command(sub)
-    add_db_command(sub)
+    add_db_commands(sub, resolve_db)
     return parser
 
 

@@ -19,15 +19,8 @@ Rows = Iterator[tuple[int, dict[str, Any]]]
 TABLES = ("articles", "chats", "deliveries", "feeds")
 
 
-def add_db_command(sub: Any) -> None:
-    """``newsbrief db copy``. When ``bot/cli_db.py`` (check, repair) builds the ``db`` group,
-    it calls :func:`add_copy_subcommand` on its actions instead."""
-    p = sub.add_parser("db", help="database maintenance: copy between TinyDB and PostgreSQL")
-    actions = p.add_subparsers(dest="db_action", metavar="ACTION", required=True)
-    add_copy_subcommand(actions)
-
-
 def add_copy_subcommand(actions: Any) -> None:
+    """``copy`` in the ``newsbrief db`` group (bot/cli_db.py: check, repair, copy)."""
     p = actions.add_parser("copy", help="copy everything: TinyDB file <-> PostgreSQL")
     p.add_argument("source", metavar="SRC", help="a TinyDB file or a postgresql:// URL")
     p.add_argument("target", metavar="DST", help="an empty (or new) database: file or URL")
