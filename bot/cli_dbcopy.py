@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from store.articles import _split as split_record
 from store.database import Database, DatabaseError, Put
 from store.open import Stores, is_url, open_stores
 
@@ -71,9 +72,12 @@ def copy_all(
 def _read(stores: Stores, name: str) -> tuple[Rows, int]:
     db = stores.db
     if isinstance(db, Database):
-        table = db.table_dict(name)
-        rows = ((int(k), dict(v)) for k, v in sorted(table.items(), key=lambda kv: int(kv[0])))
-        return rows, len(table)
+        ids = sorted(doc_id for doc_id, _ in db.documents(name))
+        if name == "articles":  # index document plus its body (its text lives in a body file)
+            store: Any = stores.articles
+            articles = ((i, a.to_record()) for i in ids if (a := store.get(i)) is not None)
+            return articles, len(ids)
+        return ((i, dict(db.raw(name, i) or {})) for i in ids), len(ids)
     pg: Any = stores
     if name == "articles":
         return pg.articles.export(), pg.articles.count()
@@ -90,7 +94,14 @@ def _read(stores: Stores, name: str) -> tuple[Rows, int]:
 def _write(stores: Stores, name: str, batch: list[tuple[int, dict[str, Any]]]) -> None:
     db = stores.db
     if isinstance(db, Database):
-        db.commit([Put(name, doc_id, doc) for doc_id, doc in batch])
+        if name == "articles":  # as ArticleStore.add_many stores them: index + body
+            ops = []
+            for doc_id, record in batch:
+                body = dict(record)
+                ops.append(Put(name, doc_id, split_record(body), body))
+            db.commit(ops)
+        else:
+            db.commit([Put(name, doc_id, doc) for doc_id, doc in batch])
         return
     pg: Any = stores
     if name == "articles":

@@ -336,7 +336,7 @@ class _Seen:
 
     def __init__(self) -> None:
         self.urls: dict[str, int] = {}
-        self.guids: dict[str, int] = {}
+        self.guids: dict[tuple[str, str], int] = {}  # (feed URL, GUID) -> id
         self.bands: dict[int, list[tuple[int, int]]] = {}  # band -> (id, fingerprint)
 
     @staticmethod
@@ -352,7 +352,9 @@ class _Seen:
                 (urls,),
             ),
             conn.execute(
-                "SELECT guid, min(id) FROM articles WHERE guid = ANY(%s) GROUP BY guid", (guids,)
+                "SELECT guid, coalesce(doc->>'feed_url', ''), min(id) FROM articles"
+                " WHERE guid = ANY(%s) GROUP BY 1, 2",
+                (guids,),
             ),
             conn.execute(
                 "SELECT b.band, a.id, a.fingerprint FROM article_bands b"
@@ -367,8 +369,8 @@ class _Seen:
         by_url, by_guid, by_band = lookups
         for url, article_id in by_url.fetchall():
             seen.urls[str(url)] = int(article_id)
-        for guid, article_id in by_guid.fetchall():
-            seen.guids[str(guid)] = int(article_id)
+        for guid, feed_url, article_id in by_guid.fetchall():
+            seen.guids[(str(feed_url), str(guid))] = int(article_id)
         for band, article_id, signed in by_band.fetchall():
             seen.bands.setdefault(int(band), []).append(
                 (int(article_id), int(signed) & ((1 << 64) - 1))
@@ -379,8 +381,9 @@ class _Seen:
         url = record.get("canonical_url")
         if url and url in self.urls:
             return self.urls[url], "same URL"
-        if article.guid and article.guid in self.guids:
-            return self.guids[article.guid], "same GUID"
+        # A GUID counts within its feed, as in the TinyDB store (two feeds may both use "1").
+        if article.guid and (article.feed_url or "", article.guid) in self.guids:
+            return self.guids[(article.feed_url or "", article.guid)], "same GUID"
         if article.fingerprint:
             for band in bands(article.fingerprint):
                 for article_id, fingerprint in self.bands.get(band, []):
@@ -392,7 +395,7 @@ class _Seen:
         if record.get("canonical_url"):
             self.urls.setdefault(record["canonical_url"], article_id)
         if article.guid:
-            self.guids.setdefault(article.guid, article_id)
+            self.guids.setdefault((article.feed_url or "", article.guid), article_id)
         if article.fingerprint:
             for band in bands(article.fingerprint):
                 self.bands.setdefault(band, []).append((article_id, article.fingerprint))
