@@ -14,10 +14,12 @@ from rapidfuzz import fuzz, process
 from briefings.reading.gazetteer import (
     fold,
     gazetteer,
+    homograph_evidence,
     is_common_word,
     needs_upper,
     normal_token,
     tokens,
+    without_article,
 )
 from briefings.reading.names import (
     GROUP_NOUNS,
@@ -130,6 +132,8 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
                 entries = [e for e in entries if e.kind not in ("country", "place")]
             if any(e.standalone for e in entries) and phrase not in _run_names(text):
                 entries = [e for e in entries if not e.standalone]
+            if not homograph_evidence(phrase, raw, i):  # "Halle" the hall, not the city
+                entries = [e for e in entries if e.kind not in ("country", "place")]
             if not entries:
                 continue
             country = [e for e in entries if e.kind == "country"]
@@ -354,7 +358,7 @@ def _key_phrases(title: str, paragraphs: list[str]) -> dict[str, float]:
 @lru_cache(maxsize=16384)
 def _not_a_place(name: str) -> bool:
     gaz = gazetteer()
-    words = fold(name).split()
+    words = without_article(fold(name).split())
     found = gaz.lookup(" ".join(words)) or (gaz.lookup(words[0]) if words else [])
     return not any(e.kind in ("country", "place") for e in found)
 

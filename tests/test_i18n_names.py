@@ -1,0 +1,109 @@
+"""Places in every language we read: one topic per place, found by a query in any language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from briefings.analyze import analyze
+from briefings.model import RawArticle
+from briefings.reading.gazetteer import place_names
+from briefings.reading.names import persons_in
+from briefings.reading.topics import extract_topics, resolve_query
+from store.articles import ArticleStore
+from store.database import Database
+
+
+def topics(title: str, *paragraphs: str) -> list[str]:
+    return list(extract_topics(title, "", list(paragraphs), persons_in(*paragraphs)))
+
+
+def test_a_german_article_on_die_schweiz_gets_the_topic_switzerland() -> None:
+    found = topics("Neue Regeln", "In der Schweiz gelten ab Montag neue Regeln für Banken.")
+    assert "switzerland" in found
+
+
+def test_a_spanish_article_on_ucrania_gets_the_topic_ukraine() -> None:
+    found = topics("Nuevas ayudas", "El gobierno de Ucrania pidió más ayuda el lunes.")
+    assert "ukraine" in found
+
+
+def test_demonyms_and_adjectives_name_the_country() -> None:
+    assert "switzerland" in topics("Wahl", "Die Schweizer stimmten am Sonntag ab.")
+    assert "ukraine" in topics("Hilfe", "Viele ukrainische Familien fanden Arbeit.")
+    assert "germany" in topics("Accordo", "Il governo tedesco ha firmato l'accordo.")
+
+
+def test_city_and_region_names_in_other_languages_are_one_topic() -> None:
+    assert "munich" in topics("Premiere", "Der Film spielt in München und wurde gelobt.")
+    assert "munich" in topics("Premiere", "The film is set in Munich and was praised.")
+    assert "europe" in topics("Clima", "Il freddo arriva in Europa da nord.")
+
+
+def test_a_query_in_each_language_and_in_english_finds_articles_in_all_of_them(
+    tmp_path: object,
+) -> None:
+    texts = {
+        "de": ("Wahl", "Die Schweiz wählt am Sonntag ein neues Parlament."),
+        "es": ("Elecciones", "Suiza elige el domingo un nuevo parlamento."),
+        "fr": ("Élections", "La Suisse élit dimanche un nouveau parlement."),
+        "it": ("Elezioni", "La Svizzera elegge domenica un nuovo parlamento."),
+        "pt": ("Eleições", "A Suíça elege no domingo um novo parlamento."),
+        "en": ("Election", "Switzerland elects a new parliament on Sunday."),
+    }
+    store = ArticleStore(Database(None))
+    now = datetime.now(UTC)
+    store.add_many(
+        [
+            analyze(
+                RawArticle(
+                    title=title,
+                    paragraphs=[body],
+                    published=now - timedelta(hours=i),
+                    url=f"https://news.example/{lang}",
+                )
+            )
+            for i, (lang, (title, body)) in enumerate(texts.items())
+        ]
+    )
+    for query in ["switzerland", "schweiz", "suiza", "suisse", "svizzera", "suíça", "Suica"]:
+        topics_found = store.resolve_topic(query)
+        assert ["switzerland"] == topics_found, query
+        assert 6 == len(store.by_topics(topics_found, n=10)), query
+    assert ["ukraine"] == resolve_query("ucrania", ["ukraine", "kyiv metro"])
+
+
+def test_a_homograph_common_word_is_not_a_place_without_evidence() -> None:
+    # "Halle" (hall) and "Zug" (train) are German nouns and cities; "Como" is Spanish "how".
+    assert "halle saale" not in topics("Konzert", "Die Halle war am Abend voll.")
+    assert "halle saale" in topics("Konzert", "Das Konzert fand in Halle statt.")
+    assert not {"zug", "como"} & set(
+        topics("Reise", "Der Zug kam spät an.", "Como siempre, llegó tarde.")
+    )
+    homographs = place_names()["homographs"]
+    assert "de" in homographs["halle"]
+
+
+def test_the_generated_table_names_a_country_in_all_six_languages() -> None:
+    names = set(place_names()["countries"]["CH"])
+    assert {"Switzerland", "Schweiz", "Suiza", "Suisse", "Svizzera", "Suíça"} <= names
+
+
+def test_an_article_older_than_nine_years_is_still_found_only_ranked_lower() -> None:
+    store = ArticleStore(Database(None))
+    now = datetime.now(UTC)
+    old, new = (
+        analyze(
+            RawArticle(
+                title=f"Floods in Portugal, report {n}",
+                paragraphs=[f"Portugal counted the damage of the floods, report {n}."],
+                published=now - timedelta(days=days),
+                url=f"https://news.example/{n}",
+            )
+        )
+        for n, days in ((1, 365 * 12), (2, 2))
+    )
+    store.add_many([old, new])
+    found = store.by_topics(store.resolve_topic("portugal"), n=10)
+    assert ["Floods in Portugal, report 2", "Floods in Portugal, report 1"] == [
+        a.title for a in found
+    ]
