@@ -78,7 +78,8 @@ def test_a_homograph_common_word_is_not_a_place_without_evidence() -> None:
     assert {"it"} <= set(homographs["lazio"]) and {"de"} <= set(homographs["bayern"])
     assert "lazio" not in topics("Derby", "La Lazio ha vinto il derby di ieri.")
     assert "lazio" in topics("Meteo", "Piove molto nel Lazio da ieri sera.")
-    assert "bavaria" not in topics("Fussball", "Die Spieler von Bayern München jubelten.")
+    assert "andalucia" in topics("Lluvia", "Llueve en Andalucía, Juan Ruiz lo confirmó.")
+    assert "bavaria" not in topics("Fussball", "Die Spieler des FC Bayern München jubelten.")
     assert "bavaria" in topics("Wetter", "Das Wetter in Bayern bleibt kalt.")
     assert "como" not in topics("Tarde", "Como siempre, el tren llegó tarde.")
 

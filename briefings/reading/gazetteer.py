@@ -265,17 +265,19 @@ _DETERMINERS = frozenset(
 
 def homograph_evidence(phrase: str, raw: list[str], i: int) -> bool:
     """Whether a name that is also a common word ("Halle", "Zug", "Bar") is meant as the place:
-    not a sentence start, not followed by another capitalised word ("Luca Lotti"), and after a
-    locative word ("in", "aus", "à") or a lower-case word that is no article ("die Halle" is a
-    hall: German capitalises every noun)."""
+    not a sentence start, and after a locative word ("in", "aus", "à"), or after a lower-case
+    word that is no article ("die Halle" is a hall: German capitalises every noun) and not
+    followed by another capitalised word ("Luca Lotti")."""
     if phrase not in gazetteer().homographs:
         return True
-    if i == 0 or (i + 1 < len(raw) and raw[i + 1][:1].isupper()):
+    if i == 0:
         return False
     before = raw[i - 1]
     word = normal_token(before)
     if word in _LOCATIVE:
-        return True
+        return True  # "de Andalucía, Javier Imbroda": the comma between is not in the tokens
+    if i + 1 < len(raw) and raw[i + 1][:1].isupper():
+        return False
     return before[:1].islower() and word not in _DETERMINERS and not before.endswith(".")
 
 
