@@ -157,6 +157,22 @@ def build() -> dict[str, object]:
                 if hasattr(country, attr):
                     names[iso.gettext(getattr(country, attr))].add(lang)
         countries[code] = sorted(names)
+    # ISO's inverted and bracketed forms ("Bolivia, Estado plurinacional de", "Myanmar
+    # (Birmania)") also give their short parts, unless a part names another country too
+    # ("Corea, República de": Corea is both Koreas; "RAE de Hong Kong (China)").
+    parts: dict[str, set[str]] = defaultdict(set)
+    for code, names_of in countries.items():
+        for name in names_of:
+            short = name.split(",")[0]  # after the comma: "Islamic Republic of", a fragment
+            for part in re.split(r"\s*[()]\s*", short):
+                if part and part != name and len(part) > 3 and part[:1].isupper():
+                    parts[part].add(code)
+    all_names = {fold(n): code for code, ns in countries.items() for n in ns if "," not in n}
+    for part, codes in parts.items():
+        owner = all_names.get(fold(part))
+        if len(codes) == 1 and owner in (None, *codes):
+            code = next(iter(codes))
+            countries[code] = sorted({*countries[code], part})
     # The demonym gate: a language whose English name the curated aliases list for a country
     # ("german" under germany) gives that country its adjective in every language.
     english_country = {

@@ -291,3 +291,18 @@ _ARTICLES = frozenset(
 def without_article(words: list[str]) -> list[str]:
     """Folded words of a name without a leading article."""
     return words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
+
+
+def place_after_connector(name: str) -> bool:
+    """Whether a capitalised run names a place after a lower-case connector: "Regierung der
+    Schweiz", "Junta de Andalucía" are about the place, not a person's name ("Ursula von der
+    Leyen" is: Leyen is no place)."""
+    words = name.split()
+    gaz = gazetteer()
+    for k in range(1, len(words)):
+        if words[k - 1][:1].islower() and words[k][:1].isupper():
+            rest = fold(" ".join(words[k:]))
+            found = gaz.lookup(rest) or gaz.lookup(rest.split()[0] if rest else "")
+            if any(e.kind in ("country", "place") for e in found):
+                return True
+    return False

@@ -18,6 +18,7 @@ from briefings.reading.gazetteer import (
     is_common_word,
     needs_upper,
     normal_token,
+    place_after_connector,
     tokens,
     without_article,
 )
@@ -360,7 +361,9 @@ def _not_a_place(name: str) -> bool:
     gaz = gazetteer()
     words = without_article(fold(name).split())
     found = gaz.lookup(" ".join(words)) or (gaz.lookup(words[0]) if words else [])
-    return not any(e.kind in ("country", "place") for e in found)
+    return not any(e.kind in ("country", "place") for e in found) and not place_after_connector(
+        name
+    )
 
 
 _STARTERS = frozenset("""the but and he she it we they this that there in on at so after""".split())
