@@ -293,6 +293,9 @@ def without_article(words: list[str]) -> list[str]:
     return words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
 
 
+_NAME_PARTICLES = frozenset("da di von van vom zu dos".split())
+
+
 def place_after_connector(name: str) -> bool:
     """Whether a capitalised run names a place after a lower-case connector: "Regierung der
     Schweiz", "Junta de Andalucía" are about the place, not a person's name ("Ursula von der
@@ -300,7 +303,10 @@ def place_after_connector(name: str) -> bool:
     words = name.split()
     gaz = gazetteer()
     for k in range(1, len(words)):
-        if words[k - 1][:1].islower() and words[k][:1].isupper():
+        connector = words[k - 1]
+        if connector in _NAME_PARTICLES:
+            continue  # "Jacopo da Porto", "Leonardo da Vinci": a person's particle
+        if connector[:1].islower() and words[k][:1].isupper():
             rest = fold(" ".join(words[k:]))
             found = gaz.lookup(rest) or gaz.lookup(rest.split()[0] if rest else "")
             if any(e.kind in ("country", "place") for e in found):
