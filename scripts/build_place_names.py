@@ -86,7 +86,11 @@ def inflections(adjective: str, lang: str) -> list[str]:
     """The regular forms of a nationality adjective: "ucraniano" -> ucraniana, ucranianos..."""
     a = adjective.lower()
     forms = [a]
-    if lang in ("es", "pt", "it") and a.endswith("o"):
+    if lang == "pt" and a.endswith("ão"):
+        forms += [a[:-2] + "ã", a[:-2] + "ães", a[:-2] + "ãs"]
+    elif lang == "pt" and a.endswith("ol"):
+        forms += [a + "a", a + "as", a[:-2] + "óis"]
+    elif lang in ("es", "pt", "it") and a.endswith("o"):
         stem = a[:-1]
         forms += (
             [stem + "a", stem + "os", stem + "as"]
@@ -101,8 +105,6 @@ def inflections(adjective: str, lang: str) -> list[str]:
     elif lang == "pt" and a.endswith("ês"):
         stem = a[:-2] + "es"
         forms += [stem + "a", stem + "es", stem + "as"]
-    elif lang == "pt" and a.endswith("ão"):
-        forms += [a[:-2] + "ã", a[:-2] + "ães", a[:-2] + "ãs"]
     elif lang == "fr" and a.endswith("ien"):
         forms += [a + "ne", a + "s", a + "nes"]
     elif lang == "fr" and a.endswith(("ais", "ois")):
@@ -178,6 +180,7 @@ def build() -> dict[str, object]:
         if len(codes) == 1 and owner in (None, *codes):
             code = next(iter(codes))
             countries[code] = sorted({*countries[code], part})
+    country_keys = {fold(n) for names_of in countries.values() for n in names_of}
     # The demonym gate: a language whose English name the curated aliases list for a country
     # ("german" under germany) gives that country its adjective in every language.
     english_country = {
@@ -199,9 +202,15 @@ def build() -> dict[str, object]:
         forms: set[str] = set()
         for lang in OTHER_LANGS:
             native = locales[lang].languages.get(lang_code)
-            if native:
+            # A language's own name is mostly the language, spoken in many countries: "en
+            # español" in Mexico, "auf Deutsch" in Vienna, "em português" in Brazil.
+            if native and lang != lang_code:
                 forms.update(inflections(native, lang))
-        adjectives[code] = sorted(forms)
+        # Lower case is allowed for these, so a form that is a country's name ("china", a
+        # Chinese woman in Spanish) or an English word ("chinos") is left out.
+        adjectives[code] = sorted(
+            f for f in forms if fold(f) not in country_keys and zipf_frequency(f, "en") < 3.0
+        )
 
     # -- continents and world regions
     regions: dict[str, list[str]] = {}
