@@ -133,7 +133,7 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
                 entries = [e for e in entries if e.kind not in ("country", "place")]
             if any(e.standalone for e in entries) and phrase not in _run_names(text):
                 entries = [e for e in entries if not e.standalone]
-            if not homograph_evidence(phrase, raw, i):  # "Halle" the hall, not the city
+            if not homograph_evidence(phrase, raw, i):  # "la Lazio" is the club
                 entries = [e for e in entries if e.kind not in ("country", "place")]
             if not entries:
                 continue
