@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from briefings.analyze import analyze
 from briefings.model import RawArticle
-from briefings.reading.gazetteer import place_names
+from briefings.reading.gazetteer import place_names, tokens
 from briefings.reading.names import persons_in
 from briefings.reading.topics import extract_topics, resolve_query
 from store.articles import ArticleStore
@@ -31,6 +31,12 @@ def test_demonyms_and_adjectives_name_the_country() -> None:
     assert "switzerland" in topics("Wahl", "Die Schweizer stimmten am Sonntag ab.")
     assert "ukraine" in topics("Hilfe", "Viele ukrainische Familien fanden Arbeit.")
     assert "germany" in topics("Accordo", "Il governo tedesco ha firmato l'accordo.")
+
+
+def test_an_elided_article_does_not_hide_the_name_after_it() -> None:
+    assert "israel" in topics("Nuit", "C’était avant qu’Israël ne bombarde le quartier.")
+    assert "italy" in topics("Meteo", "Il sole tornerà su tutta l’Italia domenica.")
+    assert ["Senator", "O’Neill", "and", "D'Angelo"] == tokens("Senator O’Neill and D'Angelo")
 
 
 def test_city_and_region_names_in_other_languages_are_one_topic() -> None:
