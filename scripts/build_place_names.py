@@ -67,7 +67,11 @@ USED = 2.3  # zipf: a name this frequent in one of our languages is in use there
 COMMON = 4.3  # zipf: a word this frequent that is not the place's name there may be a homograph
 FAME_MARGIN = 1.0  # ... when it is this much more frequent than the place's other names
 DROP_MARGIN = 1.8  # ... and no name of it at all when it is this much more frequent
-EN_COMMON = 4.5  # zipf: an English word this frequent is no city or region name ("Southern")
+# zipf: an English word this frequent is no region name ("Southern") or, lower, no name of a
+# city among geonames' untagged alternates ("Spoken", "Bone", "Roles")
+EN_COMMON = {"region": 4.5, "city": 3.8}
+EN_NAME = 3.3  # zipf: an English word or name this frequent needs ...
+OWN_MARGIN = 0.8  # ... to be this much more frequent in one of our other languages
 VERY_COMMON = 5.5  # zipf: one of the most frequent words of a language ("como", "para")
 DEMONYM_USE = 3.0  # zipf: a German nationality noun this frequent is in use
 MIN_SUBDIVISION_USE = 2.0
@@ -135,6 +139,15 @@ def base_names(curated: dict[str, Any]) -> set[str]:
         if city["population"] >= MIN_CITY:
             names.add(fold(city["name"]))
     return names
+
+
+def romanisation(name: str) -> bool:
+    """A syllable-by-syllable romanisation of a Chinese or Korean name ("An-san", "K'o-la-ma-i",
+    "San`a'"): no name in our languages, and its short pieces read as words ("A mi")."""
+    if "`" in name or re.search(r"[A-Za-z]['’][a-z]", name):
+        return True
+    parts = name.split("-")
+    return len(parts) > 1 and all(len(p) <= 4 for p in parts)
 
 
 def used(name: str) -> bool:
@@ -274,7 +287,8 @@ def build() -> dict[str, object]:
                 continue  # Latin script only: the languages we read
             if (
                 alt.startswith(("Lungsod ng", "Gemeente", "Municipio", "Concelho"))
-                or used(alt) is False
+                or not used(alt)
+                or romanisation(alt)
             ):
                 continue
             alternates.add(alt)
@@ -310,7 +324,19 @@ def build() -> dict[str, object]:
     for names, kind in groups:
         for name in names:
             key = fold(name)
-            if " " in key or key in base:
+            if key in base:
+                continue
+            english = zipf_frequency(name.lower(), "en")
+            elsewhere = max(zipf_frequency(name.lower(), lang) for lang in OTHER_LANGS)
+            if kind == "city" and (
+                english >= EN_COMMON["city"]
+                # an English word or name more than a name in our other languages: "Stalin",
+                # "Sidney" (kept: "Roma", "Rom", frequent in Italian and German as Rome)
+                or (english >= EN_NAME and elsewhere < english + OWN_MARGIN)
+            ):
+                dropped.add(key)  # "Old Town", "Garden City", "October 6": English phrases
+                continue
+            if " " in key:
                 continue
             word = name.lower()
             bare = key.replace(" ", "")  # "Côme" reads as "Come" at a sentence start
@@ -333,7 +359,7 @@ def build() -> dict[str, object]:
                 if (
                     (z >= VERY_COMMON and not explained)
                     # English titles capitalise every word: no evidence there
-                    or (lang == "en" and z >= EN_COMMON and kind != "country")
+                    or (lang == "en" and kind != "country" and z >= EN_COMMON[kind])
                     # geonames' untagged alternates: a word far more frequent than the city
                     # ("Gerne" for Herne, "Tape" for Szeged) is no name of it
                     or (kind == "city" and z >= COMMON and z >= fame + DROP_MARGIN)
