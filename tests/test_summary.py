@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefings.reading.document import build_document
 from briefings.reading.summary import (
     MAX_CHARS,
     WEIGHTS_FILE,
@@ -15,6 +16,7 @@ from briefings.reading.summary import (
     rank,
     select,
     summarize,
+    summary_of,
 )
 from briefings.reading.summary_features import FEATURES, describe
 from briefings.reading.summary_rules import is_dangling, is_furniture, strip_credit
@@ -161,3 +163,10 @@ def test_the_weights_load_from_the_data_file(tmp_path: Path) -> None:
 def test_an_article_without_sentences_has_no_summary() -> None:
     assert summarize("Title", []) == ""
     assert summarize("Title", ["   "]) == ""
+
+
+def test_the_document_model_gives_the_same_summary_without_splitting_again() -> None:
+    paragraphs = [f"(CNN) -- {LEAD}", f"{SECOND} {THIRD}", "Watch the mayor explain it »"]
+    doc = build_document("Council approves tram line", "", paragraphs, "en")
+    assert summary_of(doc) == summarize("Council approves tram line", paragraphs)
+    assert summary_of(doc).startswith("The city council")

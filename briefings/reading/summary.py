@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from briefings.reading.document import Document
 from briefings.reading.sentences import split_sentences
 from briefings.reading.summary_features import FEATURES, describe
 from briefings.reading.summary_rules import is_dangling, is_furniture, strip_credit
@@ -55,10 +56,22 @@ def model(path: Path = WEIGHTS_FILE) -> Model:
 
 def summarize(title: str, paragraphs: list[str], max_chars: int = MAX_CHARS) -> str:
     """The summary text; empty when the article has no sentences."""
-    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    return _summary(title, [s for p in paragraphs for s in split_sentences(p)], None, max_chars)
+
+
+def summary_of(doc: Document, max_chars: int = MAX_CHARS) -> str:
+    """The summary of an article parsed once: its sentences and tokens, not split again."""
+    sentences = [s.text for s in doc.sentences]
+    tokens = [[t.text for t in s.tokens] for s in doc.sentences]
+    return _summary(doc.title, sentences, tokens, max_chars)
+
+
+def _summary(
+    title: str, sentences: list[str], tokens: list[list[str]] | None, max_chars: int
+) -> str:
     if not sentences:
         return ""
-    chosen = rank(title, sentences, max_chars)
+    chosen = rank(title, sentences, max_chars, tokens=tokens)
     if not chosen:
         # Nothing usable fits (one giant sentence, say): the first sentence that can stand
         # alone, cut at a word; none at all (furniture, dangling openers) is no summary.
@@ -70,11 +83,16 @@ def summarize(title: str, paragraphs: list[str], max_chars: int = MAX_CHARS) -> 
 
 
 def rank(
-    title: str, sentences: list[str], max_chars: int, scorer: Model | None = None
+    title: str,
+    sentences: list[str],
+    max_chars: int,
+    scorer: Model | None = None,
+    tokens: list[list[str]] | None = None,
 ) -> list[int]:
-    """Indices of the sentences to keep, best first; empty when no usable sentence fits."""
+    """Indices of the sentences to keep, best first; empty when no usable sentence fits.
+    ``tokens``: each sentence's words when the caller has them (the document model)."""
     settings = scorer or model()
-    described = describe(title, sentences)
+    described = describe(title, sentences, tokens)
     score = [
         sum(w * x for w, x in zip(settings.weights, row, strict=True)) for row in described.features
     ]

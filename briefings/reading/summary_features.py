@@ -72,22 +72,27 @@ class Sentences:
     features: list[list[float]]
 
 
-def content(text: str) -> list[str]:
+def content(text: str, tokens: list[str] | None = None) -> list[str]:
     """Lower-cased content words: no stop words, no one-letter tokens."""
-    return [w for w in (t.lower() for t in words(text)) if w not in STOP and len(w) > 1]
+    found = words(text) if tokens is None else tokens
+    return [w for w in (t.lower() for t in found) if w not in STOP and len(w) > 1]
 
 
-def describe(title: str, sentences: list[str]) -> Sentences:
-    """Tokens and feature vectors (in FEATURES order) for every sentence."""
-    tokens = [content(s) for s in sentences]
+def describe(
+    title: str, sentences: list[str], words_of: list[list[str]] | None = None
+) -> Sentences:
+    """Tokens and feature vectors (in FEATURES order) for every sentence. ``words_of``: the
+    sentences' words when the caller has tokenised them already."""
+    raw = words_of if words_of is not None else [words(s) for s in sentences]
+    tokens = [content(s, w) for s, w in zip(sentences, raw, strict=True)]
     # Sentence frequency of each word: a word many sentences share is what the article is about.
     df: Counter[str] = Counter(w for toks in tokens for w in set(toks))
     lead: Counter[str] = Counter(w for toks in tokens[:_LEAD] for w in set(toks))
     title_words = set(content(title))
     n = len(sentences)
     rows = [
-        _row(i, n, text, toks, df, lead, title_words)
-        for i, (text, toks) in enumerate(zip(sentences, tokens, strict=True))
+        _row(i, n, text, sentence_words, toks, df, lead, title_words)
+        for i, (text, sentence_words, toks) in enumerate(zip(sentences, raw, tokens, strict=True))
     ]
     return Sentences(sentences, tokens, rows)
 
@@ -96,12 +101,12 @@ def _row(
     i: int,
     n: int,
     text: str,
+    raw: list[str],
     toks: list[str],
     df: Counter[str],
     lead: Counter[str],
     title: set[str],
 ) -> list[float]:
-    raw = words(text)
     count = len(raw)
     unique = set(toks)
     size = max(len(unique), 1)
