@@ -62,6 +62,7 @@ def test_a_pronoun_opener_is_kept_right_after_the_sentence_it_refers_to() -> Non
         redundancy=0.0,
         min_gain=-1.0,
         enough_chars=MAX_CHARS,
+        enough_chars_untitled=MAX_CHARS,
     )
     assert sorted(select(sentences, [1.0, 2.0], words, [True, True], MAX_CHARS, settings)) == [
         0,
@@ -143,6 +144,7 @@ def test_the_same_thing_said_twice_is_chosen_once() -> None:
         redundancy=1.0,
         min_gain=-1.0,
         enough_chars=MAX_CHARS,
+        enough_chars_untitled=MAX_CHARS,
     )
     chosen = select(sentences, [3.0, 2.9, 2.5], words, [True] * 3, MAX_CHARS, settings)
     assert sorted(chosen) == [0, 2]

@@ -35,7 +35,8 @@ class Model:
     max_sentences: int  # more sentences than this read as an article, not a brief
     redundancy: float  # score lost per unit of word overlap with an already chosen sentence
     min_gain: float  # a second or third sentence must score at least this to be added
-    enough_chars: int  # two sentences this long are a brief: no third
+    enough_chars: int  # two sentences this long under a headline are a brief: no third
+    enough_chars_untitled: int  # the same without a headline, when the summary stands alone
 
 
 @cache
@@ -51,6 +52,7 @@ def model(path: Path = WEIGHTS_FILE) -> Model:
         redundancy=float(selection["redundancy"]),
         min_gain=float(selection["min_gain"]),
         enough_chars=int(selection["enough_chars"]),
+        enough_chars_untitled=int(selection["enough_chars_untitled"]),
     )
 
 
@@ -97,7 +99,10 @@ def rank(
         sum(w * x for w, x in zip(settings.weights, row, strict=True)) for row in described.features
     ]
     words = [set(t) for t in described.tokens]
-    return select(sentences, score, words, usable(sentences), max_chars, settings)
+    # Under a headline (the brief shows it) two sentences say enough sooner than when the
+    # summary is all the reader gets of the article.
+    enough = settings.enough_chars if title.strip() else settings.enough_chars_untitled
+    return select(sentences, score, words, usable(sentences), max_chars, settings, enough)
 
 
 def usable(sentences: list[str]) -> list[bool]:
@@ -118,6 +123,7 @@ def select(
     allowed: list[bool],
     max_chars: int,
     settings: Model,
+    enough_chars: int = MAX_CHARS,
 ) -> list[int]:
     """Greedy choice by score less redundancy with what is chosen, within ``max_chars``."""
     candidates = [i for i, ok in enumerate(allowed) if ok]
@@ -125,9 +131,7 @@ def select(
     length = {i: len(strip_credit(sentences[i])) for i in candidates}
     chosen: list[int] = []
     used = 0
-    while len(chosen) < settings.max_sentences and not (
-        len(chosen) >= 2 and used >= settings.enough_chars
-    ):
+    while len(chosen) < settings.max_sentences and not (len(chosen) >= 2 and used >= enough_chars):
         best, best_score = -1, 0.0
         for i in candidates:
             cost = length[i] + (1 if chosen else 0)
