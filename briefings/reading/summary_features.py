@@ -58,8 +58,9 @@ DANGLING = re.compile(
 )
 QUOTE_CHARS = '“”"«»„'
 _QUOTED = re.compile(r"[“\"«„]([^”\"»“]*)[”\"»“]")
-_SAID = re.compile(r"\b(said|says|told|according to|added|stated|explained)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(I|we|my|our|me|us)\b")
+# Word sets, not regexes: a \b alternation scanned at every position cost 30-45 µs a sentence.
+_SAID = frozenset({"said", "says", "told", "added", "stated", "explained"})
+_FIRST_PERSON = frozenset({"I", "we", "my", "our", "me", "us"})
 _LEAD = 3  # the sentences "lead overlap" compares against
 
 
@@ -97,6 +98,11 @@ def describe(
     return Sentences(sentences, tokens, rows)
 
 
+def _bare(word: str) -> str:
+    """The word before an apostrophe ("I'm" -> "I")."""
+    return word.split("'", 1)[0].split("’", 1)[0]
+
+
 def _row(
     i: int,
     n: int,
@@ -115,10 +121,11 @@ def _row(
     own_lead = 1 if i < _LEAD else 0
     lead_overlap = sum(1 for w in unique if lead[w] - own_lead > 0) / size
     title_overlap = len(unique & title) / max(len(title), 1)
-    capitalised = sum(1 for w in raw[1:] if w[:1].isupper()) / max(count - 1, 1)
-    numbers = min(sum(1 for w in raw if w[:1].isdigit()), 3) / 3
-    quoted = sum(len(q) for q in _QUOTED.findall(text))
-    outside = _QUOTED.sub(" ", text)
+    capitalised = sum(w[0].isupper() for w in raw[1:]) / max(count - 1, 1)
+    numbers = min(sum(w[0].isdigit() for w in raw), 3) / 3
+    has_quotes = any(mark in text for mark in '“"«„')
+    quoted = sum(len(q) for q in _QUOTED.findall(text)) if has_quotes else 0
+    outside = words(_QUOTED.sub(" ", text)) if has_quotes else raw
     return [
         1.0,
         float(i == 0),
@@ -137,8 +144,11 @@ def _row(
         numbers,
         quoted / max(len(text), 1),
         float(text[:1] in QUOTE_CHARS),
-        float(bool(_SAID.search(text))),
-        float(bool(_FIRST_PERSON.search(outside))),
+        float(not _SAID.isdisjoint(map(str.lower, raw)) or "ccording to" in text),
+        float(
+            not _FIRST_PERSON.isdisjoint(outside)
+            or any(_bare(w) in _FIRST_PERSON for w in outside if "'" in w or "’" in w)
+        ),
         float(text.rstrip().rstrip("\"”’'").endswith("?")),
         float(bool(DANGLING.match(text))),
         float(":" in text[:40]),

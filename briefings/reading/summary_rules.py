@@ -40,8 +40,9 @@ _ANYWHERE = re.compile(
     )""",
     re.X | re.I,
 )
-# A line that does not end like a sentence and is short: a heading, a caption, a list item.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Cheap substrings one of which any _ANYWHERE match contains: the regex, an alternation tried
+# at every position, runs only on the few sentences that have one.
+_ANYWHERE_HINTS = ("contribut", "columnist", "author of", "@", "http", "www.", "(", "»")
 _PLACE = r"(?:[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*\s+)?"
 _CREDIT = re.compile(
     rf"^{_PLACE}\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|–|-|:)?\s*"
@@ -63,9 +64,14 @@ def is_furniture(sentence: str) -> bool:
     text = sentence.strip()
     if _FURNITURE.match(text):
         return True
-    if _SPEAKER_LABEL.match(text) or _ANYWHERE.search(text):
+    if _SPEAKER_LABEL.match(text):
         return True
-    return not _SENTENCE_END.search(text) and len(text.split()) < 15
+    lowered = text.lower()
+    if any(hint in lowered for hint in _ANYWHERE_HINTS) and _ANYWHERE.search(text):
+        return True
+    # A line that does not end like a sentence and is short: a heading, a caption, a list item.
+    ends = text.rstrip("\"'”’)]")[-1:] in (".", "!", "?", "…")
+    return not ends and len(text.split()) < 15
 
 
 def is_dangling(sentence: str) -> bool:
