@@ -172,3 +172,9 @@ def test_the_document_model_gives_the_same_summary_without_splitting_again() -> 
     doc = build_document("Council approves tram line", "", paragraphs, "en")
     assert summary_of(doc) == summarize("Council approves tram line", paragraphs)
     assert summary_of(doc).startswith("The city council")
+
+
+def test_a_pronoun_behind_a_wire_credit_is_still_dangling() -> None:
+    assert is_dangling("(CNN) -- He said the talks had failed.")
+    summary = summarize("", ["(CNN) -- It was a long night in the capital for everyone.", LEAD])
+    assert summary == LEAD

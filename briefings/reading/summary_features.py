@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefings.reading.sentences import words
+from briefings.reading.summary_rules import is_dangling
 
 # The order of the weights in briefings/data/summary_weights.json.
 FEATURES = (
@@ -47,14 +48,6 @@ STOP = frozenset(
         any both each few more most other some such only own same very can will would should
         could may might must just also into over after before about against between through
         during out up down off again further once said says say told""".split()
-)
-# An opener that points back at something the reader has not seen when the sentence stands
-# first or away from the sentence before it.
-DANGLING = re.compile(
-    r"^[\"“‘']?(he|she|it|they|this|that|these|those|but|and|so|however|meanwhile|also|his|"
-    r"her|their|its|there|then|yet|still|instead|him|them|such|both|another|the\s+two|"
-    r"the\s+same|nor|or|otherwise|thus|therefore|besides|moreover|furthermore|likewise)\b",
-    re.I,
 )
 QUOTE_CHARS = '“”"«»„'
 _QUOTED = re.compile(r"[“\"«„]([^”\"»“]*)[”\"»“]")
@@ -150,6 +143,6 @@ def _row(
             or any(_bare(w) in _FIRST_PERSON for w in outside if "'" in w or "’" in w)
         ),
         float(text.rstrip().rstrip("\"”’'").endswith("?")),
-        float(bool(DANGLING.match(text))),
+        float(is_dangling(text)),
         float(":" in text[:40]),
     ]

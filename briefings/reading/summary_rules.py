@@ -76,7 +76,8 @@ def is_furniture(sentence: str) -> bool:
 
 def is_dangling(sentence: str) -> bool:
     """Opens on a word that points back ("He", "But", "This"): needs the sentence before it."""
-    return bool(DANGLING.match(sentence))
+    # Checked after the wire credit: "(CNN) -- He said" opens the summary on "He said".
+    return bool(DANGLING.match(strip_credit(sentence)))
 
 
 def strip_credit(sentence: str) -> str:
