@@ -51,7 +51,7 @@ DATA = ROOT.parent / "shared" / "summaries" / "cnn-dev.jsonl"
 UNTOUCHED = 500  # the first stories: never read here
 BUDGET = 43  # words: the scorer's length-controlled cut (mean highlights length)
 RIDGE = 1.0
-TITLE_WEIGHT = 0.2
+TITLE_WEIGHT = 0.35  # the middle of the 0.3-0.4 plateau on the samples
 LABEL = "f1"
 ENOUGH_TITLED = 200
 TOKENIZER = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer
