@@ -52,7 +52,6 @@ UNTOUCHED = 500  # the first stories: never read here
 BUDGET = 43  # words: the scorer's length-controlled cut (mean highlights length)
 RIDGE = 1.0
 TITLE_WEIGHT = 0.35  # the middle of the 0.3-0.4 plateau on the samples
-LABEL = "f1"
 ENOUGH_TITLED = 200
 TOKENIZER = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer
 
@@ -65,10 +64,10 @@ class Story:
         strip_dateline(raw)
         self.title = raw.title
         self.sentences = [s for p in bounded_paragraphs(raw.paragraphs) for s in split_sentences(p)]
-        self.refresh()
         reference = TOKENIZER.tokenize(" ".join(record["highlights"]))
         self.ref = (_grams(reference, 1), _grams(reference, 2))
         self.tokens = [TOKENIZER.tokenize(strip_credit(s)) for s in self.sentences]
+        self.refresh()
 
     def refresh(self) -> None:
         """Features and rules from the current code (a cached story keeps only its ROUGE data)."""
@@ -76,15 +75,9 @@ class Story:
         self.features = np.array(described.features).reshape(-1, len(FEATURES))
         self.words = [set(t) for t in described.tokens]
         self.allowed = usable(self.sentences)
-        self.labels = np.array([self.target(i) for i in range(len(self.sentences))])
-
-    def target(self, i: int) -> float:
-        if LABEL == "recall":
-            tokens = self.tokens[i]
-            return _recall(_grams(tokens, 1), self.ref[0]) + _recall(_grams(tokens, 2), self.ref[1])
-        if LABEL == "cut":
-            return self.rouge([i], BUDGET)
-        return self.rouge([i])
+        # The target: each sentence's ROUGE alone (its recall alone, or its first 43 words
+        # alone, were tried and did no better).
+        self.labels = np.array([self.rouge([i]) for i in range(len(self.sentences))])
 
     def rouge(self, chosen: list[int], budget: int | None = None) -> float:
         """ROUGE-1 + ROUGE-2 F1 of these sentences (in article order) against the highlights."""
@@ -99,10 +92,6 @@ class Story:
 
 def _grams(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
     return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-
-
-def _recall(cand: Counter[tuple[str, ...]], ref: Counter[tuple[str, ...]]) -> float:
-    return sum((cand & ref).values()) / max(sum(ref.values()), 1)
 
 
 def _f1(cand: Counter[tuple[str, ...]], ref: Counter[tuple[str, ...]]) -> float:
@@ -234,12 +223,14 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument("--dry-run", action="store_true", help="print, write nothing")
-    parser.add_argument("--cache", type=Path, help="keep the prepared stories in this file")
-    parser.add_argument("--label", choices=["f1", "recall", "cut"], default="f1")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="keep the prepared stories (sentences, ROUGE data) in this file; delete it when "
+        "the sentence splitter changes",
+    )
     parser.add_argument("--check", action="store_true", help="two-fold check of the ascent")
     args = parser.parse_args()
-    global LABEL
-    LABEL = args.label
     if args.cache and args.cache.exists():
         with args.cache.open("rb") as cached:
             stories = pickle.load(cached)  # only ever a file this script wrote
