@@ -2,11 +2,11 @@
 
 A small linear model scores every sentence (features in ``summary_features``, weights trained by
 ``scripts/train_summary.py`` on the shared CNN stories and shipped in
-``briefings/data/summary_weights.json``); the summary is then chosen greedily by that score with a
-penalty for repeating what is already chosen, under the length budget. Rules the model cannot be
-trusted with are hard: no page furniture (captions, credits, links, bios), no sentence that opens
-on a pronoun or a connective unless the sentence before it is in the summary, no quote cut by the
-sentence split, no question.
+``briefings/data/summary_weights.json``); the summary is then chosen greedily by that score (less
+a trained penalty for overlap with what is chosen) under the length budget. Rules the model cannot
+be trusted with are hard: no page furniture (captions, credits, links, bios), no sentence that
+opens on a pronoun or a connective unless the sentence before it is in the summary, no quote cut
+by the sentence split, no question, no repeat of a chosen sentence.
 """
 
 from __future__ import annotations
