@@ -11,7 +11,7 @@ from briefings.reading.language import detect_language, reading_language
 from briefings.reading.names import PersonIndex, person_name
 from briefings.reading.quotes import quotes_of
 from briefings.reading.sentences import split_sentences
-from briefings.reading.summary import summarize
+from briefings.reading.summary import summary_of
 from briefings.reading.topics import extract_topics
 
 MAX_TEXT = 100_000  # characters analysed; the rest of a giant page adds nothing to a brief
@@ -38,7 +38,7 @@ def read_document(doc: Document) -> tuple[str, list[Quote], dict[str, float]]:
     quotes = quotes_of(doc)
     people = PersonIndex([name for q in quotes if (name := person_name(q.speaker))])
     weights = extract_topics(title, dek, paragraphs, people.full)
-    return summarize(title, paragraphs), quotes, weights
+    return summary_of(doc), quotes, weights
 
 
 def analyze(raw: RawArticle, now: datetime | None = None) -> Article:

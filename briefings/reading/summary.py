@@ -1,122 +1,162 @@
-"""Extractive summaries: 2-3 sentences, at most ~400 characters, in article order.
+"""Extractive summaries: up to three sentences, at most 400 characters, in article order.
 
-News puts its point first, so the ranker is lead-aware: position first, overlap with the
-headline second, with penalties for sentences that cannot stand alone (a dangling pronoun, a cut
-quote, a question, a quote-only sentence).
+A small linear model scores every sentence (features in ``summary_features``, weights trained by
+``scripts/train_summary.py`` on the shared CNN stories and shipped in
+``briefings/data/summary_weights.json``); the summary is then chosen greedily by that score (less
+a trained penalty for overlap with what is chosen) under the length budget. Rules the model cannot
+be trusted with are hard: no page furniture (captions, credits, links, bios), no sentence that
+opens on a pronoun or a connective unless the sentence before it is in the summary, no quote cut
+by the sentence split, no question, no repeat of a chosen sentence.
 """
 
 from __future__ import annotations
 
-import math
-import re
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-from briefings.reading.sentences import split_sentences, words
+from briefings.reading.document import Document
+from briefings.reading.sentences import split_sentences
+from briefings.reading.summary_features import FEATURES, describe
+from briefings.reading.summary_rules import is_dangling, is_furniture, strip_credit
 
 MAX_CHARS = 400
-DANGLING_PENALTY = 0.6
-# Two sentences that already make 200 characters are a summary; a third adds reading, not news
-# (measured on the dev references: ROUGE-1/L 0.362/0.287 instead of 0.334/0.256).
-ENOUGH_CHARS = 200
-_STOP = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being
-        it its this that these those he she they we i you his her their our your my has have had
-        do does did not no so than then there here which who whom what when where why how all
-        any both each few more most other some such only own same very can will would should
-        could may might must just also into over after before about against between through
-        during out up down off again further once said says say told""".split()
-)
-_DANGLING = re.compile(
-    r"^(he|she|it|they|this|that|these|those|but|and|so|however|meanwhile|also|his|her|"
-    r"their|its|there|then|yet|still|instead)\b",
-    re.I,
-)
-_QUOTE_CHARS = '“”"«»„'
+WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "summary_weights.json"
+_MIN_WORDS = 5  # shorter "sentences" are headings, bylines or fragments
+_SAME = 0.6  # a sentence this much made of a chosen one's words repeats it
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The sentence scorer's weights and the selection's settings, from the weights file."""
+
+    weights: tuple[float, ...]
+    max_sentences: int  # more sentences than this read as an article, not a brief
+    redundancy: float  # score lost per unit of word overlap with an already chosen sentence
+    min_gain: float  # a second or third sentence must score at least this to be added
+    enough_chars: int  # two sentences this long under a headline are a brief: no third
+    enough_chars_untitled: int  # the same without a headline, when the summary stands alone
+
+
+@cache
+def model(path: Path = WEIGHTS_FILE) -> Model:
+    """The model in ``path``; a file for other features is an error, not a silent misfit."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path}: features differ from summary_features.FEATURES; retrain")
+    selection = data["selection"]
+    return Model(
+        weights=tuple(float(w) for w in data["weights"]),
+        max_sentences=int(selection["max_sentences"]),
+        redundancy=float(selection["redundancy"]),
+        min_gain=float(selection["min_gain"]),
+        enough_chars=int(selection["enough_chars"]),
+        enough_chars_untitled=int(selection["enough_chars_untitled"]),
+    )
 
 
 def summarize(title: str, paragraphs: list[str], max_chars: int = MAX_CHARS) -> str:
     """The summary text; empty when the article has no sentences."""
-    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    return _summary(title, [s for p in paragraphs for s in split_sentences(p)], None, max_chars)
+
+
+def summary_of(doc: Document, max_chars: int = MAX_CHARS) -> str:
+    """The summary of an article parsed once: its sentences and tokens, not split again."""
+    sentences = [s.text for s in doc.sentences]
+    tokens = [[t.text for t in s.tokens] for s in doc.sentences]
+    return _summary(doc.title, sentences, tokens, max_chars)
+
+
+def _summary(
+    title: str, sentences: list[str], tokens: list[list[str]] | None, max_chars: int
+) -> str:
     if not sentences:
         return ""
-    chosen = rank(title, sentences, max_chars)
-    return " ".join(sentences[i] for i in sorted(chosen))
+    chosen = rank(title, sentences, max_chars, tokens=tokens)
+    if not chosen:
+        # Nothing usable fits (one giant sentence, say): the first sentence that can stand
+        # alone, cut at a word; none at all (furniture, dangling openers) is no summary.
+        first = next(
+            (strip_credit(s) for s in sentences if not is_furniture(s) and not is_dangling(s)), ""
+        )
+        return first if len(first) <= max_chars else first[: max_chars - 1].rsplit(" ", 1)[0] + "…"
+    return " ".join(strip_credit(sentences[i]) for i in sorted(chosen))
 
 
-def rank(title: str, sentences: list[str], max_chars: int) -> list[int]:
-    """Indices of the sentences to keep (2-3 when they fit in ``max_chars``)."""
-    tokens = [_content(s) for s in sentences]
-    title_words = set(_content(title))
-    scores = [
-        _score(i, s, toks, title_words)
-        for i, (s, toks) in enumerate(zip(sentences, tokens, strict=True))
+def rank(
+    title: str,
+    sentences: list[str],
+    max_chars: int,
+    scorer: Model | None = None,
+    tokens: list[list[str]] | None = None,
+) -> list[int]:
+    """Indices of the sentences to keep, best first; empty when no usable sentence fits.
+    ``tokens``: each sentence's words when the caller has them (the document model)."""
+    settings = scorer or model()
+    described = describe(title, sentences, tokens)
+    score = [
+        sum(w * x for w, x in zip(settings.weights, row, strict=True)) for row in described.features
     ]
+    words = [set(t) for t in described.tokens]
+    # Under a headline (the brief shows it) two sentences say enough sooner than when the
+    # summary is all the reader gets of the article.
+    enough = settings.enough_chars if title.strip() else settings.enough_chars_untitled
+    return select(sentences, score, words, usable(sentences), max_chars, settings, enough)
+
+
+def usable(sentences: list[str]) -> list[bool]:
+    """Which sentences may be in a summary at all."""
+    return [
+        len(s.split()) >= _MIN_WORDS
+        and not is_furniture(s)
+        and not _cut_quote(s)
+        and not s.rstrip().rstrip("\"”’'").endswith("?")
+        for s in sentences
+    ]
+
+
+def select(
+    sentences: list[str],
+    score: list[float],
+    words: list[set[str]],
+    allowed: list[bool],
+    max_chars: int,
+    settings: Model,
+    enough_chars: int = MAX_CHARS,
+) -> list[int]:
+    """Greedy choice by score less redundancy with what is chosen, within ``max_chars``."""
+    candidates = [i for i, ok in enumerate(allowed) if ok]
+    dangling = {i for i in candidates if is_dangling(sentences[i])}
+    length = {i: len(strip_credit(sentences[i])) for i in candidates}
     chosen: list[int] = []
     used = 0
-    while len(chosen) < 3 and not (len(chosen) >= 2 and used >= ENOUGH_CHARS):
-        # A sentence opening on "That" or "But" reads fine right after the one it refers to.
-        def score(i: int) -> float:
-            follows = i - 1 in chosen and _DANGLING.match(sentences[i])
-            return scores[i] + (DANGLING_PENALTY if follows else 0.0)
-
-        fits = [
-            i
-            for i in range(len(sentences))
-            if i not in chosen
-            and used + len(sentences[i]) + (1 if chosen else 0) <= max_chars
-            and not (chosen and (score(i) < 0 or _cut_quote(sentences[i])))
-            and not (_DANGLING.match(sentences[i]) and i - 1 not in chosen)
-            and not _redundant(tokens[i], [tokens[j] for j in chosen])
-        ]
-        if not fits:
-            break  # a sentence that cannot stand alone is worse than a shorter summary
-        best = max(fits, key=lambda i: (score(i), -i))
+    while len(chosen) < settings.max_sentences and not (len(chosen) >= 2 and used >= enough_chars):
+        best, best_score = -1, 0.0
+        for i in candidates:
+            cost = length[i] + (1 if chosen else 0)
+            # A pronoun or connective opener reads right only after the sentence it points to.
+            if i in chosen or used + cost > max_chars or (i in dangling and i - 1 not in chosen):
+                continue
+            overlap = _overlap(words[i], [words[j] for j in chosen])
+            if overlap > _SAME:
+                continue  # the same news again, in other words
+            value = score[i] - settings.redundancy * overlap
+            if best < 0 or value > best_score:
+                best, best_score = i, value
+        if best < 0 or (chosen and best_score < settings.min_gain):
+            break
         chosen.append(best)
-        used += len(sentences[best]) + (1 if len(chosen) > 1 else 0)
-    if not chosen:
-        first = sentences[0]
-        return [0] if len(first) <= max_chars else _cut(sentences, max_chars)
+        used += length[best] + (1 if len(chosen) > 1 else 0)
     return chosen
 
 
-def _score(i: int, sentence: str, toks: list[str], title: set[str]) -> float:
-    if len(toks) < 4:
-        return -1.0
-    position = 1.0 / math.sqrt(1 + i)
-    headline = len(title & set(toks)) / (len(title) or 1)
-    # Weights measured on the dev set (make quality): the lead dominates; word centrality
-    # (LexRank's idea) lowered ROUGE at every weight tried, so it is not used.
-    score = 3.5 * position + 0.8 * headline
-    if _DANGLING.match(sentence):
-        score -= DANGLING_PENALTY
-    if sentence[:1] in _QUOTE_CHARS or _quote_share(sentence) > 0.6:
-        score -= 0.5
-    if _cut_quote(sentence):
-        score -= 1.0  # a quote cut by the sentence split reads as a fragment
-    if sentence.rstrip().endswith("?"):
-        score -= 0.4
-    if len(sentence) > 300:
-        score -= 0.3
-    return score
+def _overlap(mine: set[str], others: list[set[str]]) -> float:
+    """The largest share of this sentence's words already said by a chosen sentence."""
+    if not mine or not others:
+        return 0.0
+    return max(len(mine & other) for other in others) / len(mine)
 
 
 def _cut_quote(sentence: str) -> bool:
     return sentence.count("“") != sentence.count("”") or sentence.count('"') % 2 == 1
-
-
-def _quote_share(sentence: str) -> float:
-    inside = re.findall(r"[“\"«„]([^”\"»“]*)[”\"»“]", sentence)
-    return sum(len(q) for q in inside) / max(len(sentence), 1)
-
-
-def _redundant(toks: list[str], others: list[list[str]]) -> bool:
-    mine = set(toks)
-    return any(len(mine & set(o)) / max(len(mine), 1) > 0.7 for o in others)
-
-
-def _cut(sentences: list[str], max_chars: int) -> list[int]:
-    sentences[0] = sentences[0][: max_chars - 1].rsplit(" ", 1)[0] + "…"
-    return [0]
-
-
-def _content(text: str) -> list[str]:
-    return [w.lower() for w in words(text) if w.lower() not in _STOP and len(w) > 1]
