@@ -17,11 +17,14 @@ MAX_TEXT = 100_000  # characters analysed; the rest of a giant page adds nothing
 MAX_PARAGRAPH = 3_000  # longer paragraphs are cut at sentence ends to keep every step linear
 
 
-def read(title: str, dek: str, paragraphs: list[str]) -> tuple[str, list[Quote], dict[str, float]]:
-    """The reading of an article's text: its summary, its quotes, its weighted topics."""
+def read(
+    title: str, dek: str, paragraphs: list[str], language: str = ""
+) -> tuple[str, list[Quote], dict[str, float]]:
+    """The reading of an article's text: its summary, its quotes, its weighted topics.
+    ``language`` (ISO 639-1, "" when unknown) picks the topics' function words and subjects."""
     quotes = extract_quotes(title, dek, paragraphs)
     people = PersonIndex([name for q in quotes if (name := person_name(q.speaker))])
-    weights = extract_topics(title, dek, paragraphs, people.full)
+    weights = extract_topics(title, dek, paragraphs, people.full, language)
     return summarize(title, paragraphs), quotes, weights
 
 
@@ -29,8 +32,9 @@ def analyze(raw: RawArticle, now: datetime | None = None) -> Article:
     """Analyse one article: its reading, plus language and the fingerprint for duplicates.
     Pure and deterministic apart from ``now`` (the ingest time)."""
     paragraphs = bounded_paragraphs(raw.paragraphs)
-    summary, quotes, weights = read(raw.title, raw.dek, paragraphs)
     text = "\n\n".join(paragraphs)
+    language = raw.language or detect_language(text)
+    summary, quotes, weights = read(raw.title, raw.dek, paragraphs, language)
     return Article(
         title=raw.title.strip() or "(untitled)",
         summary=summary,
@@ -44,7 +48,7 @@ def analyze(raw: RawArticle, now: datetime | None = None) -> Article:
         url=raw.url,
         canonical_url=canonical_url(raw.url),
         author=raw.author,
-        language=raw.language or detect_language(text),
+        language=language,
         guid=raw.guid,
         feed_url=raw.feed_url,
         dateline=raw.dateline,

@@ -7,7 +7,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from functools import lru_cache
-from itertools import compress
 
 from rapidfuzz import fuzz, process
 
@@ -20,6 +19,7 @@ from briefings.reading.gazetteer import (
     tokens,
 )
 from briefings.reading.names import (
+    CONNECTORS,
     GROUP_NOUNS,
     NOT_NAMES,
     ORG_WORDS,
@@ -28,6 +28,8 @@ from briefings.reading.names import (
     person_name,
     persons_in,
 )
+from briefings.reading.stopwords import stop_words, trim
+from briefings.reading.subjects import find_subjects, vocabulary
 
 MAX_TOPICS = 30
 # Where a mention stands decides how much it says about the article.
@@ -36,23 +38,27 @@ _ORG_JOIN = re.compile(r"\s+(of|for|and|&)\s+")
 
 
 def extract_topics(
-    title: str, dek: str, paragraphs: list[str], persons: Iterable[str] = ()
+    title: str,
+    dek: str,
+    paragraphs: list[str],
+    persons: Iterable[str] = (),
+    language: str = "",
 ) -> dict[str, float]:
-    """Topic -> weight (higher: more about it), at most ``MAX_TOPICS``, heaviest first."""
+    """Topic -> weight (higher: more about it), at most ``MAX_TOPICS``, heaviest first: names
+    (places, people, organisations) and subjects of the vocabulary, never a free phrase.
+    ``language`` (ISO 639-1, "" when unknown) picks the function words and subject triggers."""
     weights: defaultdict[str, float] = defaultdict(float)
     parts = [(title, TITLE_WEIGHT), (dek, DEK_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i < 2 else BODY_WEIGHT) for i, p in enumerate(paragraphs)]
-    names = {w for p in persons_in(*paragraphs) if _not_a_place(p) for w in p.split()}
+    people = [_trimmed_person(p, language) for p in persons_in(*paragraphs) if _not_a_place(p)]
+    names = {w for p in people if p for w in p.split()}  # "Em Curitiba" is no one
     for text, weight in parts:
         for topic in _gazetteer_mentions(text, names):
             weights[topic] += weight
     _resolve_ambiguous(weights)
-    _count_people(weights, parts, persons)
-    _count_organisations(weights, parts)
-    _add_subjects(weights, parts)
-    for phrase, weight in _key_phrases(title, paragraphs).items():
-        if phrase not in weights and not any(phrase in topic for topic in weights):
-            weights[phrase] += weight
+    _count_people(weights, parts, persons, language)
+    _count_organisations(weights, parts, language)
+    _add_subjects(weights, parts, language)
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
     return {topic: round(weight, 2) for topic, weight in ranked}
 
@@ -82,11 +88,6 @@ def _run_names(text: str) -> frozenset[str]:
 @lru_cache(maxsize=512)
 def _word_counts(text: str) -> Counter[str]:
     return Counter(tokens(text))
-
-
-@lru_cache(maxsize=512)
-def _lower_tokens(text: str) -> list[str]:
-    return tokens(text.lower())
 
 
 AMBIGUOUS = "?"
@@ -151,9 +152,13 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
 
 
 def _count_people(
-    weights: defaultdict[str, float], parts: list[tuple[str, float]], persons: Iterable[str]
+    weights: defaultdict[str, float],
+    parts: list[tuple[str, float]],
+    persons: Iterable[str],
+    language: str,
 ) -> None:
-    people = {p for p in persons if fold(p) not in weights}
+    people = {name for p in persons if (name := _trimmed_person(p, language))}
+    people = {p for p in people if fold(p) not in weights}
     word_counts = []
     for index, (text, weight) in enumerate(parts):
         if index == 0:
@@ -161,7 +166,7 @@ def _count_people(
             continue  # a headline's capitals say nothing: it only adds weight to body names
         for run in capitalised_runs(text):
             name = person_name(run.text)
-            if name and _not_a_place(name):
+            if name and _not_a_place(name) and (name := _trimmed_person(name, language)):
                 people.add(name)
         word_counts.append((_word_counts(text), weight))
     for person in people:
@@ -172,7 +177,18 @@ def _count_people(
                 weights[fold(person)] += weight * hits
 
 
-def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
+def _trimmed_person(name: str, language: str) -> str | None:
+    """A person's name without a sentence-initial function word ("Para Lewandowski", "Ja
+    Rafael Greca"): None when a single word is left, which the fuller name already counts."""
+    words = trim(name.split(), language)
+    while words and words[0].lower() in CONNECTORS:
+        words.pop(0)  # "de Barroso" once "Além" is gone
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _count_organisations(
+    weights: defaultdict[str, float], parts: list[tuple[str, float]], language: str
+) -> None:
     whole = "\n".join(text for text, _ in parts)
     body_runs: Counter[str] = Counter()
     title = parts[0][0] if parts else ""
@@ -200,8 +216,9 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
             words = name.replace("’s", "").replace("'s", "").split()
             if words and words[0].lower() in {"the", "a", "an"}:
                 words = words[1:]
+            words = trim(words, language)  # "Em Curitiba", "Die Drusen": a sentence start
             key = fold(" ".join(words))
-            if named_as_org and key and not _is_common_start(key):
+            if named_as_org and key and not _is_common_start(key, language):
                 # "the journal JAMA Psychiatry", "Lowe's (LOW)", "Jefferies analyst Jo Smith";
                 # a gazetteer name ("WASHINGTON (AP)") is already counted as what it is
                 if not gazetteer().phrases.get(key):
@@ -228,7 +245,7 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
             key = fold(" ".join(words))
             if not key or gazetteer().phrases.get(key):
                 continue
-            if _is_common_start(key):
+            if _is_common_start(key, language):
                 continue
             acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
             if acronym and (key in _COMMON_ACRONYMS or whole.count(words[0]) < 2):
@@ -246,7 +263,7 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
     # brand, unless it is the surname of a person already counted.
     person_words = {w for topic in weights for w in topic.split()}
     for key, count in body_runs.items():
-        if key in person_words or key in weights or _is_common_start(key):
+        if key in person_words or key in weights or _is_common_start(key, language):
             continue
         if count >= 3 or (count >= 2 and " " in key):
             weights[key] += count * 0.5
@@ -276,9 +293,24 @@ def _org_context(text: str, start: int, end: int) -> bool:
 PAIR_MIN_HITS = 2  # each word list of a subject pair must be used this often
 
 
-def _add_subjects(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
-    """Subjects named by two words together ("teacher pay"), and the sector of a company the
-    article is about (Home Depot -> retail)."""
+def _add_subjects(
+    weights: defaultdict[str, float], parts: list[tuple[str, float]], language: str
+) -> None:
+    """Subjects of the vocabulary the article's language names, subjects named by two words
+    together ("teacher pay", English only), and the sector of a company the article is about
+    (Home Depot -> retail)."""
+    words = [(_unhyphenated(text)[1], weight) for text, weight in parts]
+    for subject, weight in find_subjects(words, language).items():
+        if subject not in weights:
+            weights[subject] += weight
+    if language not in ("", "en"):
+        _add_sectors(weights)
+        return
+    _add_pairs(weights, parts)
+    _add_sectors(weights)
+
+
+def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
     gaz = gazetteer()
     words: Counter[str] = Counter()
     for text, _ in parts:
@@ -294,10 +326,15 @@ def _add_subjects(weights: defaultdict[str, float], parts: list[tuple[str, float
         ]
         if min(hits) >= PAIR_MIN_HITS and subject not in weights:
             weights[subject] += min(min(hits) * 0.5, 3.0)
+
+
+def _add_sectors(weights: defaultdict[str, float]) -> None:
+    """A company brings its sector, a league its sport."""
+    sectors, implied = gazetteer().sectors, vocabulary().implied
     for topic, weight in list(weights.items()):
-        sector = gaz.sectors.get(topic)
-        if sector:
-            weights[sector] += weight * 0.5
+        subject = sectors.get(topic) or implied.get(topic)
+        if subject:
+            weights[subject] += weight * 0.5
 
 
 def _has_org_word(words: list[str]) -> bool:
@@ -306,49 +343,6 @@ def _has_org_word(words: list[str]) -> bool:
 
 def _has_title(words: list[str]) -> bool:
     return any(w.lower().rstrip(".") in TITLES for w in words)
-
-
-_PHRASE_STOP = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been has have
-    had it its this that these those he she they we i you his her their our said says say told
-    will would could should may might can also not no more most some any all about into over
-    after before than then there here which who what when where how new last first one two
-    year years week day days time people percent just like going see get make want think know
-    take come look thing things lot way well back really still even much many very""".split()
-)
-
-
-def _key_phrases(title: str, paragraphs: list[str]) -> dict[str, float]:
-    """Lower-case two- and three-word phrases the article keeps using ("teacher pay",
-    "water vapor"): subjects no gazetteer lists."""
-    counts: Counter[tuple[str, ...]] = Counter()
-    for text in [title, *paragraphs]:
-        words = _lower_tokens(text)
-        # A phrase starts and ends with a content word: mark which words may.
-        ok = [w.isalpha() and len(w) > 2 and w not in _PHRASE_STOP for w in words]
-        last = len(words) - 1
-        for i in compress(range(last), ok):
-            if ok[i + 1]:
-                counts[words[i], words[i + 1]] += 1
-            if i + 1 < last and ok[i + 2]:
-                counts[words[i], words[i + 1], words[i + 2]] += 1
-    lead = " ".join([title, *paragraphs[:2]]).lower()
-    body = "\n".join(paragraphs)
-    found: dict[str, float] = {}
-    for key, count in counts.most_common(40):
-        if count < 2:
-            break
-        phrase = " ".join(key)
-        # Written in lower case in the body: a subject, not a proper name counted elsewhere.
-        if (count >= 3 or (count >= 2 and phrase in lead)) and phrase in body:
-            found[phrase] = count * 0.4
-    # "cannabis use" and "use disorder" are parts of "cannabis use disorder".
-    kept = {
-        p: w
-        for p, w in found.items()
-        if not any(p != q and p in q and w <= found[q] for q in found)
-    }
-    return dict(list(kept.items())[:6])
 
 
 @lru_cache(maxsize=16384)
@@ -360,6 +354,15 @@ def _not_a_place(name: str) -> bool:
 
 
 _STARTERS = frozenset("""the but and he she it we they this that there in on at so after""".split())
+# English words that open a sentence, not a name ("Last year", "Some analysts").
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been has have
+    had it its this that these those he she they we i you his her their our said says say told
+    will would could should may might can also not no more most some any all about into over
+    after before than then there here which who what when where how new last first one two
+    year years week day days time people percent just like going see get make want think know
+    take come look thing things lot way well back really still even much many very""".split()
+)
 
 
 _COMMON_ACRONYMS = frozenset(
@@ -367,10 +370,16 @@ _COMMON_ACRONYMS = frozenset(
 )
 
 
-def _is_common_start(key: str) -> bool:
+def _is_common_start(key: str, language: str = "") -> bool:
     """A capitalised run that is a sentence start, a weekday or a contraction, not a name."""
     first = key.split()[0]
-    return first in _STARTERS or first in _PHRASE_STOP or first in NOT_NAMES or "'" in key
+    return (
+        first in _STARTERS
+        or first in _ENGLISH_FUNCTION_WORDS
+        or first in NOT_NAMES
+        or first in stop_words(language)
+        or "'" in key
+    )
 
 
 # --- Queries -------------------------------------------------------------------------------
@@ -433,6 +442,9 @@ class TopicIndex:
             key = fold(entry.topic)
             if key in self._display:
                 hits.append(key)
+        subject = vocabulary().lookup(q)  # a trigger in any language: "wirtschaft", "meth"
+        if subject and subject in self._display:
+            hits.append(subject)
         q_words = _stems(q)
         candidates = set.intersection(*(self._by_word.get(w, set()) for w in q_words))
         hits += sorted(k for k in candidates if _contains_words(_stems(k), q_words))

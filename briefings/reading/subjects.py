@@ -1,0 +1,138 @@
+"""Subjects: the curated vocabulary of topics that are not names (``data/subjects.toml``),
+found in an article by its own language's trigger words and phrases."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from briefings.reading.gazetteer import fold
+
+AFFIX = 4  # shortest prefix or suffix trigger; also the length of the index keys
+# A subject needs two uses of its trigger words, or one of a trigger phrase ("record label"
+# says more than "label"), or one in the title or the dek.
+MIN_HITS = 2
+MAX_WEIGHT = 6.0  # a subject is what an article is about, not more than its main names
+ENGLISH = "en"
+
+
+@dataclass(slots=True)
+class Triggers:
+    """One language's triggers, indexed for a single pass over the text's tokens."""
+
+    words: dict[str, str] = field(default_factory=dict)  # folded word -> subject
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    prefixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by first 4
+    suffixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by last 4
+
+    def add(self, trigger: str, subject: str) -> None:
+        if trigger.endswith("*") or trigger.startswith("*"):
+            affix = fold(trigger.strip("*")).replace(" ", "")
+            if len(affix) < AFFIX:
+                raise ValueError(f"subjects.toml: {trigger!r} is too short for a word part")
+            if trigger.endswith("*"):
+                self.prefixes.setdefault(affix[:AFFIX], []).append((affix, subject))
+            else:
+                self.suffixes.setdefault(affix[-AFFIX:], []).append((affix, subject))
+            return
+        words = tuple(fold(trigger).split())
+        if len(words) == 1:
+            self.words[words[0]] = subject
+        elif words:
+            self.phrases.setdefault(words[0], []).append((words, subject))
+
+    def scan(self, words: list[str]) -> Iterable[tuple[str, int]]:
+        """The subject of every trigger used in a list of folded words, with the strength of
+        the use: a phrase counts as ``MIN_HITS``, a word as one."""
+        i = 0
+        while i < len(words):
+            word = words[i]
+            step = 1
+            for phrase, subject in self.phrases.get(word, ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    yield subject, MIN_HITS
+                    step = len(phrase)
+                    break
+            else:
+                found = self.words.get(word) or self._affix(word)
+                if found:
+                    yield found, 1
+            i += step
+
+    def _affix(self, word: str) -> str | None:
+        for prefix, subject in self.prefixes.get(word[:AFFIX], ()):
+            if word.startswith(prefix):
+                return subject
+        for suffix, subject in self.suffixes.get(word[-AFFIX:], ()):
+            if word.endswith(suffix):
+                return subject
+        return None
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Every subject, its IPTC top level, and its triggers per language."""
+
+    iptc: dict[str, str]
+    triggers: dict[str, Triggers]
+    aliases: dict[str, str]  # folded trigger (any language) -> subject: for readers' queries
+    implied: dict[str, str]  # folded topic -> the subject it implies (a league -> its sport)
+
+    def lookup(self, query: str) -> str | None:
+        """The subject a reader's query names ("wirtschaft", "inflation"), if any."""
+        key = fold(query)
+        return key if key in self.iptc else self.aliases.get(key)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = tomllib.loads(
+        resources.files("briefings").joinpath("data/subjects.toml").read_text("utf-8")
+    )
+    iptc: dict[str, str] = {}
+    triggers: defaultdict[str, Triggers] = defaultdict(Triggers)
+    aliases: dict[str, str] = {}
+    implied: dict[str, str] = {}
+    for subject, entry in data.items():
+        iptc[subject] = entry["iptc"]
+        for topic in entry.get("implied_by", []):
+            implied[fold(topic)] = subject
+        for language, words in entry.items():
+            if language in ("iptc", "implied_by"):
+                continue
+            for trigger in [subject, *words] if language == ENGLISH else words:
+                triggers[language].add(trigger, subject)
+                if "*" not in trigger:
+                    aliases.setdefault(fold(trigger), subject)
+    return Vocabulary(iptc, dict(triggers), aliases, implied)
+
+
+def is_subject(topic: str) -> bool:
+    return fold(topic) in vocabulary().iptc
+
+
+def find_subjects(parts: list[tuple[list[str], float]], language: str) -> dict[str, float]:
+    """Subject -> weight for an article's parts (the folded words of the title, the dek and
+    each paragraph, with their weights), read with the triggers of its language: English when
+    the language is unknown, none for a language the vocabulary does not cover."""
+    triggers = vocabulary().triggers.get(language or ENGLISH)
+    if triggers is None:
+        return {}
+    hits: Counter[str] = Counter()
+    weights: defaultdict[str, float] = defaultdict(float)
+    headline: set[str] = set()
+    for index, (words, weight) in enumerate(parts):
+        for subject, strength in triggers.scan(words):
+            hits[subject] += strength
+            weights[subject] += weight
+            if index < 2:
+                headline.add(subject)
+    return {
+        subject: min(weight, MAX_WEIGHT)
+        for subject, weight in weights.items()
+        if hits[subject] >= MIN_HITS or subject in headline
+    }
