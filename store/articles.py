@@ -13,12 +13,19 @@ from typing import Any
 from briefings.dedup import bands, canonical_url, near_duplicate
 from briefings.model import Article
 from briefings.reading.gazetteer import fold
+from briefings.reading.subjects import is_listable
 from briefings.reading.topics import TopicIndex
 from briefings.repository import AddOutcome
 from store.database import Database, Delete, Put
 
 TABLE = "articles"
 CANDIDATES_PER_TOPIC = 300  # the freshest articles of a topic considered for ranking
+
+
+def _evidence(doc: dict[str, Any]) -> str:
+    """The stored text of an article: where its topics are written."""
+    quotes = [q.get("text", "") for q in doc.get("quotes", []) if isinstance(q, dict)]
+    return "\n".join([doc.get("title", ""), doc.get("dek", ""), doc.get("summary", ""), *quotes])
 
 
 def _ts(value: str | None) -> float:
@@ -43,6 +50,7 @@ class ArticleStore:
         self._by_band: dict[int, list[int]] = {}
         self._fingerprints: dict[int, int] = {}
         self._topics = TopicIndex()
+        self._listed: dict[str, bool] = {}  # topic key -> shown by topic_counts
         for doc_id, doc in db.documents(TABLE):
             self._index(doc_id, doc)
         self._by_time.sort()
@@ -163,10 +171,20 @@ class ArticleStore:
                 self._topics.display(key): len(entries)
                 - bisect.bisect_right(entries, (cutoff, 1 << 62))
                 for key, entries in self._by_topic.items()
+                if self._listable(key, entries)
             }
         return dict(
             sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0]))
         )
+
+    def _listable(self, key: str, entries: list[tuple[float, int]]) -> bool:
+        """Only names and subjects are listed: older articles may carry free phrases. Judged
+        once per topic, on the newest article that carries it."""
+        known = self._listed.get(key)
+        if known is None:
+            newest = self.db.table_dict(TABLE).get(str(entries[-1][1])) if entries else None
+            known = self._listed[key] = is_listable(key, _evidence(newest or {}))
+        return known
 
     # -- indexes -----------------------------------------------------------------------------
     def _when(self, doc: dict[str, Any]) -> float:

@@ -52,3 +52,23 @@ def trim(words: list[str], language: str) -> list[str]:
     while end > start and fold(words[end - 1]) in stops:
         end -= 1
     return words[start:end]
+
+
+@cache
+def english_function_words() -> frozenset[str]:
+    """The short English list topics use (see ``LANGUAGES``): articles, pronouns, auxiliaries,
+    and words that open a sentence without starting a name."""
+    from briefings.reading.names import NOT_NAMES
+
+    return ENGLISH_FUNCTION_WORDS | NOT_NAMES
+
+
+# English words that open a sentence, not a name ("Last year", "Some analysts").
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been has have
+    had it its this that these those he she they we i you his her their our said says say told
+    will would could should may might can also not no more most some any all about into over
+    after before than then there here which who what when where how new last first one two
+    year years week day days time people percent just like going see get make want think know
+    take come look thing things lot way well back really still even much many very""".split()
+)

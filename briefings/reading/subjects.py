@@ -18,6 +18,7 @@ AFFIX = 4  # shortest prefix or suffix trigger; also the length of the index key
 MIN_HITS = 2
 MAX_WEIGHT = 6.0  # a subject is what an article is about, not more than its main names
 ENGLISH = "en"
+MAX_ELIDED = 4  # "l'", "d'", "qu'", "dell'", "nell'": the elided words of fr/it/pt
 
 
 @dataclass(slots=True)
@@ -39,7 +40,7 @@ class Triggers:
             else:
                 self.suffixes.setdefault(affix[-AFFIX:], []).append((affix, subject))
             return
-        words = tuple(fold(trigger).split())
+        words = tuple(split_elisions(fold(trigger).split()))
         if len(words) == 1:
             self.words[words[0]] = subject
         elif words:
@@ -111,6 +112,21 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(iptc, dict(triggers), aliases, implied)
 
 
+def split_elisions(words: list[str]) -> list[str]:
+    """Folded words with an elided article or preposition cut off as a word of its own:
+    "l'economie" -> "l'", "economie"; "dell'economia" -> "dell'", "economia"."""
+    if not any("'" in w for w in words):
+        return words
+    out: list[str] = []
+    for word in words:
+        head, mark, tail = word.partition("'")
+        if mark and tail and len(head) <= MAX_ELIDED:
+            out += [head + mark, tail]
+        else:
+            out.append(word)
+    return out
+
+
 def is_subject(topic: str) -> bool:
     return fold(topic) in vocabulary().iptc
 
@@ -126,7 +142,7 @@ def find_subjects(parts: list[tuple[list[str], float]], language: str) -> dict[s
     weights: defaultdict[str, float] = defaultdict(float)
     headline: set[str] = set()
     for index, (words, weight) in enumerate(parts):
-        for subject, strength in triggers.scan(words):
+        for subject, strength in triggers.scan(split_elisions(words)):
             hits[subject] += strength
             weights[subject] += weight
             if index < 2:
@@ -136,3 +152,52 @@ def find_subjects(parts: list[tuple[list[str], float]], language: str) -> dict[s
         for subject, weight in weights.items()
         if hits[subject] >= MIN_HITS or subject in headline
     }
+
+
+# --- What /topics lists ----------------------------------------------------------------------
+
+
+def is_listable(topic: str, evidence: str = "") -> bool:
+    """Whether a stored topic is one a reader would subscribe to: a subject of the vocabulary,
+    a gazetteer name, or another name; never a free phrase ("made significant progress",
+    "dans les") such as older versions stored. ``evidence`` is text of an article that carries
+    the topic (title, dek, summary, quotes): a phrase it writes only in lower case is no name.
+    """
+    from briefings.reading.gazetteer import gazetteer
+    from briefings.reading.stopwords import any_stop_words, english_function_words
+
+    key = fold(topic)
+    if not key:
+        return False
+    vocab = vocabulary()
+    if key in vocab.iptc or key in vocab.implied or gazetteer().lookup(key):
+        return True
+    words = key.split()
+    stops = any_stop_words() | english_function_words()
+    if all(w in stops for w in words):
+        return False  # "dans les", "nous"
+    if words[-1] in stops or (words[0] in stops and words[0] not in _PARTICLES):
+        return False  # "disse que", "en cambio"; a name may start "al", "de", "van"
+    return not _written_lower(words, evidence)
+
+
+# Name particles that may lead a name ("al-Najjar", "de Pedro", "van Gogh").
+_PARTICLES = frozenset("al el de da del della di van von der den du dos das la le bin ibn".split())
+
+
+def _written_lower(words: list[str], evidence: str) -> bool:
+    """Whether the evidence uses these words only in lower case (and uses them at all)."""
+    if not evidence:
+        return False
+    from briefings.reading.gazetteer import normal_token, tokens
+
+    raw = tokens(evidence.replace("-", " "))
+    norm = [normal_token(t) for t in raw]
+    n = len(words)
+    seen = False
+    for i in range(len(norm) - n + 1):
+        if norm[i : i + n] == words:
+            seen = True
+            if any(t[:1].isupper() for t in raw[i : i + n]):
+                return False
+    return seen

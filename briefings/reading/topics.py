@@ -28,7 +28,7 @@ from briefings.reading.names import (
     person_name,
     persons_in,
 )
-from briefings.reading.stopwords import stop_words, trim
+from briefings.reading.stopwords import ENGLISH_FUNCTION_WORDS, stop_words, trim
 from briefings.reading.subjects import find_subjects, vocabulary
 
 MAX_TOPICS = 30
@@ -354,15 +354,6 @@ def _not_a_place(name: str) -> bool:
 
 
 _STARTERS = frozenset("""the but and he she it we they this that there in on at so after""".split())
-# English words that open a sentence, not a name ("Last year", "Some analysts").
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been has have
-    had it its this that these those he she they we i you his her their our said says say told
-    will would could should may might can also not no more most some any all about into over
-    after before than then there here which who what when where how new last first one two
-    year years week day days time people percent just like going see get make want think know
-    take come look thing things lot way well back really still even much many very""".split()
-)
 
 
 _COMMON_ACRONYMS = frozenset(
@@ -375,7 +366,7 @@ def _is_common_start(key: str, language: str = "") -> bool:
     first = key.split()[0]
     return (
         first in _STARTERS
-        or first in _ENGLISH_FUNCTION_WORDS
+        or first in ENGLISH_FUNCTION_WORDS
         or first in NOT_NAMES
         or first in stop_words(language)
         or "'" in key
