@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from briefings.reading.gazetteer import fold
+from briefings.reading.names import CONNECTORS, NOT_NAMES
 
 # English keeps the project's own short lists (names.NOT_NAMES and the topic starters):
 # stopwords-iso's English list holds 1,300 words, "new", "states" and "made" among them, and
@@ -31,7 +32,21 @@ def stop_words(language: str) -> frozenset[str]:
     import stopwordsiso
 
     words = {fold(w) for w in stopwordsiso.stopwords(language)}
-    return frozenset(w for w in words if w and " " not in w) - _keep().get(language, frozenset())
+    return frozenset(w for w in words if w and " " not in w)
+
+
+@cache
+def _trimmable(language: str) -> frozenset[str]:
+    return stop_words(language) - _keep().get(language, frozenset())
+
+
+@cache
+def name_words(section: str, language: str) -> frozenset[str]:
+    """Folded words of ``data/name_words.toml`` (``org_heads``, ``streets``) for a language."""
+    data = tomllib.loads(
+        resources.files("briefings").joinpath("data/name_words.toml").read_text("utf-8")
+    )
+    return frozenset(fold(w) for w in data[section].get(language, []))
 
 
 @cache
@@ -41,16 +56,19 @@ def any_stop_words() -> frozenset[str]:
 
 
 def trim(words: list[str], language: str) -> list[str]:
-    """A capitalised run without the function words at its ends: "Em Curitiba" -> "Curitiba",
+    """A capitalised run without a function word at its ends: "Em Curitiba" -> "Curitiba",
     "Die Drusen" -> "Drusen" (a sentence-initial word is capitalised like a name)."""
-    stops = stop_words(language)
+    stops = _trimmable(language)
     if not stops:
         return words
+    # One word at each end: "A Hora da Estrela" keeps "Hora", which the lists also hold.
     start, end = 0, len(words)
-    while start < end and fold(words[start]) in stops:
+    if start < end and fold(words[start]) in stops:
         start += 1
-    while end > start and fold(words[end - 1]) in stops:
+    if end > start and fold(words[end - 1]) in stops:
         end -= 1
+        if end > start and words[end - 1].lower() in CONNECTORS:
+            end += 1  # "Frente de Todos" ends in a name's own word
     return words[start:end]
 
 
@@ -58,8 +76,6 @@ def trim(words: list[str], language: str) -> list[str]:
 def english_function_words() -> frozenset[str]:
     """The short English list topics use (see ``LANGUAGES``): articles, pronouns, auxiliaries,
     and words that open a sentence without starting a name."""
-    from briefings.reading.names import NOT_NAMES
-
     return ENGLISH_FUNCTION_WORDS | NOT_NAMES
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from briefings.reading.capitals import institution, is_address, mid_sentence, names_only
 from briefings.reading.gazetteer import (
     fold,
     gazetteer,
@@ -191,14 +192,26 @@ def _count_organisations(
 ) -> None:
     whole = "\n".join(text for text, _ in parts)
     body_runs: Counter[str] = Counter()
+    # In languages that capitalise only names, a capitalised word inside a sentence is one.
+    named_mid_sentence: set[str] = set()
     title = parts[0][0] if parts else ""
     for text, weight in parts[1:]:
         runs = capitalised_runs(text)
         skip_next = False
+        consumed = 0  # the end of an institution's name that ran over later runs
         for run, nxt in zip(runs, [*runs[1:], None], strict=False):
-            if skip_next:
+            if skip_next or run.start < consumed:
                 skip_next = False
                 continue
+            if names_only(language):
+                if is_address(text, run.start, language):
+                    continue
+                words = trim(run.text.split(), language)  # "Al Consorzio" -> "Consorzio"
+                full = institution(text, words, run.end, language)
+                if full:
+                    consumed = run.end + len(full) - len(" ".join(words))
+                    weights[fold(full)] += weight
+                    continue
             name = run.text
             named_as_org = _org_context(text, run.start, run.end)
             if nxt is not None and _ORG_JOIN.fullmatch(text[run.end : nxt.start]):
@@ -257,15 +270,17 @@ def _count_organisations(
                 weights[key] += weight
             elif place_led and len(words) <= 3 and not _has_title(words[1:]):
                 body_runs[key] += 2  # "Buffalo Sabres", "Minnesota Wild": a team or a local body
-            elif len(key) > 3 and _not_a_place(key):
-                body_runs[key] += 1
+            elif len(key) > 3 and _not_a_place(key) and not vocabulary().lookup(key):
+                body_runs[key] += 1  # (a subject's word, "Covid-19", is counted as the subject)
+                if names_only(language) and mid_sentence(text, run.start):
+                    named_mid_sentence.add(key)
     # A name the article repeats (not a sentence-start accident) is an organisation or a
     # brand, unless it is the surname of a person already counted.
     person_words = {w for topic in weights for w in topic.split()}
     for key, count in body_runs.items():
         if key in person_words or key in weights or _is_common_start(key, language):
             continue
-        if count >= 3 or (count >= 2 and " " in key):
+        if count >= 3 or (count >= 2 and " " in key) or key in named_mid_sentence:
             weights[key] += count * 0.5
     # The headline adds weight to names the body established.
     for key in list(weights):
