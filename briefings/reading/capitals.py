@@ -38,6 +38,12 @@ def mid_sentence(text: str, start: int) -> bool:
     return previous_word(text, start)[:1].islower()
 
 
+def after_determiner(text: str, start: int, language: str) -> bool:
+    """Whether the capitalised run at ``start`` follows an article ("die Situation")."""
+    word = previous_word(text, start)
+    return word[:1].islower() and fold(word) in name_words("determiners", language)
+
+
 def is_address(text: str, start: int, language: str) -> bool:
     """Whether the name at ``start`` follows a street word ("via Ganaceto")."""
     return fold(previous_word(text, start)) in name_words("streets", language)

@@ -73,6 +73,17 @@ def trim(words: list[str], language: str) -> list[str]:
 
 
 @cache
+def month_names(language: str) -> frozenset[str]:
+    """Folded month names of a language, from the Unicode CLDR (Babel): "Mitte Dezember" is a
+    date, not a person."""
+    if language not in LANGUAGES:
+        return frozenset()
+    from babel.dates import get_month_names
+
+    return frozenset(fold(m) for m in get_month_names("wide", locale=language).values())
+
+
+@cache
 def english_function_words() -> frozenset[str]:
     """The short English list topics use (see ``LANGUAGES``): articles, pronouns, auxiliaries,
     and words that open a sentence without starting a name."""

@@ -10,7 +10,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from briefings.reading.capitals import institution, is_address, mid_sentence, names_only
+from briefings.reading.capitals import (
+    after_determiner,
+    institution,
+    is_address,
+    mid_sentence,
+    names_only,
+)
 from briefings.reading.gazetteer import (
     fold,
     gazetteer,
@@ -29,7 +35,13 @@ from briefings.reading.names import (
     person_name,
     persons_in,
 )
-from briefings.reading.stopwords import ENGLISH_FUNCTION_WORDS, stop_words, trim
+from briefings.reading.stopwords import (
+    ENGLISH_FUNCTION_WORDS,
+    month_names,
+    name_words,
+    stop_words,
+    trim,
+)
 from briefings.reading.subjects import find_subjects, vocabulary
 
 MAX_TOPICS = 30
@@ -166,6 +178,8 @@ def _count_people(
             word_counts.append((_word_counts(text), weight))
             continue  # a headline's capitals say nothing: it only adds weight to body names
         for run in capitalised_runs(text):
+            if after_determiner(text, run.start, language):
+                continue  # "die Situation von Sweidah": a noun phrase
             name = person_name(run.text)
             if name and _not_a_place(name) and (name := _trimmed_person(name, language)):
                 people.add(name)
@@ -184,7 +198,26 @@ def _trimmed_person(name: str, language: str) -> str | None:
     words = trim(name.split(), language)
     while words and words[0].lower() in CONNECTORS:
         words.pop(0)  # "de Barroso" once "Além" is gone
-    return " ".join(words) if len(words) >= 2 else None
+    roles = name_words("role_endings", language)
+    while len(words) > 2 and roles and fold(words[0]).endswith(tuple(roles)):
+        words.pop(0)  # "Innenminister Roger Lewentz"
+    if len(words) < 2 or fold(words[-1]) in month_names(language):
+        return None  # "Mitte Dezember" is a date
+    if language in NOUN_CAPITALISING and _looks_like_noun(words[0]):
+        return None  # "Situation von Sweidah", "Entwicklung der Migrationspolitik"
+    return " ".join(words)
+
+
+# Languages that capitalise every noun, where a name-like run is often a noun phrase.
+NOUN_CAPITALISING = frozenset(["de"])
+# German noun endings no given name has: "Eroberung", "Fähigkeiten", "Gesellschaft".
+_NOUN_ENDINGS = tuple(
+    "ung ungen heit heiten keit keiten schaft schaften tion tionen ität itäten nis nisse ismus".split()
+)
+
+
+def _looks_like_noun(word: str) -> bool:
+    return word.lower().endswith(_NOUN_ENDINGS)
 
 
 def _count_organisations(
