@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 from briefings.dedup import canonical_url, simhash
 from briefings.model import Article, Quote, RawArticle
+from briefings.reading.document import Document, build_document
 from briefings.reading.language import detect_language
 from briefings.reading.names import PersonIndex, person_name
-from briefings.reading.quotes import extract_quotes
+from briefings.reading.quotes import quotes_of
 from briefings.reading.sentences import split_sentences
 from briefings.reading.summary import summarize
 from briefings.reading.topics import extract_topics
@@ -20,11 +21,25 @@ MAX_PARAGRAPH = 3_000  # longer paragraphs are cut at sentence ends to keep ever
 def read(
     title: str, dek: str, paragraphs: list[str], language: str = ""
 ) -> tuple[str, list[Quote], dict[str, float]]:
-    """The reading of an article's text: its summary, its quotes, its weighted topics.
-    ``language`` (ISO 639-1, "" when unknown) picks the topics' function words and subjects."""
-    quotes = extract_quotes(title, dek, paragraphs)
+    """The reading of an article's text: its summary, its quotes, its weighted topics. The text
+    is parsed once (``build_document``) in its language (detected when not given)."""
+    return read_document(parse(title, dek, paragraphs, language))
+
+
+def parse(title: str, dek: str, paragraphs: list[str], language: str = "") -> Document:
+    """The article parsed once, with the words of its language (detected when not given)."""
+    language = language or detect_language("\n\n".join(paragraphs[:4])[:800])
+    return build_document(title, dek, paragraphs, language)
+
+
+def read_document(doc: Document) -> tuple[str, list[Quote], dict[str, float]]:
+    """Every reader over one parsed article: summary, quotes with speakers, topics."""
+    title, dek, paragraphs = doc.title, doc.dek, doc.texts
+    quotes = quotes_of(doc)
     people = PersonIndex([name for q in quotes if (name := person_name(q.speaker))])
-    weights = extract_topics(title, dek, paragraphs, people.full, language)
+    # The name runs topics read are the ones the document found (capitalised_runs is cached
+    # per paragraph), and the document's language picks function words and subject triggers.
+    weights = extract_topics(title, dek, paragraphs, people.full, doc.language)
     return summarize(title, paragraphs), quotes, weights
 
 
@@ -34,7 +49,7 @@ def analyze(raw: RawArticle, now: datetime | None = None) -> Article:
     paragraphs = bounded_paragraphs(raw.paragraphs)
     text = "\n\n".join(paragraphs)
     language = raw.language or detect_language(text)
-    summary, quotes, weights = read(raw.title, raw.dek, paragraphs, language)
+    summary, quotes, weights = read_document(parse(raw.title, raw.dek, paragraphs, language))
     return Article(
         title=raw.title.strip() or "(untitled)",
         summary=summary,

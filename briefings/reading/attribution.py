@@ -7,38 +7,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefings.reading.cues import (
-    ACCORDING,
-    ADV,
-    AFTER_APPOSITIVE,
-    AFTER_ROLE_NAME,
-    AFTER_SUBJECT_VERB,
-    AFTER_VERB_SUBJECT,
-    COLLECTIVE,
-    DOCUMENTS,
-    INTRO_WORDS,
-    ISSUED,
-    PERSON_ROLES,
-    POSSESSIVES,
-    PRONOUNS,
-    TRAILING_ADV,
-    VERB,
-    VERB_ANYWHERE,
-    group_aliases,
-    last_sentence,
-    whole_sentence,
-)
-from briefings.reading.names import (
-    NOT_NAMES,
-    PersonIndex,
-    capitalised_runs,
-    person_name,
-    strip_titles,
-)
+from briefings.reading.cues import Cues, cues_for, group_aliases
+from briefings.reading.names import PersonIndex, capitalised_runs, person_name, strip_titles
 from briefings.reading.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from briefings.reading.quotes import Span
+    from briefings.reading.document import Document
+    from briefings.reading.marks import Span
 
 
 _APPOSED_NAME = re.compile(
@@ -47,17 +22,16 @@ _APPOSED_NAME = re.compile(
 _NAME_AT_END = re.compile(
     r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|for|and|&|[A-Z][\w’'&.-]*))*(?<!\bthe)(?<!\bof)$"
 )
-# "the letter signed by seven physicians" is still the letter.
-_DOCUMENT_BY = re.compile(r"\s+(?:signed|issued|released|sent|published|written|posted)\b.*$")
-_SIGNED_BY = re.compile(r"\b(?:signed|written|sent) by (?:[\w-]+\s+)?(?P<noun>[a-z]+)$")
-_VERB_NEXT = re.compile(rf"\s+(?:{ADV}\s+)*{VERB}\b")  # "Early says": a name, then its verb
 
 
 class Attributor:
     """Resolves the speaker of each quote in article order, remembering who spoke last."""
 
-    def __init__(self, paragraphs: list[str], people: PersonIndex) -> None:
-        self.paragraphs = paragraphs
+    def __init__(self, doc: Document, people: PersonIndex) -> None:
+        self.doc = doc
+        self.paragraphs = doc.texts
+        self.cues: Cues = cues_for(doc.lexicon)
+        self.lex = doc.lexicon
         self.people = people
         self.last_speaker = ""
         self.last_person = ""
@@ -67,7 +41,7 @@ class Attributor:
         self._subjects = self._subject_persons()
         self._mentions = self._person_mentions()
         self._groups_named = self._group_subjects()
-        self._groups = group_aliases(paragraphs)
+        self._groups = group_aliases(self.cues, self.paragraphs)
 
     # -- the public step -------------------------------------------------------------------
     def speaker_for(self, span: Span, previous: Span | None) -> str:
@@ -94,22 +68,22 @@ class Attributor:
     def _after_cue(self, span: Span, para: str) -> str | None:
         if not span.closed:
             return None
-        after = para[span.end + 1 :]
-        nxt = re.search(r"[“„«]|(?<!\w)\"(?=\w)", after)
+        after = para[span.close_end :]
+        nxt = self.cues.next_opener.search(after)
         if nxt:
             after = after[: nxt.start()]
         after = after[:260]
-        match = AFTER_SUBJECT_VERB.match(after)
+        match = self.cues.after_subject_verb.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")
-        for pattern in (AFTER_APPOSITIVE, AFTER_ROLE_NAME):
+        for pattern in (self.cues.after_appositive, self.cues.after_role_name):
             match = pattern.match(after)
             if match:
                 return match.group("who")
-        match = AFTER_VERB_SUBJECT.match(after)
+        match = self.cues.after_verb_subject.match(after)
         if match:
             return self._speaker_in_phrase(match.group("who"))
-        match = ACCORDING.match(after.lstrip(" ,"))
+        match = self.cues.according.match(after.lstrip(" ,"))
         if match:
             return self._speaker_in_phrase(match.group("who"))
         return None
@@ -117,19 +91,19 @@ class Attributor:
     def _before_cue(
         self, span: Span, para: str, prev_same: Span | None, prev_speaker: str
     ) -> str | None:
-        start = prev_same.end + 1 if prev_same else 0
-        before = para[start : max(start, span.start - 1)]
+        start = prev_same.close_end if prev_same else 0
+        before = para[start : max(start, span.open_at)]
         if not before.strip() and span.paragraph > 0:
             previous = self.paragraphs[span.paragraph - 1].rstrip()
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
                 before = previous  # "Boudreau said:" closing the paragraph before
-        sentence = last_sentence(before)
-        verbs = list(VERB_ANYWHERE.finditer(sentence))
+        sentence = _last_sentence(before, self.lex.abbreviations)
+        verbs = list(self.cues.verb_anywhere.finditer(sentence))
         if not verbs:
-            according = ACCORDING.search(sentence)
+            according = self.cues.according.search(sentence)
             if according:
                 return self._speaker_in_phrase(according.group("who"))
-            issued = list(ISSUED.finditer(sentence))
+            issued = list(self.cues.issued.finditer(sentence))
             if issued:
                 # "NASA's Office of the Inspector General released two reports that depicted “…”"
                 return self._issuer_name(issued[-1].group("who"))
@@ -140,54 +114,54 @@ class Attributor:
         verb = verbs[-1]
         if len(sentence[verb.end() :].split()) > 12:
             return None
-        head = TRAILING_ADV.sub("", sentence[: verb.start()].rstrip())
-        if verb.group(0).endswith("ing") and prev_speaker:
+        head = self.cues.trailing_adv.sub("", sentence[: verb.start()].rstrip())
+        running_on = verb.group(0).endswith(self.lex.progressive_endings)
+        if running_on and prev_speaker:
             return prev_speaker
         last_word = head.split()[-1] if head.split() else ""
-        if last_word.strip(",").lower() in PRONOUNS:
+        if last_word.strip(",").lower() in self.cues.pronouns:
             return last_word.strip(",")
-        if last_word.lower() == "who":
+        if last_word.lower() in self.lex.person_relatives:
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
         if last_word[:1].isupper() and not head.endswith(","):
             runs = capitalised_runs(head)
             if runs and runs[-1].end >= len(head) - 1:
                 return runs[-1].text
-        determiner = re.search(r"\b(?:the|a|an|The|A|An)\s+[^,.;:]{1,60}$", head)
+        determiner = self.cues.determiner_tail.search(head)
         if determiner and not head.endswith(","):
             return determiner.group(0)
-        if verb.group(0).endswith("ing") and not head.strip():
+        if running_on and not head.strip():
             return None
-        return self._sentence_subject(whole_sentence(para, span.start - 1)) or (
-            prev_speaker or None
-        )
+        return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
 
     # -- resolving a raw speaker phrase ------------------------------------------------------
     def _resolve(self, raw: str, span: Span) -> str:
         raw = raw.strip().strip(",").strip()
-        raw = re.sub(r"^(?:and|but|as|while)\s+", "", raw)
+        raw = self.cues.leading_conjunction.sub("", raw)
         low = raw.lower()
-        if low in {"he", "she", "him", "her", "i"}:
+        pronoun = self.lex.pronouns.get(low)
+        if pronoun and pronoun.number == "singular" and pronoun.gender != "neuter":
             return self._last_person_before(span) or self.last_speaker or raw
-        if low in {"they", "we"}:
-            subject = self._sentence_subject(
-                whole_sentence(self.paragraphs[span.paragraph], span.start - 1)
-            )
-            if subject and subject.lower() not in PRONOUNS and subject[:1] not in '“"«„':
+        if pronoun and pronoun.number == "plural":
+            subject = self._sentence_subject(self._sentence_before(span))
+            if subject and subject.lower() not in self.cues.pronouns and subject[:1] not in '“"«„':
                 return self._resolve(subject, span)
             return self._last_group_before(span) or self.last_group or self.last_speaker or raw
-        if low == "it":
+        if pronoun:  # "it": the body last named
             return self.last_group or self.last_speaker or raw
         group = self._group_for(raw, span)
         if group:
             return group
-        if PERSON_ROLES.match(raw):
+        if self.cues.person_roles.match(raw):
             return self._last_person_before(span) or raw
-        signers = _SIGNED_BY.search(raw)
-        if signers and DOCUMENTS.match(_DOCUMENT_BY.sub("", raw)):
+        signers = self.cues.signed_by.search(raw)
+        if signers and self.cues.documents.match(self.cues.document_by.sub("", raw)):
             group = self._group_for("the " + signers.group("noun"), span)
             if group:
                 return group  # "the letter signed by seven physicians": the physicians' group
-        if DOCUMENTS.match(raw) or DOCUMENTS.match(_DOCUMENT_BY.sub("", raw)):
+        if self.cues.documents.match(raw) or self.cues.documents.match(
+            self.cues.document_by.sub("", raw)
+        ):
             return self.last_group or self._issuer_before(span) or raw
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
@@ -220,7 +194,7 @@ class Attributor:
         ]
         if direct:
             return direct[-1]
-        if known and noun in COLLECTIVE:
+        if known and noun in self.lex.collective:
             return max(known)[1]
         return ""
 
@@ -229,7 +203,7 @@ class Attributor:
         before = self.paragraphs[span.paragraph][: span.start]
         if span.paragraph:
             before = self.paragraphs[span.paragraph - 1] + "\n" + before
-        found = list(ISSUED.finditer(before))
+        found = list(self.cues.issued.finditer(before))
         return self._issuer_name(found[-1].group("who")) if found else ""
 
     @staticmethod
@@ -272,28 +246,19 @@ class Attributor:
         intro = re.match(r"^[^,]{1,40},\s+", text)
         if (
             intro
-            and not VERB_ANYWHERE.search(intro.group(0))
+            and not self.cues.verb_anywhere.search(intro.group(0))
             and len(intro.group(0).split()) <= 5
-            and intro.group(0).split()[0].lower() in INTRO_WORDS
+            and intro.group(0).split()[0].lower() in self.lex.intro
         ):
             text = text[intro.end() :]
-        match = re.match(
-            rf"^(?P<np>.{{1,90}}?)(?:,|\s+(?:{ADV}|is|are|was|were|{VERB}|published|issued|"
-            r"released|sent|made|wrote)\b)",
-            text,
-        )
+        match = self.cues.subject_end.match(text)
         if not match:
             return None
         np = match.group("np").strip()
         if (
-            np.split()[0].lower() in PRONOUNS
+            np.split()[0].lower() in self.cues.pronouns
             or np[:1].isupper()
-            or np.split()[0]
-            in {
-                "the",
-                "a",
-                "an",
-            }
+            or np.split()[0] in self.lex.determiners
         ):
             return np
         return None
@@ -301,58 +266,57 @@ class Attributor:
     def _subject_persons(self) -> list[tuple[int, int, str]]:
         """Each sentence whose subject is a person: (paragraph, offset, full name)."""
         found: list[tuple[int, int, str]] = []
-        for index, para in enumerate(self.paragraphs):
-            offset = 0
-            for sentence in split_sentences(para):
-                offset = para.find(sentence, offset)
-                subject = self._sentence_subject(sentence)
-                if subject:
-                    name = self._person_in_subject(subject)
-                    if name:
-                        found.append((index, max(offset, 0), name))
-                # "Early says there is…": a person right before a reporting verb.
-                for run in capitalised_runs(sentence):
-                    tail = sentence[run.end : run.end + 40]
-                    if _VERB_NEXT.match(tail):
-                        name = self.people.expand(person_name(run.text) or run.text)
-                        if self.people.is_person(name):
-                            found.append((index, max(offset, 0) + run.start, name))
+        for sent in self.doc.sentences:
+            index, offset, sentence = sent.paragraph, sent.start, sent.text
+            subject = self._sentence_subject(sentence)
+            if subject:
+                name = self._person_in_subject(subject)
+                if name:
+                    found.append((index, max(offset, 0), name))
+            # "Early says there is…": a person right before a reporting verb.
+            para = self.paragraphs[index]
+            for run in self.doc.paragraphs[index].names:
+                if not sent.start <= run.start < sent.end:
+                    continue
+                tail = para[run.end : min(run.end + 40, sent.end)]
+                if self.cues.verb_next.match(tail):
+                    name = self.people.expand(person_name(run.text) or run.text)
+                    if self.people.is_person(name):
+                        found.append((index, run.start, name))
         return found
 
     def _group_subjects(self) -> list[tuple[int, int, str]]:
         """Sentences whose subject is an organisation or group: "Big Machine have denied…",
         "The company that runs the AMAs, Dick Clark Productions, denies…"."""
         found: list[tuple[int, int, str]] = []
-        for index, para in enumerate(self.paragraphs):
-            offset = 0
-            for sentence in split_sentences(para):
-                offset = max(para.find(sentence, offset), 0)
-                subject = self._sentence_subject(sentence)
-                first = subject.split()[0].lower() if subject else ""
-                if (
-                    not subject
-                    or first in PRONOUNS
-                    or first in POSSESSIVES
-                    or subject[:1] in '“"«„'
-                ):
-                    continue
-                if self._person_in_subject(subject):
-                    continue
-                apposition = (
-                    _APPOSED_NAME.match(sentence, len(subject))
-                    if sentence.startswith(subject)
-                    else None
-                )
-                runs = capitalised_runs(subject)
-                if apposition:
-                    name = apposition.group("name")
-                elif runs and runs[0].start <= 4 and runs[0].text.lower() not in NOT_NAMES:
-                    name = runs[0].text
-                else:
-                    continue
-                if re.split(r"[’']", name.split()[0])[0].lower() in PRONOUNS:
-                    continue  # "I've", "We're": a quote's voice, not a group
-                found.append((index, offset, name))
+        for sent in self.doc.sentences:
+            index, offset, sentence = sent.paragraph, sent.start, sent.text
+            subject = self._sentence_subject(sentence)
+            first = subject.split()[0].lower() if subject else ""
+            if (
+                not subject
+                or first in self.cues.pronouns
+                or first in self.lex.possessives
+                or subject[:1] in '“"«„'
+            ):
+                continue
+            if self._person_in_subject(subject):
+                continue
+            apposition = (
+                _APPOSED_NAME.match(sentence, len(subject))
+                if sentence.startswith(subject)
+                else None
+            )
+            runs = capitalised_runs(subject)
+            if apposition:
+                name = apposition.group("name")
+            elif runs and runs[0].start <= 4 and runs[0].text.lower() not in self.lex.not_names:
+                name = runs[0].text
+            else:
+                continue
+            if re.split(r"[’']", name.split()[0])[0].lower() in self.cues.pronouns:
+                continue  # "I've", "We're": a quote's voice, not a group
+            found.append((index, offset, name))
         return found
 
     def _last_group_before(self, span: Span) -> str:
@@ -364,11 +328,10 @@ class Attributor:
     def _person_mentions(self) -> list[tuple[int, int, str]]:
         """Every place a person is named, for pronouns when no sentence has them as subject."""
         found: list[tuple[int, int, str]] = []
-        for index, para in enumerate(self.paragraphs):
-            for run in capitalised_runs(para):
-                name = self.people.expand(person_name(run.text) or run.text)
-                if self.people.is_person(name):
-                    found.append((index, run.start, name))
+        for run in self.doc.names:
+            name = self.people.expand(person_name(run.text) or run.text)
+            if self.people.is_person(name):
+                found.append((run.paragraph, run.start, name))
         return found
 
     def _person_in_subject(self, subject: str) -> str:
@@ -403,8 +366,22 @@ class Attributor:
         self.last_speaker = speaker
         if self.people.is_person(speaker):
             self.last_person = speaker
-        elif speaker.lower() not in PRONOUNS:
+        elif speaker.lower() not in self.cues.pronouns:
             self.last_group = speaker
+
+    def _sentence_before(self, span: Span) -> str:
+        """The sentence that holds the quote's opening mark."""
+        found = self.doc.sentence_at(span.paragraph, span.open_at)
+        return found.text if found else self.paragraphs[span.paragraph]
 
     def _paragraph_had_quote(self, index: int) -> bool:
         return index in self._quoted_paragraphs
+
+
+def _last_sentence(text: str, abbreviations: frozenset[str]) -> str:
+    """The last sentence of a stretch of text, complete or not (the words before a quote)."""
+    sentences = split_sentences(text + " x", abbreviations) if text.strip() else []
+    if not sentences:
+        return ""
+    last = sentences[-1]
+    return last[:-2] if last.endswith(" x") else last

@@ -1,131 +1,130 @@
-"""The vocabulary of attribution: reporting verbs (said, told, stressed, according to …),
-the shapes of cues after and before a quote, role words and documents that speak for someone,
-and the sentence helpers the attributor uses."""
+"""The shapes of attribution cues, built from a language's lexicon: a cue after a quote
+("…,” Blinken said", "said Hill"), before it ("Blinken said: “…”"), "according to", role words
+and documents that speak for someone. One compiled ``Cues`` per language, cached on its lexicon.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from briefings.reading.sentences import split_sentences
+from briefings.reading.lexicon import Lexicon, english
 
-_REGULAR = """stress explain warn note insist tweet ask answer continue argue claim declare announce
-     acknowledge admit agree emphasize emphasise highlight assert recall remark observe comment
-     concede confirm caution suggest urge post predict promise reiterate conclude laugh joke
-     state shout recount vow maintain muse quip lament complain boast counter respond reveal
-     indicate denounce demand proclaim whisper yell exclaim opine repeat estimate add testify
-     reply explain point allege insist mention underline stress recount retort scoff chime""".split()
-_IRREGULAR = """said says say saying told tells telling wrote writes writing write tell""".split()
+_UPPER_START = r"[A-ZÀ-Ý]"
+_NAME_WORD = r"[A-ZÀ-Ý][\w’'.\-]*"
+_STOP = r"[^,.;:!?“”\"]"  # a character that does not end a phrase
 
 
-def _forms(verb: str) -> list[str]:
-    if verb.endswith("y") and verb[-2] not in "aeiou":
-        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
-    if verb.endswith("e"):
-        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
-    double = verb in {"add", "admit", "quip", "chime"}
-    ed = verb + verb[-1] + "ed" if verb in {"admit", "quip"} else verb + "ed"
-    ing = verb + verb[-1] + "ing" if verb in {"admit", "quip"} else verb + "ing"
-    del double
-    return [verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s"), ed, ing]
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Compiled cue patterns and word sets of one language."""
+
+    lex: Lexicon
+    verb: str  # regex source: any reporting verb
+    adv: str  # regex source: words between a speaker and the verb
+    pronouns: frozenset[str]
+    after_subject_verb: re.Pattern[str]
+    after_appositive: re.Pattern[str]
+    after_role_name: re.Pattern[str]
+    after_verb_subject: re.Pattern[str]
+    according: re.Pattern[str]
+    verb_anywhere: re.Pattern[str]
+    trailing_adv: re.Pattern[str]
+    person_roles: re.Pattern[str]
+    documents: re.Pattern[str]
+    issued: re.Pattern[str]
+    apposition: re.Pattern[str]
+    signed_by: re.Pattern[str]
+    document_by: re.Pattern[str]
+    verb_next: re.Pattern[str]
+    determiner_tail: re.Pattern[str]
+    leading_conjunction: re.Pattern[str]
+    relative_split: re.Pattern[str]
+    subject_end: re.Pattern[str]
+    next_opener: re.Pattern[str]  # where the next quote opens: a cue stops there
 
 
-_VERB_WORDS = sorted({f for v in _REGULAR for f in _forms(v)} | set(_IRREGULAR), key=len)[::-1]
-_ENGLISH_VERB = r"(?:" + "|".join(_VERB_WORDS) + r")(?:\s+out)?"
-_FOREIGN_VERB = (
-    r"(?:a déclaré|a dit|a affirmé|a ajouté|sagte|erklärte|betonte|dijo|afirmó|señaló|disse)"
-)
-VERB = rf"(?:{_ENGLISH_VERB}|{_FOREIGN_VERB})"
-ADV = (
-    r"(?:has|have|had|would|will|also|then|later|previously|further|once|again|recently|simply|"
-    r"just|quickly|repeatedly|earlier|reportedly|publicly|privately|flatly|bluntly|once|"
-    r"has also|had also|told reporters|told the \w+)"
-)
-_PRONOUN = r"(?:he|she|they|we|it|He|She|They|We|It|I)"
-_NAME = r"(?:[A-ZÀ-Ý][\w’'.\-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?[A-ZÀ-Ý][\w’'.\-]*){0,4})"
-_DESCRIPTOR = (
-    r"(?:(?:the|a|an|The|A|An|his|her|its|their|His|Her|Its|Their)\s+[^,.;:!?“”\"]{1,80}?)"
-)
-_WHO = rf"(?:{_PRONOUN}|{_DESCRIPTOR}|{_NAME})"
-LEAD = r"^[\s,.;!?—–\-’”\"»]*"
-AFTER_SUBJECT_VERB = re.compile(rf"{LEAD}(?P<who>{_WHO})\s+(?:{ADV}\s+)*(?P<verb>{VERB})\b")
-# "…,” Strauss Zelnick, CEO of Take-Two, adds." and "…,” company CEO Andy Vesey said." (or
-# "Goddard planetary scientist Avi Mandell said").
-AFTER_APPOSITIVE = re.compile(
-    rf"{LEAD}(?P<who>{_NAME}),\s+[^“”\"]{{1,140}}?,\s+(?:{ADV}\s+)*(?P<verb>{VERB})\b"
-)
-AFTER_ROLE_NAME = re.compile(
-    rf"{LEAD}(?:[A-Za-z][^,.;:!?“”\"]{{0,80}}?\s)?(?P<who>{_NAME}(?:\s+and\s+(?:his|her|their)\s+"
-    rf"\w+)?)\s+(?:{ADV}\s+)*(?P<verb>{VERB})\b"
-)
-AFTER_VERB_SUBJECT = re.compile(rf"{LEAD}(?P<verb>{VERB})\s+(?P<who>[^.;:!?“”\"]{{1,200}})")
-ACCORDING = re.compile(r"\baccording to (?P<who>[^.;:!?“”\"]{1,120})")
-VERB_ANYWHERE = re.compile(rf"\b{VERB}\b")
-TRAILING_ADV = re.compile(rf"(?:\s+{ADV})+\s*$")
-POSSESSIVES = frozenset("her his their its our my your this that these those".split())
-INTRO_WORDS = frozenset(
-    """for in on at after before however meanwhile still but and earlier later last this that
-        with under despite according as since while when though although instead also then now
-        yet so separately elsewhere nevertheless indeed""".split()
-)
-PRONOUNS = {"he", "she", "they", "we", "it", "i"}
-# "the minister said": a role word stands for the last person named.
-PERSON_ROLES = re.compile(
-    r"^(?:the|his|her)\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?(?:minister|president|secretary|"
-    r"ambassador|coach|senator|governor|mayor|chancellor|premier|envoy|diplomat|leader|"
-    r"executive|ceo|chief|chairman|chairwoman|actor|actress|singer|star|player|forward|"
-    r"defenseman|goaltender|goalie|captain|manager|winger|quarterback|officer|analyst|"
-    r"scientist|researcher|author|lawmaker|congressman|congresswoman|judge|lawyer|"
-    r"prosecutor|general|founder|director|professor|doctor|teacher|economist|official|"
-    r"spokesman|spokeswoman|spokesperson|veteran|rookie|pitcher|head))$",
-    re.I,
-)
-# "the statement said": a document speaks for the organisation that issued it.
-DOCUMENTS = re.compile(
-    r"^(?:the|a|its|their)\s+(?:joint\s+)?(?:statement|letter|report|release|communiqué|note|"
-    r"study|filing|ministry|company|firm|agency|department|group|organi[sz]ation|government|"
-    r"label|team|club|league|office|spokesperson|spokesman|spokeswoman)$",
-    re.I,
-)
+def cues_for(lex: Lexicon | None = None) -> Cues:
+    """The cues of a language (English by default), compiled once."""
+    lex = lex or english()
+    built: Cues = lex.compiled("cues", _build)
+    return built
 
 
-ISSUED = re.compile(
-    r"(?P<who>(?:[Tt]he |[A-Z])[\w’' -]{1,60}?)\s+(?:later |also |then )?(?:issued|released|"
-    r"published|sent|put out)\s+(?:a|an|its|their|two|three|several|new)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:statement|letter|report|note|study)s?"
-)
-COLLECTIVE = frozenset(
-    """doctors physicians researchers scientists authors officials members activists lawmakers
-    experts group organisers organizers protesters workers nurses teachers parents residents
-    campaigners volunteers""".split()
-)
-_APPOSITION = re.compile(
-    r"\b[Tt]he (?P<noun>[a-z]+), (?:[a-z]+ ){0,4}?(?:of|from|at|with) (?:a |an |the )?"
-    r"(?:[a-z]+ ){0,3}(?P<name>[A-Z][\w’'&-]*(?: (?:for|of|and|&|the) [A-Z][\w’'&-]*| [A-Z][\w’'&-]*)+)"
-)
+def _build(lex: Lexicon) -> Cues:
+    alt = lex.alternation
+    verb = alt(lex.verbs) + (rf"(?:\s+{alt(lex.particles)})?" if lex.particles else "")
+    adv = alt(tuple(lex.between), escape=False)
+    subjects = tuple(w for w, p in lex.pronouns.items() if p.subject)
+    # As written mid-sentence or opening one: "he", "He".
+    pronoun = alt(tuple(w for s in subjects for w in {s, s.capitalize()}))
+    dets = alt(tuple(w for d in lex.descriptor_openers for w in (d, d.capitalize())))
+    descriptor = rf"(?:{dets}\s+{_STOP}{{1,80}}?)"
+    connectors = alt(lex.connectors)
+    name = rf"(?:{_NAME_WORD}(?:\s+(?:{connectors}\s+)?{_NAME_WORD}){{0,4}})"
+    who = rf"(?:{pronoun}|{descriptor}|{name})"
+    lead = r"^[\s,.;!?—–\-’”\"»']*"
+    symmetric = [o for o, c in lex.quote_pairs.items() if o in c]
+    openers = [re.escape(o) for o in lex.quote_pairs if o not in symmetric] + [
+        rf"(?<!\w){re.escape(o)}(?=\w)" for o in symmetric
+    ]
+    role_nouns = alt(lex.person_roles)
+    role_dets = alt(lex.role_openers)
+    documents = alt(lex.documents)
+    doc_dets = alt(lex.document_openers)
+    inner = alt(lex.inner_words)
+    articles = alt(tuple(lex.determiners))
+    appos = alt(lex.apposition)
+    return Cues(
+        lex=lex,
+        verb=verb,
+        adv=adv,
+        pronouns=frozenset(subjects),
+        after_subject_verb=re.compile(rf"{lead}(?P<who>{who})\s+(?:{adv}\s+)*(?P<verb>{verb})\b"),
+        # "…,” Strauss Zelnick, CEO of Take-Two, adds." and "…,” company CEO Andy Vesey said."
+        after_appositive=re.compile(
+            rf"{lead}(?P<who>{name}),\s+[^“”\"]{{1,140}}?,\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
+        ),
+        after_role_name=re.compile(
+            rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}(?:\s+and\s+(?:his|her|their)"
+            rf"\s+\w+)?)\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
+        ),
+        after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
+        according=re.compile(rf"(?i:\b{alt(lex.according)})\s+(?P<who>[^.;:!?“”\"]{{1,120}})"),
+        verb_anywhere=re.compile(rf"\b{verb}\b"),
+        trailing_adv=re.compile(rf"(?:\s+{adv})+\s*$"),
+        person_roles=re.compile(
+            rf"^{role_dets}\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?{role_nouns})$", re.I
+        ),
+        documents=re.compile(rf"^{doc_dets}\s+(?:joint\s+)?{documents}$", re.I),
+        issued=re.compile(
+            rf"(?P<who>(?:[Tt]he |{_UPPER_START})[\w’' -]{{1,60}}?)\s+"
+            rf"(?:{alt(lex.issue_adverbs)} )?{alt(lex.issue_verbs)}\s+"
+            rf"{alt(lex.issue_determiners)}\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"{alt(lex.issued_documents)}s?"
+        ),
+        apposition=re.compile(
+            rf"\b(?i:{articles}) (?P<noun>[a-z]+), (?:[a-z]+ ){{0,4}}?{appos} (?:{articles} )?"
+            rf"(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w’'&-]*(?: {inner} [A-Z][\w’'&-]*"
+            r"| [A-Z][\w’'&-]*)+)"
+        ),
+        signed_by=re.compile(rf"\b{alt(lex.signed)} by (?:[\w-]+\s+)?(?P<noun>[a-z]+)$"),
+        document_by=re.compile(rf"\s+{alt(lex.document_by)}\b.*$"),
+        verb_next=re.compile(rf"\s+(?:{adv}\s+)*{verb}\b"),
+        determiner_tail=re.compile(rf"\b(?i:{alt(lex.determiners)})\s+[^,.;:]{{1,60}}$"),
+        leading_conjunction=re.compile(rf"^{alt(lex.conjunctions)}\s+"),
+        relative_split=re.compile(rf",\s*{alt(lex.relatives)}\b"),
+        next_opener=re.compile("|".join(openers)),
+        subject_end=re.compile(
+            rf"^(?P<np>.{{1,90}}?)(?:,|\s+(?:{adv}|{alt(lex.subject_verbs)}|{verb})\b)"
+        ),
+    )
 
 
-def group_aliases(paragraphs: list[str]) -> dict[tuple[int, int], tuple[str, str]]:
+def group_aliases(cues: Cues, paragraphs: list[str]) -> dict[tuple[int, int], tuple[str, str]]:
     """Where the article says who a collective noun is: position -> (noun, name)."""
     found: dict[tuple[int, int], tuple[str, str]] = {}
     for index, para in enumerate(paragraphs):
-        for match in _APPOSITION.finditer(para):
+        for match in cues.apposition.finditer(para):
             found[(index, match.start())] = (match.group("noun"), match.group("name"))
     return found
-
-
-def last_sentence(text: str) -> str:
-    sentences = split_sentences(text + " x") if text.strip() else []
-    if not sentences:
-        return ""
-    last = sentences[-1]
-    return last[:-2] if last.endswith(" x") else last
-
-
-def whole_sentence(para: str, position: int) -> str:
-    offset = 0
-    for sentence in split_sentences(para):
-        found = para.find(sentence, offset)
-        if found <= position < found + len(sentence) + 1:
-            return sentence
-        offset = max(found, offset)
-    return para

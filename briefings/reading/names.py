@@ -7,44 +7,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Words that stand before a name but are not part of it (gold speakers carry no titles).
-TITLES = frozenset(
-    """president vice ambassador secretary sen senator rep representative gov governor dr mr
-        mrs ms miss mx lt col gen general maj adm admiral sgt capt captain cpt cmdr prime
-        minister chancellor judge justice officer coach chairman chairwoman chair ceo director
-        professor prof mayor king queen prince princess pope sheikh chief deputy former foreign
-        state department official spokesman spokeswoman spokesperson attorney lord lady sir dame
-        rev father sister detective inspector superintendent commissioner premier speaker leader
-        chairperson congressman congresswoman councilman councilwoman councillor mp mep dean
-        principal pastor bishop cardinal rabbi imam emir president-elect first interior defense
-        defence finance health economy trade labor labour education environment justice home
-        energy defenseman forward goaltender goalie quarterback insider winger striker
-        midfielder pitcher catcher senior junior author researcher analyst lead""".split()
-)
-# A capitalised run containing one of these is an organisation or a place, not a person.
-ORG_WORDS = frozenset(
-    """ministry ministries department office house council committee commission union party
-        university college school bank inc corp corporation company co ltd llc group agency
-        association federation league court police army navy force forces government parliament
-        congress senate assembly administration institute foundation organization organisation
-        network times post news press journal herald service services board authority fund club
-        team museum hospital center centre church airport station street avenue road county city
-        state states republic kingdom united nations national international global world
-        airlines motors media studios records productions games labs technologies systems
-        garrison statehouse clinic field stadium arena division gazette awards conference
-        tribune use""".split()
-)
-# Capitalised words that start sentences or name days/months, never a person on their own.
-NOT_NAMES = frozenset(
-    """the a an and but or if in on at as of for to from by with after before when while since
-        this that these those there here then it its he she they we i you his her their our my
-        your what why how who where which monday tuesday wednesday thursday friday saturday
-        sunday january february march april may june july august september october november
-        december also however meanwhile still yet so last next first some many most more other
-        another both each every no not all one two three four five six seven eight nine ten mr
-        mrs ms dr""".split()
-)
-CONNECTORS_WORDS = """de da del della di van von der den bin ibn al el la le du dos das""".split()
+from briefings.reading.lexicon import english
+
+_EN = english()
+# English word lists, for the readers that are not language-aware yet (topics).
+TITLES = _EN.titles
+ORG_WORDS = _EN.org_words
+NOT_NAMES = _EN.not_names
+CONNECTORS_WORDS = list(_EN.connectors)
 CONNECTORS = frozenset(CONNECTORS_WORDS)
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?\.?|[^\W\d_]\.")
@@ -214,11 +184,7 @@ def persons_in(*paragraphs: str) -> list[str]:
 
 
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
-GROUP_NOUNS = (
-    r"group|company|label|firm|organi[sz]ation|agency|band|network|outlet|publisher|studio|"
-    r"brand|charity|nonprofit|non-profit|coalition|startup|start-up|retailer|chain|brokerage|"
-    r"journal|magazine|newspaper|club|team|union|party"
-)
+GROUP_NOUNS = "|".join(re.escape(w) for w in _EN.group_nouns)
 _CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
 # Ways a text speaks of a name as of a body, not a person: "Big Machine, which was bought",
 # "The group that owns her music, Big Machine,", "Big Machine have denied".

@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import re
 
+from briefings.reading.lexicon import english
+
 # Lower-cased abbreviations (without their final dot) after which a full stop does not end a
-# sentence when a capitalised word follows.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st gen col lt sgt capt cpt maj adm cmdr gov sen rep rev hon pres
-        supt insp det amb messrs mme mlle sra sr srta dra ing u.s u.k u.n e.u e.g i.e vs v no
-        nos inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig
-        approx dept univ ave blvd rd a.m p.m ph.d d.c n.y l.a calif fla ga ill mass mich minn
-        penn tenn tex va wash wis ariz colo conn ind kan ky la md mo mont neb nev okla ore wyo
-        op ed vol pp""".split()
-)
+# sentence when a capitalised word follows; each language lists its own.
+ABBREVIATIONS = english().abbreviations
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
@@ -27,26 +22,41 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _MAX_SENTENCE = 2000  # a run without boundaries is cut here so later stages stay bounded
 
 
-def split_sentences(paragraph: str) -> list[str]:
+def split_sentences(paragraph: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> list[str]:
     """Split one paragraph into sentences; never joins text across paragraphs."""
-    text = paragraph.strip()
-    if not text:
-        return []
-    sentences: list[str] = []
+    return [paragraph[start:end] for start, end in sentence_bounds(paragraph, abbreviations)]
+
+
+def sentence_bounds(
+    paragraph: str, abbreviations: frozenset[str] = ABBREVIATIONS
+) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence in ``paragraph``, stripped of outer spaces."""
+    bounds: list[tuple[int, int]] = []
+    n = len(paragraph)
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in _BOUNDARY.finditer(paragraph):
         end = match.end()
-        if end >= len(text):
+        if end >= n or not paragraph[end:].strip():
             break
-        if not _is_boundary(text, match.start(), end) or _inside_name(text, start, end):
+        if not _is_boundary(paragraph, match.start(), end, abbreviations) or _inside_name(
+            paragraph, start, end
+        ):
             continue
-        sentences.append(text[start:end].strip())
+        bounds.append((start, end))
         start = end
-    sentences.append(text[start:].strip())
-    return [piece for s in sentences if s for piece in _cap_length(s)]
+    bounds.append((start, n))
+    out: list[tuple[int, int]] = []
+    for s, e in bounds:
+        while s < e and paragraph[s].isspace():
+            s += 1
+        while e > s and paragraph[e - 1].isspace():
+            e -= 1
+        for piece in range(s, e, _MAX_SENTENCE):  # a run without boundaries is cut
+            out.append((piece, min(piece + _MAX_SENTENCE, e)))
+    return out
 
 
-def _is_boundary(text: str, punct_at: int, next_at: int) -> bool:
+def _is_boundary(text: str, punct_at: int, next_at: int, abbreviations: frozenset[str]) -> bool:
     nxt = text[next_at]
     # The next sentence starts with a capital, a digit or an opening quote/bracket.
     if nxt.islower():
@@ -60,7 +70,7 @@ def _is_boundary(text: str, punct_at: int, next_at: int) -> bool:
         return True
     token = token_match.group(1).lstrip("(\"“‘'«")
     bare = token.lower().rstrip(".")
-    if bare in ABBREVIATIONS:
+    if bare in abbreviations:
         return False
     # An initial ("J. Smith") or a dotted abbreviation ("U.S.", "a.m.").
     if len(token) == 1 and token.isalpha() and token.isupper():
@@ -80,12 +90,6 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     curly_open = text.count("“", start, end) > text.count("”", start, end)
     straight_open = text.count('"', start, end) % 2 == 1
     return (curly_open or straight_open) and bool(_CLOSE_THEN_LOWER.match(text, end))
-
-
-def _cap_length(sentence: str) -> list[str]:
-    if len(sentence) <= _MAX_SENTENCE:
-        return [sentence]
-    return [sentence[i : i + _MAX_SENTENCE] for i in range(0, len(sentence), _MAX_SENTENCE)]
 
 
 def words(text: str) -> list[str]:

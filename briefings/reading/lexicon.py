@@ -1,0 +1,179 @@
+"""The words of a language the reading needs, loaded from ``briefings/reading/lang/<code>.toml``.
+
+The code of the readers knows no words of any language: reporting verbs, titles, pronouns, role
+nouns, abbreviations and quote-mark conventions come from the data file chosen by the article's
+language code. A list a language file leaves out is taken from English, so a new language can
+start with its verbs and quote marks and grow.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+FALLBACK = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Pronoun:
+    """What a pronoun says of its antecedent."""
+
+    number: str  # "singular" | "plural"
+    gender: str  # "masculine" | "feminine" | "neuter" | "" (either)
+    subject: bool  # a subject form ("he"), not only an object form ("him")
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """One language's words for reading news; identity-hashed (one cached instance per code)."""
+
+    code: str
+    quote_pairs: dict[str, tuple[str, ...]]  # opening mark -> closing marks
+    dialogue_dash: bool
+    abbreviations: frozenset[str]
+    verbs: tuple[str, ...]  # reporting verbs, every form, multi-word allowed
+    particles: tuple[str, ...]
+    progressive_endings: tuple[str, ...]
+    between: tuple[str, ...]  # auxiliaries/adverbs between speaker and verb (regex pieces)
+    according: tuple[str, ...]
+    issue_verbs: tuple[str, ...]
+    issue_adverbs: tuple[str, ...]
+    issued_documents: tuple[str, ...]
+    issue_determiners: tuple[str, ...]
+    signed: tuple[str, ...]
+    document_by: tuple[str, ...]
+    pronouns: dict[str, Pronoun]
+    titles: frozenset[str]
+    masculine_titles: frozenset[str]
+    feminine_titles: frozenset[str]
+    org_words: frozenset[str]
+    not_names: frozenset[str]
+    connectors: tuple[str, ...]
+    group_nouns: tuple[str, ...]
+    not_speakers: frozenset[str]
+    person_roles: tuple[str, ...]
+    documents: tuple[str, ...]
+    collective: frozenset[str]
+    apposition: tuple[str, ...]
+    inner_words: tuple[str, ...]
+    determiners: frozenset[str]
+    descriptor_openers: tuple[str, ...]
+    role_openers: tuple[str, ...]
+    document_openers: tuple[str, ...]
+    possessives: frozenset[str]
+    intro: frozenset[str]
+    embedding: frozenset[str]
+    relatives: tuple[str, ...]
+    subject_verbs: tuple[str, ...]
+    person_relatives: frozenset[str]
+    conjunctions: tuple[str, ...]
+    slogan_cues: tuple[str, ...]
+    speech_openers: tuple[str, ...]
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
+        """A regex group matching any of ``words`` (longest first), spaces as any whitespace."""
+        items = sorted(words, key=len, reverse=True)
+        parts = [(re.escape(w) if escape else w).replace(r"\ ", " ") for w in items]
+        return "(?:" + "|".join(p.replace(" ", r"\s+") for p in parts) + ")"
+
+    def compiled(self, key: str, build: Any) -> Any:
+        """A value derived from this lexicon (a compiled regex), built once per language."""
+        if key not in self._cache:
+            self._cache[key] = build(self)
+        return self._cache[key]
+
+
+def _words(value: Any) -> list[str]:
+    return value.split() if isinstance(value, str) else [str(v) for v in value]
+
+
+def _raw(code: str) -> dict[str, Any]:
+    try:
+        text = resources.files("briefings.reading.lang").joinpath(f"{code}.toml").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return tomllib.loads(text)
+
+
+def available() -> list[str]:
+    """Codes of the languages that have a data file."""
+    folder = resources.files("briefings.reading.lang")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@cache
+def lexicon(code: str = FALLBACK) -> Lexicon:
+    """The lexicon for an ISO 639-1 code; unknown or empty codes read as English."""
+    code = (code or FALLBACK).lower().split("-")[0].split("_")[0]
+    base = _raw(FALLBACK)
+    own = _raw(code) if code != FALLBACK else base
+    if not own:
+        code, own = FALLBACK, base
+
+    def get(section: str, key: str) -> Any:
+        value = own.get(section, {}).get(key)
+        return base.get(section, {}).get(key) if value is None else value
+
+    def words(section: str, key: str) -> tuple[str, ...]:
+        return tuple(w.lower() for w in _words(get(section, key) or []))
+
+    pairs = {p["open"]: tuple(p["close"]) for p in get("quotes", "pairs") or []}
+    pronouns = {
+        word.lower(): Pronoun(
+            str(v.get("number", "")), str(v.get("gender", "")), bool(v.get("subject", True))
+        )
+        for word, v in (own.get("pronouns") or base.get("pronouns") or {}).items()
+    }
+    return Lexicon(
+        code=code,
+        quote_pairs=pairs,
+        dialogue_dash=bool(get("quotes", "dialogue_dash")),
+        abbreviations=frozenset(words("sentences", "abbreviations")),
+        verbs=words("speech", "verbs"),
+        particles=words("speech", "particles"),
+        progressive_endings=words("speech", "progressive_endings"),
+        between=tuple(_words(get("speech", "between") or [])),
+        according=words("speech", "according"),
+        issue_verbs=words("speech", "issue_verbs"),
+        issue_adverbs=words("speech", "issue_adverbs"),
+        issued_documents=words("speech", "issued_documents"),
+        issue_determiners=words("speech", "issue_determiners"),
+        signed=words("speech", "signed"),
+        document_by=words("speech", "document_by"),
+        pronouns=pronouns,
+        titles=frozenset(words("names", "titles")),
+        masculine_titles=frozenset(words("names", "masculine_titles")),
+        feminine_titles=frozenset(words("names", "feminine_titles")),
+        org_words=frozenset(words("names", "org_words")),
+        not_names=frozenset(words("names", "not_names")),
+        connectors=words("names", "connectors"),
+        group_nouns=words("names", "group_nouns"),
+        not_speakers=frozenset(words("names", "not_speakers")),
+        person_roles=words("roles", "person"),
+        documents=words("roles", "documents"),
+        collective=frozenset(words("roles", "collective")),
+        apposition=words("roles", "apposition"),
+        inner_words=words("names", "inner_words"),
+        determiners=frozenset(words("grammar", "determiners")),
+        descriptor_openers=words("grammar", "descriptor_openers"),
+        role_openers=words("grammar", "role_openers"),
+        document_openers=words("grammar", "document_openers"),
+        possessives=frozenset(words("grammar", "possessives")),
+        intro=frozenset(words("grammar", "intro")),
+        embedding=frozenset(words("grammar", "embedding")),
+        relatives=words("grammar", "relatives"),
+        subject_verbs=words("grammar", "subject_verbs"),
+        person_relatives=frozenset(words("grammar", "person_relatives")),
+        conjunctions=words("grammar", "conjunctions"),
+        slogan_cues=words("grammar", "slogan_cues"),
+        speech_openers=words("grammar", "speech_openers"),
+    )
+
+
+def english() -> Lexicon:
+    return lexicon(FALLBACK)

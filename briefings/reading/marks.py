@@ -1,0 +1,103 @@
+"""Quoted spans: where direct quotes open and close, by the quote-mark conventions of a language
+(curly, straight, `« »`, `„ “`, two apostrophes `''…''` of news archives, `’’` as a closer)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefings.reading.lexicon import Lexicon
+
+
+@dataclass(slots=True)
+class Span:
+    """A quoted span inside one paragraph."""
+
+    paragraph: int
+    start: int  # index of the first character inside the marks
+    end: int  # index just past the last character inside the marks
+    closed: bool
+    continues: bool  # reopens a quote left open at the end of the previous paragraph
+    open_at: int = -1  # index of the opening mark (marks may be two characters: '')
+    close_end: int = -1  # index just past the closing mark (``end`` when unclosed)
+
+    def __post_init__(self) -> None:
+        if self.open_at < 0:
+            self.open_at = max(self.start - 1, 0)
+        if self.close_end < 0:
+            self.close_end = self.end + 1 if self.closed else self.end
+
+    def text(self, paragraphs: list[str]) -> str:
+        return paragraphs[self.paragraph][self.start : self.end].strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    openers: re.Pattern[str]
+    closers: dict[str, re.Pattern[str]]
+    symmetric: frozenset[str]  # marks that both open and close: '"', "''"
+
+
+def _marks(lex: Lexicon) -> _Marks:
+    def build(lex: Lexicon) -> _Marks:
+        pairs = lex.quote_pairs
+        openers = re.compile(lex.alternation(tuple(pairs)))
+        closers = {o: re.compile(lex.alternation(c)) for o, c in pairs.items()}
+        symmetric = frozenset(o for o, c in pairs.items() if o in c)
+        return _Marks(openers, closers, symmetric)
+
+    marks: _Marks = lex.compiled("marks", build)
+    return marks
+
+
+def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
+    """Every quoted span, in order; an unclosed quote ends with its paragraph. Linear: each
+    character is looked at a bounded number of times."""
+    marks = _marks(lex)
+    spans: list[Span] = []
+    left_open = False
+    for index, text in enumerate(paragraphs):
+        i, n = 0, len(text)
+        first_in_paragraph = True
+        while i < n:
+            found = marks.openers.search(text, i)
+            if not found:
+                break
+            i, opener = found.start(), found.group(0)
+            if opener in marks.symmetric and not _opens(text, i, len(opener)):
+                i += len(opener)
+                continue
+            start = i + len(opener)
+            close_at, close_len = _find_closer(text, start, opener, marks)
+            continues = left_open and first_in_paragraph and not text[:i].strip()
+            first_in_paragraph = False
+            if close_at < 0:
+                spans.append(Span(index, start, n, False, continues, i, n))
+                break
+            spans.append(Span(index, start, close_at, True, continues, i, close_at + close_len))
+            i = close_at + close_len
+        left_open = bool(spans) and spans[-1].paragraph == index and not spans[-1].closed
+    return spans
+
+
+def _opens(text: str, i: int, width: int) -> bool:
+    """A mark that also closes opens when it does not follow a letter and is not followed by a
+    space ('5" screen' is inches, "rock 'n'' roll" no quote)."""
+    prev = text[i - 1] if i else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    return not (prev.isalnum() or nxt.isspace())
+
+
+def _find_closer(text: str, start: int, opener: str, marks: _Marks) -> tuple[int, int]:
+    candidates = marks.closers[opener]
+    i = start
+    while True:
+        found = candidates.search(text, i)
+        if not found:
+            return -1, 0
+        i, mark = found.start(), found.group(0)
+        nxt = i + len(mark)
+        if mark in marks.symmetric and mark != opener and nxt < len(text) and text[nxt].isalnum():
+            i = nxt  # a straight quote glued to the next word opens a nested quote
+            continue
+        return i, len(mark)
