@@ -63,13 +63,16 @@ def extract_topics(
     weights: defaultdict[str, float] = defaultdict(float)
     parts = [(title, TITLE_WEIGHT), (dek, DEK_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i < 2 else BODY_WEIGHT) for i, p in enumerate(paragraphs)]
-    people = [_trimmed_person(p, language) for p in persons_in(*paragraphs) if _not_a_place(p)]
+    nouns = _common_nouns(paragraphs, language)
+    people = [
+        _trimmed_person(p, language, nouns) for p in persons_in(*paragraphs) if _not_a_place(p)
+    ]
     names = {w for p in people if p for w in p.split()}  # "Em Curitiba" is no one
     for text, weight in parts:
         for topic in _gazetteer_mentions(text, names):
             weights[topic] += weight
     _resolve_ambiguous(weights)
-    _count_people(weights, parts, persons, language)
+    _count_people(weights, parts, persons, language, nouns)
     _count_organisations(weights, parts, language)
     _add_subjects(weights, parts, language)
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
@@ -169,8 +172,9 @@ def _count_people(
     parts: list[tuple[str, float]],
     persons: Iterable[str],
     language: str,
+    nouns: frozenset[str],
 ) -> None:
-    people = {name for p in persons if (name := _trimmed_person(p, language))}
+    people = {name for p in persons if (name := _trimmed_person(p, language, nouns))}
     people = {p for p in people if fold(p) not in weights}
     word_counts = []
     for index, (text, weight) in enumerate(parts):
@@ -181,7 +185,7 @@ def _count_people(
             if after_determiner(text, run.start, language):
                 continue  # "die Situation von Sweidah": a noun phrase
             name = person_name(run.text)
-            if name and _not_a_place(name) and (name := _trimmed_person(name, language)):
+            if name and _not_a_place(name) and (name := _trimmed_person(name, language, nouns)):
                 people.add(name)
         word_counts.append((_word_counts(text), weight))
     for person in people:
@@ -192,17 +196,21 @@ def _count_people(
                 weights[fold(person)] += weight * hits
 
 
-def _trimmed_person(name: str, language: str) -> str | None:
+def _trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()) -> str | None:
     """A person's name without a sentence-initial function word ("Para Lewandowski", "Ja
-    Rafael Greca"): None when a single word is left, which the fuller name already counts."""
+    Rafael Greca"): None when a single word is left, which the fuller name already counts.
+    ``nouns``: words the article writes after an article (German "der Sturz"; a name may
+    follow one too, "des Maximilian Kolbe", so only a noun with an object is rejected)."""
     words = trim(name.split(), language)
     while words and words[0].lower() in CONNECTORS:
         words.pop(0)  # "de Barroso" once "Além" is gone
-    roles = name_words("role_endings", language)
-    while len(words) > 2 and roles and fold(words[0]).endswith(tuple(roles)):
+    roles = tuple(name_words("role_endings", language))
+    while len(words) > 2 and roles and fold(words[0]).endswith(roles):
         words.pop(0)  # "Innenminister Roger Lewentz"
-    if len(words) < 2 or fold(words[-1]) in month_names(language):
-        return None  # "Mitte Dezember" is a date
+    if words and fold(words[0]) in nouns and any(w in CONNECTORS for w in words[1:]):
+        return None  # "Sturz von Assad", "Zahl der Mitgliedsstaaten": a noun and its object
+    if len(words) < 2 or not words[0][:1].isupper() or fold(words[-1]) in month_names(language):
+        return None  # "Mitte Dezember" is a date; "lamentado Imbroda" a verb and a name
     if language in NOUN_CAPITALISING and _looks_like_noun(words[0]):
         return None  # "Situation von Sweidah", "Entwicklung der Migrationspolitik"
     return " ".join(words)
@@ -218,6 +226,19 @@ _NOUN_ENDINGS = tuple(
 
 def _looks_like_noun(word: str) -> bool:
     return word.lower().endswith(_NOUN_ENDINGS)
+
+
+def _common_nouns(paragraphs: list[str], language: str) -> frozenset[str]:
+    """In a language that capitalises nouns, the capitalised words the article writes right
+    after an article or determiner somewhere ("nach dem Sturz"): nouns, not given names."""
+    if language not in NOUN_CAPITALISING:
+        return frozenset()
+    return frozenset(
+        fold(run.text.split()[0])
+        for text in paragraphs
+        for run in capitalised_runs(text)
+        if after_determiner(text, run.start, language)
+    )
 
 
 def _count_organisations(
