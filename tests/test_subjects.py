@@ -185,3 +185,35 @@ async def test_the_topics_command_hides_free_phrases(tmp_path: Path) -> None:
     text = "\n".join(r.text for r in replies)
     assert "vienna" in text.lower()
     assert "significant" not in text and "difficult" not in text and "dans les" not in text
+
+
+def test_a_capitalised_word_inside_a_romance_sentence_is_a_name() -> None:
+    found = topics("it", "Furto", "I ladri sono entrati a Nonantola nella notte di sabato.")
+    assert "nonantola" in found
+    # German capitalises every noun: a lone noun mentioned once is no name.
+    assert "nacht" not in topics("de", "Diebstahl", "Die Diebe kamen in der Nacht nach Hause.")
+
+
+def test_an_institution_name_runs_on_in_lower_case() -> None:
+    found = topics(
+        "fr", "Juge", "Le Conseil canadien de la magistrature a reçu une plainte contre le juge."
+    )
+    assert "conseil canadien de la magistrature" in found
+    it = topics("it", "Salute", "La Società italiana di urologia rivolge un appello agli uomini.")
+    assert "societa italiana di urologia" in it  # not "... rivolge": a verb ends the name
+
+
+def test_a_name_after_a_street_word_is_an_address() -> None:
+    found = topics("it", "Furto", "I ladri hanno colpito in via Ganaceto verso mezzanotte.")
+    assert "ganaceto" not in found
+
+
+def test_german_noun_phrases_roles_and_dates_are_not_people() -> None:
+    found = topics(
+        "de",
+        "Syrien",
+        "Nach dem Sturz von Assad sprach Innenminister Karl Weber mit Journalisten.",
+        "Die Eroberung von Damaskus kam Mitte Dezember. Weber sagte, der Sturz sei gut.",
+    )
+    assert "karl weber" in found  # without the role word
+    assert not [t for t in found if t.startswith(("sturz", "eroberung", "mitte"))], found
