@@ -35,6 +35,21 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(w for w in words if w and " " not in w)
 
 
+# Particles meaning "of": a word they follow is a name's own ("Hora da Estrela").
+OF_PARTICLES = frozenset("de da do das dos del della delle degli dei di du des von van zu".split())
+
+
+def leads_with_function_word(
+    words: list[str], language: str, stops: frozenset[str] | None = None
+) -> bool:
+    """Whether a run opens on a function word ("Em Curitiba", "En el Gobierno"), not on a
+    word that an "of" particle follows ("Hora da Estrela", whose "hora" the lists hold)."""
+    stops = stop_words(language) if stops is None else stops
+    if not words or fold(words[0]) not in stops:
+        return False
+    return not (len(words) > 1 and words[1].lower() in OF_PARTICLES)
+
+
 @cache
 def _trimmable(language: str) -> frozenset[str]:
     return stop_words(language) - _keep().get(language, frozenset())
@@ -63,7 +78,7 @@ def trim(words: list[str], language: str) -> list[str]:
         return words
     # One word at each end: "A Hora da Estrela" keeps "Hora", which the lists also hold.
     start, end = 0, len(words)
-    if start < end and fold(words[start]) in stops:
+    if start < end and leads_with_function_word(words, language, stops):
         start += 1
     if end > start and fold(words[end - 1]) in stops:
         end -= 1

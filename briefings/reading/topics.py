@@ -37,9 +37,9 @@ from briefings.reading.names import (
 )
 from briefings.reading.stopwords import (
     ENGLISH_FUNCTION_WORDS,
+    leads_with_function_word,
     month_names,
     name_words,
-    stop_words,
     trim,
 )
 from briefings.reading.subjects import find_subjects, vocabulary
@@ -437,7 +437,7 @@ def _is_common_start(key: str, language: str = "") -> bool:
         first in _STARTERS
         or first in ENGLISH_FUNCTION_WORDS
         or first in NOT_NAMES
-        or first in stop_words(language)
+        or leads_with_function_word(key.split(), language)
         or "'" in key
     )
 
