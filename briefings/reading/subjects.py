@@ -7,7 +7,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from briefings.reading.gazetteer import fold
@@ -164,7 +164,6 @@ def is_listable(topic: str, evidence: str = "") -> bool:
     the topic (title, dek, summary, quotes): a phrase it writes only in lower case is no name.
     """
     from briefings.reading.gazetteer import gazetteer
-    from briefings.reading.stopwords import any_stop_words, english_function_words
 
     key = fold(topic)
     if not key:
@@ -173,7 +172,7 @@ def is_listable(topic: str, evidence: str = "") -> bool:
     if key in vocab.iptc or key in vocab.implied or gazetteer().lookup(key):
         return True
     words = key.split()
-    stops = any_stop_words() | english_function_words()
+    stops = _all_function_words()
     if all(w in stops for w in words):
         return False  # "dans les", "nous"
     if words[-1] in stops or (words[0] in stops and words[0] not in _PARTICLES):
@@ -181,18 +180,31 @@ def is_listable(topic: str, evidence: str = "") -> bool:
     return not _written_lower(words, evidence)
 
 
+@cache
+def _all_function_words() -> frozenset[str]:
+    from briefings.reading.stopwords import any_stop_words, english_function_words
+
+    return any_stop_words() | english_function_words()
+
+
 # Name particles that may lead a name ("al-Najjar", "de Pedro", "van Gogh").
 _PARTICLES = frozenset("al el de da del della di van von der den du dos das la le bin ibn".split())
 
 
-def _written_lower(words: list[str], evidence: str) -> bool:
-    """Whether the evidence uses these words only in lower case (and uses them at all)."""
-    if not evidence:
-        return False
+@lru_cache(maxsize=64)
+def _evidence_tokens(evidence: str) -> tuple[list[str], list[str]]:
+    """An article's stored text as tokens and their folded forms (its topics share it)."""
     from briefings.reading.gazetteer import normal_token, tokens
 
     raw = tokens(evidence.replace("-", " "))
-    norm = [normal_token(t) for t in raw]
+    return raw, [normal_token(t) for t in raw]
+
+
+def _written_lower(words: list[str], evidence: str) -> bool:
+    """Whether the evidence uses these words only in lower case (and uses them at all)."""
+    if not evidence or words[0] not in evidence.lower():
+        return False  # (an accented name the fold changed is left listed: names have them)
+    raw, norm = _evidence_tokens(evidence)
     n = len(words)
     seen = False
     for i in range(len(norm) - n + 1):
