@@ -1,13 +1,15 @@
-"""What a capital letter says in the languages that capitalise only names (es, fr, it, pt):
-a capitalised word inside a sentence is a name, an institution's name runs on in lower case
-("Conseil canadien de la magistrature"), a name after a street word is an address."""
+"""What a capital letter says. In the languages that capitalise only names (es, fr, it, pt) a
+capitalised word inside a sentence is a name, an institution's name runs on in lower case
+("Conseil canadien de la magistrature"), a name after a street word is an address. In German,
+which capitalises every noun, a name-like run is often a noun phrase ("Sturz von Assad")."""
 
 from __future__ import annotations
 
 import re
 
 from briefings.reading.gazetteer import fold
-from briefings.reading.stopwords import name_words, stop_words
+from briefings.reading.names import CONNECTORS, capitalised_runs
+from briefings.reading.stopwords import month_names, name_words, stop_words, trim
 
 # German capitalises every noun; English headings are often title-cased and its rules are
 # tuned on their own.
@@ -82,3 +84,48 @@ def institution(text: str, words: list[str], end: int, language: str) -> str | N
     while tail and fold(tail[-1]) in _LINKS:
         tail.pop()
     return " ".join([*words, *tail]) if content and tail else None
+
+
+def trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()) -> str | None:
+    """A person's name without a sentence-initial function word ("Para Lewandowski", "Ja
+    Rafael Greca"): None when a single word is left, which the fuller name already counts.
+    ``nouns``: words the article writes after an article (German "der Sturz"; a name may
+    follow one too, "des Maximilian Kolbe", so only a noun with an object is rejected)."""
+    words = trim(name.split(), language)
+    while words and words[0].lower() in CONNECTORS:
+        words.pop(0)  # "de Barroso" once "Além" is gone
+    roles = tuple(name_words("role_endings", language))
+    while len(words) > 2 and roles and fold(words[0]).endswith(roles):
+        words.pop(0)  # "Innenminister Roger Lewentz"
+    if words and fold(words[0]) in nouns and any(w in CONNECTORS for w in words[1:]):
+        return None  # "Sturz von Assad", "Zahl der Mitgliedsstaaten": a noun and its object
+    if len(words) < 2 or not words[0][:1].isupper() or fold(words[-1]) in month_names(language):
+        return None  # "Mitte Dezember" is a date; "lamentado Imbroda" a verb and a name
+    if language in NOUN_CAPITALISING and _looks_like_noun(words[0]):
+        return None  # "Situation von Sweidah", "Entwicklung der Migrationspolitik"
+    return " ".join(words)
+
+
+# Languages that capitalise every noun, where a name-like run is often a noun phrase.
+NOUN_CAPITALISING = frozenset(["de"])
+# German noun endings no given name has: "Eroberung", "Fähigkeiten", "Gesellschaft".
+_NOUN_ENDINGS = tuple(
+    "ung ungen heit heiten keit keiten schaft schaften tion tionen ität itäten nis nisse ismus".split()
+)
+
+
+def _looks_like_noun(word: str) -> bool:
+    return word.lower().endswith(_NOUN_ENDINGS)
+
+
+def common_nouns(paragraphs: list[str], language: str) -> frozenset[str]:
+    """In a language that capitalises nouns, the capitalised words the article writes right
+    after an article or determiner somewhere ("nach dem Sturz"): nouns, not given names."""
+    if language not in NOUN_CAPITALISING:
+        return frozenset()
+    return frozenset(
+        fold(run.text.split()[0])
+        for text in paragraphs
+        for run in capitalised_runs(text)
+        if after_determiner(text, run.start, language)
+    )

@@ -1,5 +1,5 @@
 """Topics: tag an article with countries, places, people, organisations and subjects, weighted
-by how much it is about each; resolve a reader's query ("karabagh", "armenya") to topics."""
+by how much it is about each. Queries live in ``topic_index`` (re-exported here)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from briefings.reading.capitals import (
     after_determiner,
+    common_nouns,
     institution,
     is_address,
     mid_sentence,
     names_only,
+    trimmed_person,
 )
 from briefings.reading.gazetteer import (
     fold,
@@ -26,7 +26,6 @@ from briefings.reading.gazetteer import (
     tokens,
 )
 from briefings.reading.names import (
-    CONNECTORS,
     GROUP_NOUNS,
     NOT_NAMES,
     ORG_WORDS,
@@ -38,11 +37,12 @@ from briefings.reading.names import (
 from briefings.reading.stopwords import (
     ENGLISH_FUNCTION_WORDS,
     leads_with_function_word,
-    month_names,
-    name_words,
     trim,
 )
 from briefings.reading.subjects import find_subjects, vocabulary
+from briefings.reading.topic_index import TopicIndex, resolve_query, suggest
+
+__all__ = ["TopicIndex", "extract_topics", "resolve_query", "suggest"]
 
 MAX_TOPICS = 30
 # Where a mention stands decides how much it says about the article.
@@ -63,9 +63,9 @@ def extract_topics(
     weights: defaultdict[str, float] = defaultdict(float)
     parts = [(title, TITLE_WEIGHT), (dek, DEK_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i < 2 else BODY_WEIGHT) for i, p in enumerate(paragraphs)]
-    nouns = _common_nouns(paragraphs, language)
+    nouns = common_nouns(paragraphs, language)
     people = [
-        _trimmed_person(p, language, nouns) for p in persons_in(*paragraphs) if _not_a_place(p)
+        trimmed_person(p, language, nouns) for p in persons_in(*paragraphs) if _not_a_place(p)
     ]
     names = {w for p in people if p for w in p.split()}  # "Em Curitiba" is no one
     for text, weight in parts:
@@ -174,7 +174,7 @@ def _count_people(
     language: str,
     nouns: frozenset[str],
 ) -> None:
-    people = {name for p in persons if (name := _trimmed_person(p, language, nouns))}
+    people = {name for p in persons if (name := trimmed_person(p, language, nouns))}
     people = {p for p in people if fold(p) not in weights}
     word_counts = []
     for index, (text, weight) in enumerate(parts):
@@ -185,7 +185,7 @@ def _count_people(
             if after_determiner(text, run.start, language):
                 continue  # "die Situation von Sweidah": a noun phrase
             name = person_name(run.text)
-            if name and _not_a_place(name) and (name := _trimmed_person(name, language, nouns)):
+            if name and _not_a_place(name) and (name := trimmed_person(name, language, nouns)):
                 people.add(name)
         word_counts.append((_word_counts(text), weight))
     for person in people:
@@ -194,51 +194,6 @@ def _count_people(
             hits = counts[surname] + counts[surname + "’s"] + counts[surname + "'s"]
             if hits:
                 weights[fold(person)] += weight * hits
-
-
-def _trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()) -> str | None:
-    """A person's name without a sentence-initial function word ("Para Lewandowski", "Ja
-    Rafael Greca"): None when a single word is left, which the fuller name already counts.
-    ``nouns``: words the article writes after an article (German "der Sturz"; a name may
-    follow one too, "des Maximilian Kolbe", so only a noun with an object is rejected)."""
-    words = trim(name.split(), language)
-    while words and words[0].lower() in CONNECTORS:
-        words.pop(0)  # "de Barroso" once "Além" is gone
-    roles = tuple(name_words("role_endings", language))
-    while len(words) > 2 and roles and fold(words[0]).endswith(roles):
-        words.pop(0)  # "Innenminister Roger Lewentz"
-    if words and fold(words[0]) in nouns and any(w in CONNECTORS for w in words[1:]):
-        return None  # "Sturz von Assad", "Zahl der Mitgliedsstaaten": a noun and its object
-    if len(words) < 2 or not words[0][:1].isupper() or fold(words[-1]) in month_names(language):
-        return None  # "Mitte Dezember" is a date; "lamentado Imbroda" a verb and a name
-    if language in NOUN_CAPITALISING and _looks_like_noun(words[0]):
-        return None  # "Situation von Sweidah", "Entwicklung der Migrationspolitik"
-    return " ".join(words)
-
-
-# Languages that capitalise every noun, where a name-like run is often a noun phrase.
-NOUN_CAPITALISING = frozenset(["de"])
-# German noun endings no given name has: "Eroberung", "Fähigkeiten", "Gesellschaft".
-_NOUN_ENDINGS = tuple(
-    "ung ungen heit heiten keit keiten schaft schaften tion tionen ität itäten nis nisse ismus".split()
-)
-
-
-def _looks_like_noun(word: str) -> bool:
-    return word.lower().endswith(_NOUN_ENDINGS)
-
-
-def _common_nouns(paragraphs: list[str], language: str) -> frozenset[str]:
-    """In a language that capitalises nouns, the capitalised words the article writes right
-    after an article or determiner somewhere ("nach dem Sturz"): nouns, not given names."""
-    if language not in NOUN_CAPITALISING:
-        return frozenset()
-    return frozenset(
-        fold(run.text.split()[0])
-        for text in paragraphs
-        for run in capitalised_runs(text)
-        if after_determiner(text, run.start, language)
-    )
 
 
 def _count_organisations(
@@ -440,130 +395,3 @@ def _is_common_start(key: str, language: str = "") -> bool:
         or leads_with_function_word(key.split(), language)
         or "'" in key
     )
-
-
-# --- Queries -------------------------------------------------------------------------------
-
-
-class TopicIndex:
-    """Known topics, indexed for queries: exact, alias, word-in-name, then small typos.
-
-    Kept up to date incrementally by the store, so a query never folds every known topic."""
-
-    def __init__(self, topics: Iterable[str] = ()) -> None:
-        self._display: dict[str, str] = {}
-        self._count: Counter[str] = Counter()
-        self._by_word: dict[str, set[str]] = {}
-        for topic in topics:
-            self.add(topic)
-
-    def add(self, topic: str) -> str:
-        key = fold(topic)
-        if key and self._count[key] == 0:
-            self._display[key] = topic
-            for word in set(_stems(key)):
-                self._by_word.setdefault(word, set()).add(key)
-        self._count[key] += 1
-        return key
-
-    def remove(self, topic: str) -> None:
-        key = fold(topic)
-        self._count[key] -= 1
-        if self._count[key] <= 0:
-            del self._count[key]
-            self._display.pop(key, None)
-            for word in set(_stems(key)):
-                keys = self._by_word.get(word, set())
-                keys.discard(key)
-                if not keys:
-                    self._by_word.pop(word, None)
-
-    def display(self, key: str) -> str:
-        return self._display.get(key, key)
-
-    def __contains__(self, topic: str) -> bool:
-        return fold(topic) in self._display
-
-    def __len__(self) -> int:
-        return len(self._display)
-
-    def topics(self) -> list[str]:
-        return list(self._display.values())
-
-    def resolve(self, query: str) -> list[str]:
-        """Topics (display names) a reader's query means; empty when nothing matches."""
-        q = fold(query[:MAX_QUERY_CHARS])
-        if not q:
-            return []
-        hits: list[str] = []
-        if q in self._display:
-            hits.append(q)
-        for entry in gazetteer().lookup(q):
-            key = fold(entry.topic)
-            if key in self._display:
-                hits.append(key)
-        subject = vocabulary().lookup(q)  # a trigger in any language: "wirtschaft", "meth"
-        if subject and subject in self._display:
-            hits.append(subject)
-        q_words = _stems(q)
-        candidates = set.intersection(*(self._by_word.get(w, set()) for w in q_words))
-        hits += sorted(k for k in candidates if _contains_words(_stems(k), q_words))
-        if not hits and len(q) >= 4:
-            hits = self._typos(q)
-        return [self._display[k] for k in dict.fromkeys(hits)]
-
-    def _typos(self, q: str) -> list[str]:
-        cutoff = 80 if len(q) >= 6 else 85
-        keys = list(self._display)
-        found = [
-            k
-            for k, _, _ in process.extract(q, keys, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff)
-        ]
-        if not found:
-            # A typo in one word of a longer name: "karabah" -> "nagorno-karabakh".
-            words = [w for w in self._by_word if len(w) >= 4]
-            for word, _, _ in process.extract(
-                q, words, scorer=fuzz.ratio, limit=3, score_cutoff=85
-            ):
-                found += sorted(self._by_word[word])
-        return found
-
-    def suggest(self, query: str, limit: int = 3) -> list[str]:
-        """ "Did you mean" candidates for a query that matched nothing."""
-        q = fold(query[:MAX_QUERY_CHARS])
-        if not q or not self._display:
-            return []
-        found = process.extract(
-            q, list(self._display), scorer=fuzz.WRatio, limit=limit, score_cutoff=60
-        )
-        return [self._display[key] for key, _, _ in found]
-
-
-MAX_QUERY_CHARS = 100
-
-
-def resolve_query(query: str, known: Collection[str]) -> list[str]:
-    """Known topics a reader's query means (builds a throwaway index; stores keep one)."""
-    return TopicIndex(known).resolve(query)
-
-
-def suggest(query: str, known: Collection[str], limit: int = 3) -> list[str]:
-    return TopicIndex(known).suggest(query, limit)
-
-
-def _stem(word: str) -> str:
-    """Singular and plural alike: "vaccines" ~ "vaccine", "protests" ~ "protest"."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _stems(key: str) -> list[str]:
-    return [_stem(w) for w in key.split()]
-
-
-def _contains_words(words: list[str], q_words: list[str]) -> bool:
-    n = len(q_words)
-    return any(words[i : i + n] == q_words for i in range(len(words) - n + 1))
