@@ -40,6 +40,22 @@ def mid_sentence(text: str, start: int) -> bool:
     return previous_word(text, start)[:1].islower()
 
 
+def title_names(title: str, language: str) -> list[str]:
+    """Names a sentence-case headline gives: a capitalised run inside it ("Elettrauto di
+    Savignano"), or its first run when a comma or colon follows ("Nonantola, maxi furto").
+    Only in the languages that capitalise names only; English headlines are title-cased."""
+    if not names_only(language):
+        return []
+    found = []
+    for run in capitalised_runs(title):
+        opening = run.start == 0 and title[run.end : run.end + 2].strip()[:1] in (",", ":")
+        if opening or mid_sentence(title, run.start):
+            words = trim(run.text.split(), language)
+            if words:
+                found.append(" ".join(words))
+    return found
+
+
 def after_determiner(text: str, start: int, language: str) -> bool:
     """Whether the capitalised run at ``start`` follows an article ("die Situation")."""
     word = previous_word(text, start)

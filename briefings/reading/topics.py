@@ -15,6 +15,7 @@ from briefings.reading.capitals import (
     is_address,
     mid_sentence,
     names_only,
+    title_names,
     trimmed_person,
 )
 from briefings.reading.gazetteer import (
@@ -291,6 +292,13 @@ def _count_organisations(
             continue
         if count >= 3 or (count >= 2 and " " in key) or key in named_mid_sentence:
             weights[key] += count * 0.5
+    # A sentence-case headline names what it is about: "Elettrauto di Savignano".
+    for name in title_names(title, language):
+        key = fold(name)
+        known = key in weights or any(key in topic.split() for topic in weights)
+        listed = bool(gazetteer().phrases.get(key) or vocabulary().lookup(key))
+        if key and not known and not listed and not _is_common_start(key, language):
+            weights[key] += TITLE_WEIGHT
     # The headline adds weight to names the body established.
     for key in list(weights):
         if key in fold(title):
