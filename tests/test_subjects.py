@@ -26,12 +26,18 @@ def topics(language: str, title: str, *paragraphs: str) -> list[str]:
 
 # One short invented article per language: its subject is named by native words only.
 NATIVE = {
-    "en": ("Workers walk out", "The strike closed the port. Strikers marched at dawn."),
-    "es": ("Paro en el puerto", "La huelga cerró el puerto. Los huelguistas marcharon."),
-    "de": ("Stillstand im Hafen", "Der Streik legte den Hafen lahm. Der Warnstreik dauert."),
-    "fr": ("Le port à l'arrêt", "La grève a fermé le port. Les grévistes ont défilé."),
-    "it": ("Porto fermo", "Lo sciopero ha chiuso il porto. Gli scioperanti hanno sfilato."),
-    "pt": ("Porto parado", "A greve fechou o porto. Os grevistas marcharam cedo."),
+    "en": ("Port closed", "The strike closed the port. Strikers marched. The strike goes on."),
+    "es": (
+        "Puerto cerrado",
+        "La huelga cerró el puerto. Los huelguistas marcharon. Sigue la huelga.",
+    ),
+    "de": ("Hafen zu", "Der Streik legte den Hafen lahm. Der Warnstreik dauert. Streiks wirken."),
+    "fr": ("Port fermé", "La grève a fermé le port. Les grévistes ont défilé. La grève dure."),
+    "it": (
+        "Porto fermo",
+        "Lo sciopero ha chiuso il porto. Gli scioperanti sfilano. Scioperi ovunque.",
+    ),
+    "pt": ("Porto parado", "A greve fechou o porto. Os grevistas marcharam. A greve segue."),
 }
 
 
@@ -42,11 +48,11 @@ def test_a_subject_fires_from_its_native_trigger(language: str) -> None:
 
 def test_each_language_has_its_own_word_for_the_economy() -> None:
     body = {
-        "es": "La economía creció. La inflación bajó en mayo.",
-        "de": "Die Wirtschaft wuchs. Die Inflation sank im Mai.",
-        "fr": "L'économie a progressé. L'inflation a baissé en mai.",
-        "it": "L'economia è cresciuta. L'inflazione è scesa a maggio.",
-        "pt": "A economia cresceu. A inflação caiu em maio.",
+        "es": "La economía creció. La inflación bajó. El desempleo también.",
+        "de": "Die Wirtschaft wuchs. Die Inflation sank. Die Konjunktur zieht an.",
+        "fr": "L'économie a progressé. L'inflation a baissé. Le chômage aussi.",
+        "it": "L'economia è cresciuta. L'inflazione è scesa. La disoccupazione pure.",
+        "pt": "A economia cresceu. A inflação caiu. O desemprego também.",
     }
     for language, text in body.items():
         assert "economy" in topics(language, "Cifras", text), language
@@ -55,11 +61,12 @@ def test_each_language_has_its_own_word_for_the_economy() -> None:
 def test_an_english_trigger_does_not_fire_on_a_homograph_in_another_language() -> None:
     # German "war" is "was"; French "stock" is a store of goods, not the stock market.
     german = topics("de", "Ein ruhiger Tag", "Es war kalt. Der Markt war voll, es war laut.")
+    assert "war" in topics("en", "Front", "It was war. The war went on; the war cost lives.")
     assert "war" not in german
-    french = topics("fr", "Carburant", "Le stock de carburant baisse. Les stocks sont vides.")
+    french = topics("fr", "Carburant", "Le stock baisse. Les stocks sont vides. Un stock.")
     assert "stock market" not in french
-    # The same words in an English article still name the subject.
-    assert "war" in topics("en", "Front line", "The war went on. The war cost lives.")
+    english = topics("en", "Markets", "The stock market fell. Stock markets in Asia fell too.")
+    assert "stock market" in english
 
 
 def test_fish_stocks_are_not_the_stock_market() -> None:
