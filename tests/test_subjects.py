@@ -231,3 +231,9 @@ def test_a_sentence_case_headline_names_its_place() -> None:
     assert "beaucaire" in topics("fr", "Un imam de Beaucaire condamné", "Le tribunal a jugé.")
     # English headlines are title-cased: their capitals say nothing on their own.
     assert "quiet" not in topics("en", "A Quiet Week In Town", "Nothing happened.")
+
+
+def test_every_gazetteer_topic_is_listable() -> None:
+    # "state" is an Italian function word; the tag is still a name the gazetteer gives.
+    assert is_listable("georgia (us state)")
+    assert is_listable("nhl") and is_listable("buffalo sabres")

@@ -165,13 +165,11 @@ def is_listable(topic: str, evidence: str = "") -> bool:
     "dans les") such as older versions stored. ``evidence`` is text of an article that carries
     the topic (title, dek, summary, quotes): a phrase it writes only in lower case is no name.
     """
-    from briefings.reading.gazetteer import gazetteer
-
     key = fold(topic)
     if not key:
         return False
     vocab = vocabulary()
-    if key in vocab.iptc or key in vocab.implied or gazetteer().lookup(key):
+    if key in vocab.iptc or key in vocab.implied or key in _gazetteer_topics():
         return True
     words = key.split()
     stops = _all_function_words()
@@ -180,6 +178,15 @@ def is_listable(topic: str, evidence: str = "") -> bool:
     if words[-1] in stops or (words[0] in stops and words[0] not in _PARTICLES):
         return False  # "disse que", "en cambio"; a name may start "al", "de", "van"
     return not _written_lower(words, evidence)
+
+
+@cache
+def _gazetteer_topics() -> frozenset[str]:
+    """Every topic the gazetteer tags and every phrase it knows ("georgia (us state)")."""
+    from briefings.reading.gazetteer import gazetteer
+
+    phrases = gazetteer().phrases
+    return frozenset(phrases) | {fold(e.topic) for entries in phrases.values() for e in entries}
 
 
 @cache
