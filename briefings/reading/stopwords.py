@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 
 from briefings.reading.gazetteer import fold
-from briefings.reading.names import CONNECTORS, NOT_NAMES
+from briefings.reading.names import CONNECTORS
 
 # English keeps the project's own short lists (names.NOT_NAMES and the topic starters):
 # stopwords-iso's English list holds 1,300 words, "new", "states" and "made" among them, and
@@ -96,13 +96,6 @@ def month_names(language: str) -> frozenset[str]:
     from babel.dates import get_month_names
 
     return frozenset(fold(m) for m in get_month_names("wide", locale=language).values())
-
-
-@cache
-def english_function_words() -> frozenset[str]:
-    """The short English list topics use (see ``LANGUAGES``): articles, pronouns, auxiliaries,
-    and words that open a sentence without starting a name."""
-    return ENGLISH_FUNCTION_WORDS | NOT_NAMES
 
 
 # English words that open a sentence, not a name ("Last year", "Some analysts").

@@ -189,11 +189,18 @@ def _gazetteer_topics() -> frozenset[str]:
     return frozenset(phrases) | {fold(e.topic) for entries in phrases.values() for e in entries}
 
 
+# English words no name ends or starts with; short on purpose: "Theresa May", "Will Smith".
+_ENGLISH_EDGES = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been it its this "
+    "that these those said says has have had not".split()
+)
+
+
 @cache
 def _all_function_words() -> frozenset[str]:
-    from briefings.reading.stopwords import any_stop_words, english_function_words
+    from briefings.reading.stopwords import any_stop_words
 
-    return any_stop_words() | english_function_words()
+    return any_stop_words() | _ENGLISH_EDGES
 
 
 # Name particles that may lead a name ("al-Najjar", "de Pedro", "van Gogh").
