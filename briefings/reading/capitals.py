@@ -139,9 +139,13 @@ def common_nouns(paragraphs: list[str], language: str) -> frozenset[str]:
     after an article or determiner somewhere ("nach dem Sturz"): nouns, not given names."""
     if language not in NOUN_CAPITALISING:
         return frozenset()
-    return frozenset(
-        fold(run.text.split()[0])
-        for text in paragraphs
-        for run in capitalised_runs(text)
-        if after_determiner(text, run.start, language)
-    )
+    determiners = name_words("determiners", language)
+    nouns = set()
+    for text in paragraphs:
+        for run in capitalised_runs(text):
+            words = run.text.split()
+            if after_determiner(text, run.start, language):
+                nouns.add(fold(words[0]))
+            elif len(words) > 1 and fold(words[0]) in determiners:
+                nouns.add(fold(words[1]))  # "Die Zahl der Mitgliedsstaaten" opening a sentence
+    return frozenset(nouns)
