@@ -237,3 +237,9 @@ def test_every_gazetteer_topic_is_listable() -> None:
     # "state" is an Italian function word; the tag is still a name the gazetteer gives.
     assert is_listable("georgia (us state)")
     assert is_listable("nhl") and is_listable("buffalo sabres")
+
+
+def test_a_body_written_in_lower_case_is_named_by_one_mention() -> None:
+    found = topics("it", "Furto in officina", "Sul posto sono intervenuti i carabinieri.")
+    assert "carabinieri" in found
+    assert "carabinieri" not in topics("en", "Police", "Police said carabinieri were there.")

@@ -27,12 +27,12 @@ MAX_ELIDED = 4  # "l'", "d'", "qu'", "dell'", "nell'": the elided words of fr/it
 class Triggers:
     """One language's triggers, indexed for a single pass over the text's tokens."""
 
-    words: dict[str, str] = field(default_factory=dict)  # folded word -> subject
+    words: dict[str, tuple[str, int]] = field(default_factory=dict)  # -> subject, strength
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     prefixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by first 4
     suffixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by last 4
 
-    def add(self, trigger: str, subject: str) -> None:
+    def add(self, trigger: str, subject: str, strength: int = 1) -> None:
         if trigger.endswith("*") or trigger.startswith("*"):
             affix = fold(trigger.strip("*")).replace(" ", "")
             if len(affix) < AFFIX:
@@ -44,7 +44,7 @@ class Triggers:
             return
         words = tuple(split_elisions(fold(trigger).split()))
         if len(words) == 1:
-            self.words[words[0]] = subject
+            self.words[words[0]] = (subject, strength)
         elif words:
             self.phrases.setdefault(words[0], []).append((words, subject))
 
@@ -61,9 +61,11 @@ class Triggers:
                     step = len(phrase)
                     break
             else:
-                found = self.words.get(word) or self._affix(word)
+                found = self.words.get(word)
                 if found:
-                    yield found, 1
+                    yield found
+                elif affixed := self._affix(word):
+                    yield affixed, 1
             i += step
 
     def _affix(self, word: str) -> str | None:
@@ -105,10 +107,12 @@ def vocabulary() -> Vocabulary:
         for topic in entry.get("implied_by", []):
             implied[fold(topic)] = subject
         for language, words in entry.items():
-            if language in ("iptc", "implied_by"):
+            if language in ("iptc", "implied_by", "named"):
                 continue
+            # An organisation written in lower case ("carabinieri") is named by one mention.
+            strength = MIN_HITS if entry.get("named") else 1
             for trigger in [subject, *words] if language == ENGLISH else words:
-                triggers[language].add(trigger, subject)
+                triggers[language].add(trigger, subject, strength)
                 if "*" not in trigger:
                     aliases.setdefault(fold(trigger), subject)
     return Vocabulary(iptc, dict(triggers), aliases, implied)
