@@ -229,6 +229,7 @@ def test_german_noun_phrases_roles_and_dates_are_not_people() -> None:
 def test_a_sentence_case_headline_names_its_place() -> None:
     assert "nonantola" in topics("it", "Nonantola, furto al ristorante", "I ladri sono fuggiti.")
     assert "beaucaire" in topics("fr", "Un imam de Beaucaire condamné", "Le tribunal a jugé.")
+    assert "savignano" in topics("it", "Officina di Savignano svaligiata", "Danni ingenti.")
     # English headlines are title-cased: their capitals say nothing on their own.
     assert "quiet" not in topics("en", "A Quiet Week In Town", "Nothing happened.")
 

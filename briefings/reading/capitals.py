@@ -9,7 +9,7 @@ import re
 
 from briefings.reading.gazetteer import fold
 from briefings.reading.names import CONNECTORS, capitalised_runs
-from briefings.reading.stopwords import month_names, name_words, stop_words, trim
+from briefings.reading.stopwords import OF_PARTICLES, month_names, name_words, stop_words, trim
 
 # German capitalises every noun; English headings are often title-cased and its rules are
 # tuned on their own.
@@ -48,11 +48,16 @@ def title_names(title: str, language: str) -> list[str]:
         return []
     found = []
     for run in capitalised_runs(title):
+        words = run.text.split()
         opening = run.start == 0 and title[run.end : run.end + 2].strip()[:1] in (",", ":")
-        if opening or mid_sentence(title, run.start):
-            words = trim(run.text.split(), language)
-            if words:
-                found.append(" ".join(words))
+        if not opening and not mid_sentence(title, run.start):
+            # An opening run's words after "di", "de" stand inside the sentence:
+            # "Elettrauto di Savignano svaligiato".
+            links = [i for i, w in enumerate(words) if w.lower() in OF_PARTICLES]
+            words = words[links[-1] + 1 :] if links and run.start == 0 else []
+        words = trim(words, language)
+        if words:
+            found.append(" ".join(words))
     return found
 
 
