@@ -13,8 +13,8 @@ from typing import Any
 from briefings.dedup import bands, canonical_url, near_duplicate
 from briefings.model import Article
 from briefings.reading.gazetteer import fold
-from briefings.reading.subjects import is_listable
 from briefings.reading.topics import TopicIndex
+from briefings.reading.vocabulary import is_listable
 from briefings.repository import AddOutcome
 from store.database import Database, Delete, Put
 

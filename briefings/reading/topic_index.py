@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable
 from rapidfuzz import fuzz, process
 
 from briefings.reading.gazetteer import fold, gazetteer
-from briefings.reading.subjects import vocabulary
+from briefings.reading.vocabulary import vocabulary
 
 
 class TopicIndex:

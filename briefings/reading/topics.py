@@ -40,8 +40,8 @@ from briefings.reading.stopwords import (
     leads_with_function_word,
     trim,
 )
-from briefings.reading.subjects import find_subjects, vocabulary
 from briefings.reading.topic_index import TopicIndex, resolve_query, suggest
+from briefings.reading.vocabulary import find_subjects, vocabulary
 
 __all__ = ["TopicIndex", "extract_topics", "resolve_query", "suggest"]
 

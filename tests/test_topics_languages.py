@@ -13,8 +13,8 @@ from bot.services import Services
 from bot.settings import Settings
 from briefings.model import Article
 from briefings.reading.names import persons_in
-from briefings.reading.subjects import is_listable, vocabulary
 from briefings.reading.topics import extract_topics, resolve_query
+from briefings.reading.vocabulary import is_listable, vocabulary
 from store.articles import ArticleStore
 from store.database import Database
 from tests.helpers import make_article
