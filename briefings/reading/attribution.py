@@ -5,26 +5,30 @@ fullest name the article gives."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from briefings.reading.coreference import person_genders
 from briefings.reading.cues import Cues, cues_for, group_aliases
+from briefings.reading.labels import signature, transcript_label
 from briefings.reading.names import PersonIndex, capitalised_runs, person_name, strip_titles
 from briefings.reading.sentences import split_sentences
+from briefings.reading.subjects import SubjectReader
 
 if TYPE_CHECKING:
     from briefings.reading.document import Document
     from briefings.reading.marks import Span
 
 
-_APPOSED_NAME = re.compile(
-    r",\s+(?P<name>[A-Z][^,]{2,60}),"
-)  # "The company…, Dick Clark Productions,"
 _NAME_AT_END = re.compile(
     r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|for|and|&|[A-Z][\w’'&.-]*))*(?<!\bthe)(?<!\bof)$"
 )
 
 
-class Attributor:
+_LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
+
+
+class Attributor(SubjectReader):
     """Resolves the speaker of each quote in article order, remembering who spoke last."""
 
     def __init__(self, doc: Document, people: PersonIndex) -> None:
@@ -38,8 +42,12 @@ class Attributor:
         self.last_group = ""
         self._span_speakers: list[tuple[Span, str]] = []
         self._quoted_paragraphs: set[int] = set()
-        self._subjects = self._subject_persons()
+        self._starts: dict[int, list[int]] = {}
+        self._subjects = sorted(self._subject_persons())
+        self._subject_keys = [(p, o) for p, o, _ in self._subjects]
         self._mentions = self._person_mentions()
+        self._mention_keys = [(p, o) for p, o, _ in self._mentions]
+        self._genders = person_genders(doc, self._subjects, self._known_person)
         self._groups_named = self._group_subjects()
         self._groups = group_aliases(self.cues, self.paragraphs)
 
@@ -48,9 +56,13 @@ class Attributor:
         para = self.paragraphs[span.paragraph]
         prev_same = previous if previous and previous.paragraph == span.paragraph else None
         prev_speaker = self._span_speakers[-1][1] if self._span_speakers and prev_same else ""
-        raw = self._after_cue(span, para)
+        raw = transcript_label(span.text(self.paragraphs), self.lex) or None
+        if raw is None:
+            raw = self._after_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)
+        if raw is None and span.paragraph + 1 < len(self.paragraphs):
+            raw = signature(self.paragraphs[span.paragraph + 1]) or None
         if raw is not None:
             speaker = self._resolve(raw, span)
         elif prev_same is not None and prev_speaker:
@@ -68,11 +80,10 @@ class Attributor:
     def _after_cue(self, span: Span, para: str) -> str | None:
         if not span.closed:
             return None
-        after = para[span.close_end :]
+        after = _mask_labels(para[span.close_end : span.close_end + 260])
         nxt = self.cues.next_opener.search(after)
         if nxt:
             after = after[: nxt.start()]
-        after = after[:260]
         match = self.cues.after_subject_verb.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")
@@ -82,17 +93,25 @@ class Attributor:
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
         if match:
-            return self._speaker_in_phrase(match.group("who"))
-        match = self.cues.according.match(after.lstrip(" ,"))
+            return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
+        after = after.lstrip(" ,")
+        match = self.cues.according.match(after)
         if match:
-            return self._speaker_in_phrase(match.group("who"))
+            return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
+
+    def _to_sentence_end(self, text: str) -> str:
+        """A phrase up to the end of its sentence, full stops of titles and initials kept:
+        "said Sen. J. Roe. Next…" -> "Sen. J. Roe"."""
+        sentences = split_sentences(text, self.lex.abbreviations)
+        first = sentences[0] if sentences else text
+        return re.split(r"[;:!?“”\"]", first)[0].rstrip(" .")
 
     def _before_cue(
         self, span: Span, para: str, prev_same: Span | None, prev_speaker: str
     ) -> str | None:
         start = prev_same.close_end if prev_same else 0
-        before = para[start : max(start, span.open_at)]
+        before = _mask_labels(para[start : max(start, span.open_at)])
         if not before.strip() and span.paragraph > 0:
             previous = self.paragraphs[span.paragraph - 1].rstrip()
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
@@ -108,16 +127,52 @@ class Attributor:
                 # "NASA's Office of the Inspector General released two reports that depicted “…”"
                 return self._issuer_name(issued[-1].group("who"))
             if sentence.rstrip().endswith(":"):
-                # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote.
+                # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote;
+                # "Partial transcript as follows:" names nobody.
+                words = [w.lower().strip(",.") for w in sentence.rstrip(" :").split()]
+                if all(w in self.lex.not_speakers or w in self.lex.not_names for w in words):
+                    return None
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
         if len(sentence[verb.end() :].split()) > 12:
+            # "Mr. Bush tells voters who wonder why … that he “…”": the quote is what the
+            # sentence's subject says when the words before it hand over to it.
+            words = sentence.rstrip(" ,").split()
+            if len(words) > 1 and words[-1].lower() in self.cues.pronouns:
+                return words[-1] if self._hands_over(" ".join(words[:-1])) else None
+            if self._hands_over(sentence):
+                return self._sentence_subject(sentence)
             return None
-        head = self.cues.trailing_adv.sub("", sentence[: verb.start()].rstrip())
         running_on = verb.group(0).endswith(self.lex.progressive_endings)
         if running_on and prev_speaker:
             return prev_speaker
+        # The subject of the last reporting verb, else of an earlier one: "Frazier said the
+        # amendment was a gesture intended to highlight “…”" is Frazier's.
+        for candidate in reversed(verbs):
+            found = self._subject_before(sentence[: candidate.start()])
+            if found:
+                return found
+        if running_on and not sentence[: verb.start()].strip():
+            return None
+        issued = list(self.cues.issued.finditer(sentence))
+        if issued:  # "the Office released reports that described “…”"
+            return self._issuer_name(issued[-1].group("who"))
+        return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _subject_before(self, text: str) -> str | None:
+        """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
+        description ("the former senator"); None when the words before are no subject."""
+        head = self.cues.trailing_adv.sub("", text.rstrip())
+        relative = any(w.lower().strip(",") in self.lex.relatives for w in head.split())
+        if head.endswith(",") and head.count(",") >= 2 and not relative:
+            # "Her campaign manager, Robby Mook, suggested" / "Tom Ridge, a former secretary,
+            # said": the name, whichever side of the apposition it stands.
+            inner, _, last = head[:-1].rpartition(",")
+            runs = capitalised_runs(last)
+            if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
+                return runs[-1].text
+            return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""
         if last_word.strip(",").lower() in self.cues.pronouns:
             return last_word.strip(",")
@@ -125,14 +180,25 @@ class Attributor:
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
         if last_word[:1].isupper() and not head.endswith(","):
             runs = capitalised_runs(head)
-            if runs and runs[-1].end >= len(head) - 1:
+            if runs and runs[-1].end >= len(head) - 1 and self._named(runs[-1].text):
                 return runs[-1].text
         determiner = self.cues.determiner_tail.search(head)
-        if determiner and not head.endswith(","):
+        if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
             return determiner.group(0)
-        if running_on and not head.strip():
-            return None
-        return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+        return None
+
+    def _noun_phrase(self, phrase: str) -> bool:
+        """A short description headed by a noun ("the Vermont senator"), not a clause ("the
+        amendment was a gesture intended to")."""
+        words = [w.lower().strip(",") for w in phrase.split()[1:]]
+        stop = (
+            self.lex.determiners
+            | self.lex.embedding
+            | set(self.lex.subject_verbs)
+            | set(self.lex.speech_openers)
+            | set(self.lex.relatives)
+        )
+        return 0 < len(words) <= 6 and not any(w in stop for w in words)
 
     # -- resolving a raw speaker phrase ------------------------------------------------------
     def _resolve(self, raw: str, span: Span) -> str:
@@ -141,7 +207,7 @@ class Attributor:
         low = raw.lower()
         pronoun = self.lex.pronouns.get(low)
         if pronoun and pronoun.number == "singular" and pronoun.gender != "neuter":
-            return self._last_person_before(span) or self.last_speaker or raw
+            return self._last_person_before(span, pronoun.gender) or self.last_speaker or raw
         if pronoun and pronoun.number == "plural":
             subject = self._sentence_subject(self._sentence_before(span))
             if subject and subject.lower() not in self.cues.pronouns and subject[:1] not in '“"«„':
@@ -226,7 +292,7 @@ class Attributor:
     def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None:
         """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
         phrase up to its first comma ("a Customs and Border Protection spokesperson")."""
-        phrase = re.split(r",\s*(?:who|which|that)\b", phrase)[0]
+        phrase = self.cues.relative_split.split(phrase)[0]
         runs = capitalised_runs(phrase)
         people = [person_name(r.text) for r in runs]
         named = [p for p in people if p]
@@ -237,87 +303,21 @@ class Attributor:
             if pick.start <= 2 or last:
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
-        if descriptor and len(descriptor.split()) <= 9:
+        if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
             return descriptor
         return None
 
-    def _sentence_subject(self, sentence: str) -> str | None:
-        text = sentence.strip()
-        intro = re.match(r"^[^,]{1,40},\s+", text)
-        if (
-            intro
-            and not self.cues.verb_anywhere.search(intro.group(0))
-            and len(intro.group(0).split()) <= 5
-            and intro.group(0).split()[0].lower() in self.lex.intro
-        ):
-            text = text[intro.end() :]
-        match = self.cues.subject_end.match(text)
-        if not match:
-            return None
-        np = match.group("np").strip()
-        if (
-            np.split()[0].lower() in self.cues.pronouns
-            or np[:1].isupper()
-            or np.split()[0] in self.lex.determiners
-        ):
-            return np
-        return None
-
-    def _subject_persons(self) -> list[tuple[int, int, str]]:
-        """Each sentence whose subject is a person: (paragraph, offset, full name)."""
-        found: list[tuple[int, int, str]] = []
-        for sent in self.doc.sentences:
-            index, offset, sentence = sent.paragraph, sent.start, sent.text
-            subject = self._sentence_subject(sentence)
-            if subject:
-                name = self._person_in_subject(subject)
-                if name:
-                    found.append((index, max(offset, 0), name))
-            # "Early says there is…": a person right before a reporting verb.
-            para = self.paragraphs[index]
-            for run in self.doc.paragraphs[index].names:
-                if not sent.start <= run.start < sent.end:
-                    continue
-                tail = para[run.end : min(run.end + 40, sent.end)]
-                if self.cues.verb_next.match(tail):
-                    name = self.people.expand(person_name(run.text) or run.text)
-                    if self.people.is_person(name):
-                        found.append((index, run.start, name))
-        return found
-
-    def _group_subjects(self) -> list[tuple[int, int, str]]:
-        """Sentences whose subject is an organisation or group: "Big Machine have denied…",
-        "The company that runs the AMAs, Dick Clark Productions, denies…"."""
-        found: list[tuple[int, int, str]] = []
-        for sent in self.doc.sentences:
-            index, offset, sentence = sent.paragraph, sent.start, sent.text
-            subject = self._sentence_subject(sentence)
-            first = subject.split()[0].lower() if subject else ""
-            if (
-                not subject
-                or first in self.cues.pronouns
-                or first in self.lex.possessives
-                or subject[:1] in '“"«„'
-            ):
-                continue
-            if self._person_in_subject(subject):
-                continue
-            apposition = (
-                _APPOSED_NAME.match(sentence, len(subject))
-                if sentence.startswith(subject)
-                else None
-            )
-            runs = capitalised_runs(subject)
-            if apposition:
-                name = apposition.group("name")
-            elif runs and runs[0].start <= 4 and runs[0].text.lower() not in self.lex.not_names:
-                name = runs[0].text
-            else:
-                continue
-            if re.split(r"[’']", name.split()[0])[0].lower() in self.cues.pronouns:
-                continue  # "I've", "We're": a quote's voice, not a group
-            found.append((index, offset, name))
-        return found
+    def _describes(self, phrase: str) -> bool:
+        """A description of a speaker opens on a determiner, a possessive, a number or a
+        capital ("a Customs spokesperson", "his lawyer"), not on a verb or a preposition."""
+        first = phrase.split()[0]
+        low = first.lower()
+        return (
+            low in self.lex.determiners
+            or low in self.lex.possessives
+            or first[0].isdigit()
+            or (first[0].isupper())
+        )
 
     def _last_group_before(self, span: Span) -> str:
         earlier = [g for g in self._groups_named if (g[0], g[1]) < (span.paragraph, span.start)]
@@ -325,40 +325,33 @@ class Attributor:
             return earlier[-1][2]
         return ""
 
-    def _person_mentions(self) -> list[tuple[int, int, str]]:
-        """Every place a person is named, for pronouns when no sentence has them as subject."""
-        found: list[tuple[int, int, str]] = []
-        for run in self.doc.names:
-            name = self.people.expand(person_name(run.text) or run.text)
-            if self.people.is_person(name):
-                found.append((run.paragraph, run.start, name))
-        return found
+    def _last_person_before(self, span: Span, gender: str = "") -> str:
+        """The most recent person who spoke or was the subject of a sentence, of the
+        pronoun's gender when the article tells it. Looks back a bounded number of steps, so
+        a flood of quotes costs linear time."""
+        pos = (span.paragraph, span.start)
 
-    def _person_in_subject(self, subject: str) -> str:
-        """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
-        runs = [r for r in capitalised_runs(subject) if r.start <= 40]
-        for run in runs:
-            name = person_name(subject[: run.end]) or person_name(run.text) or run.text
-            name = self.people.expand(name)
-            if self.people.is_person(name):
-                return name
-        return ""
+        def fits(name: str) -> bool:
+            return not gender or self._genders.get(name, gender) == gender
 
-    def _last_person_before(self, span: Span) -> str:
-        """The most recent person who spoke or was the subject of a sentence."""
-        candidates = [
-            (p, o, name) for p, o, name in self._subjects if (p, o) < (span.paragraph, span.start)
-        ]
-        spoken = [
-            (s.paragraph, s.start, who)
-            for s, who in self._span_speakers
-            if self.people.is_person(who)
-        ]
-        best = max([*candidates, *spoken], default=None)
+        best: tuple[int, int, str] | None = None
+        at = bisect_left(self._subject_keys, pos)
+        for p, o, name in reversed(self._subjects[max(0, at - _LOOK_BACK) : at]):
+            if fits(name):
+                best = (p, o, name)
+                break
+        for s, who in reversed(self._span_speakers[-_LOOK_BACK:]):
+            if (s.paragraph, s.start) < pos and self.people.is_person(who) and fits(who):
+                if best is None or (s.paragraph, s.start) > best[:2]:
+                    best = (s.paragraph, s.start, who)
+                break
         if best:
             return best[2]
-        mentioned = [m for m in self._mentions if (m[0], m[1]) < (span.paragraph, span.start)]
-        return mentioned[-1][2] if mentioned else self.last_person
+        at = bisect_left(self._mention_keys, pos)
+        for m in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]):
+            if fits(m[2]):
+                return m[2]
+        return self.last_person if fits(self.last_person) else ""
 
     def _remember(self, speaker: str) -> None:
         if not speaker:
@@ -368,6 +361,12 @@ class Attributor:
             self.last_person = speaker
         elif speaker.lower() not in self.cues.pronouns:
             self.last_group = speaker
+
+    def _hands_over(self, text: str) -> bool:
+        words = text.rstrip(" ,").split()
+        return bool(words) and (
+            words[-1].lower() in self.lex.speech_openers or text.rstrip().endswith(":")
+        )
 
     def _sentence_before(self, span: Span) -> str:
         """The sentence that holds the quote's opening mark."""
@@ -385,3 +384,12 @@ def _last_sentence(text: str, abbreviations: frozenset[str]) -> str:
         return ""
     last = sentences[-1]
     return last[:-2] if last.endswith(" x") else last
+
+
+_LABEL = re.compile(r"\s?\([^()]{1,30}\)")
+
+
+def _mask_labels(text: str) -> str:
+    """Short parentheticals blanked, offsets kept: "Rep. Jane Doe (D-Ohio) said" reads as
+    "Rep. Jane Doe said"."""
+    return _LABEL.sub(lambda m: " " * len(m.group(0)), text)

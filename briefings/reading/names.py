@@ -62,7 +62,11 @@ def _capitalised_runs(text: str) -> tuple[Name, ...]:
             if (
                 gap.strip()
                 or "\n" in gap
-                or (current[-1].group(0).endswith(".") and len(current[-1].group(0)) > 3)
+                or (
+                    current[-1].group(0).endswith(".")
+                    and len(current[-1].group(0)) > 3
+                    and current[-1].group(0).lower()[:-1] not in _EN.abbreviations
+                )
             ):
                 flush()
         if token[0].isupper() or (current and token.lower() in CONNECTORS):
@@ -118,7 +122,21 @@ def person_name(run: str) -> str | None:
         return None  # acronyms inside: "NASA", "US"
     if words[-1].endswith("."):
         return None
-    return " ".join(words)
+    name = " ".join(words)
+    if _is_place_word(name.lower()):
+        return None  # "New York", "San Juan", "Puerto Ricans": a place or its people
+    return name
+
+
+def titled_surname(run: str, honorifics: frozenset[str] = _EN.honorifics) -> str:
+    """The surname in "Mr. Bush" or "Sen. Cruz": a person the article names by title only."""
+    words = run.replace("’s", "").replace("'s", "").split()
+    if len(words) != 2 or words[0].lower().rstrip(".") not in honorifics:
+        return ""
+    surname = words[1]
+    if surname.endswith(".") or surname.isupper() or surname.lower() in NOT_NAMES:
+        return ""
+    return "" if surname.lower() in ORG_WORDS or _is_place_word(surname.lower()) else surname
 
 
 @lru_cache(maxsize=65536)
@@ -144,8 +162,10 @@ class PersonIndex:
         # "Silvia S. Martins" keeps the first full form the article gave).
         self.full.append(name)
         parts = name.split()
-        for part in (parts[-1], parts[0]):
-            self._by_part.setdefault(part.lower(), name)
+        # Surname first, then given name, then middle words ("Acosta" in "Melba Acosta Febo").
+        for part in (parts[-1], parts[0], *parts[1:-1]):
+            if len(part.rstrip(".")) > 1 and part.lower() not in CONNECTORS:
+                self._by_part.setdefault(part.lower(), name)
 
     def expand(self, name: str) -> str:
         """Fullest form of a name: "Blinken" -> "Antony Blinken"; unknown names unchanged."""
@@ -180,7 +200,27 @@ def persons_in(*paragraphs: str) -> list[str]:
     if not found:
         return []
     whole = "\n\n".join(paragraphs)
-    return [name for name in dict.fromkeys(found) if not treated_as_organisation(whole, name)]
+    common = _lower_words(whole)
+    given = _EN.masculine_given | _EN.feminine_given
+    kept: list[str] = []
+    for name in dict.fromkeys(found):
+        first, _, rest = name.partition(" ")
+        # "Was Szlachta", "Although Rubio": a sentence-opening word the article also writes in
+        # lower case is no given name (unless it is a common one: "Bill", "Mark").
+        if first.lower() in common and first.lower() not in given:
+            if len(rest.split()) < 2:
+                continue
+            name = rest
+        if not treated_as_organisation(whole, name):
+            kept.append(name)
+    return list(dict.fromkeys(kept))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
