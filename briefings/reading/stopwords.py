@@ -32,7 +32,8 @@ def stop_words(language: str) -> frozenset[str]:
     import stopwordsiso
 
     words = {fold(w) for w in stopwordsiso.stopwords(language)}
-    return frozenset(w for w in words if w and " " not in w)
+    # Some lists hold digits and numerals ("3"): a number ends names ("Paris 8", "Apollo 11").
+    return frozenset(w for w in words if w and " " not in w and not w.isdigit())
 
 
 # Particles meaning "of": a word they follow is a name's own ("Hora da Estrela").
