@@ -124,9 +124,7 @@ def trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()
         return None  # "Mitte Dezember" is a date; "lamentado Imbroda" a verb and a name
     if language in NOUN_CAPITALISING and _looks_like_noun(words[0]):
         return None  # "Situation von Sweidah", "Entwicklung der Migrationspolitik"
-    if language in NOUN_CAPITALISING and (
-        _looks_like_noun(words[-1]) or fold(words[-1]) in nouns
-    ):
+    if language in NOUN_CAPITALISING and (_looks_like_noun(words[-1]) or fold(words[-1]) in nouns):
         return None  # "Praktische Solidarität", "Dutzende Fälle": a surname takes no article
     return " ".join(words)
 
