@@ -133,10 +133,6 @@ def split_elisions(words: list[str]) -> list[str]:
     return out
 
 
-def is_subject(topic: str) -> bool:
-    return fold(topic) in vocabulary().iptc
-
-
 def find_subjects(parts: list[tuple[list[str], float]], language: str) -> dict[str, float]:
     """Subject -> weight for an article's parts (the folded words of the title, the dek and
     each paragraph, with their weights), read with the triggers of its language: English when
