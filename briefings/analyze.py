@@ -37,7 +37,9 @@ def read_document(doc: Document) -> tuple[str, list[Quote], dict[str, float]]:
     title, dek, paragraphs = doc.title, doc.dek, doc.texts
     quotes = quotes_of(doc)
     people = PersonIndex([name for q in quotes if (name := person_name(q.speaker))])
-    weights = extract_topics(title, dek, paragraphs, people.full)
+    # The name runs topics read are the ones the document found (capitalised_runs is cached
+    # per paragraph), and the document's language picks function words and subject triggers.
+    weights = extract_topics(title, dek, paragraphs, people.full, doc.language)
     return summary_of(doc), quotes, weights
 
 

@@ -16,6 +16,7 @@ from briefings.dedup import bands, canonical_url, near_duplicate
 from briefings.model import Article
 from briefings.reading.gazetteer import fold
 from briefings.reading.topics import TopicIndex
+from briefings.reading.vocabulary import is_listable
 from briefings.repository import AddOutcome
 from store.bodies import REF
 from store.database import Database, DatabaseError, Delete, Put
@@ -29,6 +30,12 @@ CANDIDATES_PER_TOPIC = 300  # the freshest articles of a topic considered for ra
 HALF_LIFE_DAYS = 3.0  # freshness halves every three days
 _LN2 = math.log(2)
 _TINY = 1e-9  # a relevance of 0 still ranks, below every relevant article of the same age
+
+
+def _evidence(doc: dict[str, Any]) -> str:
+    """The stored text of an article: where its topics are written."""
+    quotes = [q.get("text", "") for q in doc.get("quotes", []) if isinstance(q, dict)]
+    return "\n".join([doc.get("title", ""), doc.get("dek", ""), doc.get("summary", ""), *quotes])
 
 
 def _ts(value: str | None) -> float:
@@ -55,6 +62,7 @@ class ArticleStore:
         self._fingerprints: dict[int, int] = {}
         self._topics = TopicIndex()
         self._names: dict[str, tuple[str, str]] = {}  # topic -> (its one copy, folded key)
+        self._listed: dict[str, bool] = {}  # topic key -> shown by topic_counts
         for doc_id, doc in db.documents(TABLE):
             self._index(doc_id, doc)
         self._by_time.sort()
@@ -200,10 +208,21 @@ class ArticleStore:
                 self._topics.display(key): len(entries)
                 - bisect.bisect_right(entries, (cutoff, 1 << 62))
                 for key, entries in self._by_topic.items()
+                if self._listable(key, entries)
             }
         return dict(
             sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0]))
         )
+
+    def _listable(self, key: str, entries: list[tuple[float, int]]) -> bool:
+        """Only names and subjects are listed: older articles may carry free phrases. Judged
+        once per topic, on the newest article that carries it."""
+        known = self._listed.get(key)
+        if known is None:
+            newest = self.db.raw(TABLE, entries[-1][1]) if entries else None
+            record = {**newest, **self.db.body(newest)} if newest else {}
+            known = self._listed[key] = is_listable(key, _evidence(record))
+        return known
 
     # -- indexes -----------------------------------------------------------------------------
     def _when(self, doc: dict[str, Any]) -> float:

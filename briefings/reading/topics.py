@@ -1,5 +1,5 @@
 """Topics: tag an article with countries, places, people, organisations and subjects, weighted
-by how much it is about each; resolve a reader's query ("karabagh", "armenya") to topics."""
+by how much it is about each. Queries live in ``topic_index`` (re-exported here)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from functools import lru_cache
-from itertools import compress
 
-from rapidfuzz import fuzz, process
-
+from briefings.reading.capitals import (
+    after_determiner,
+    common_nouns,
+    institution,
+    is_address,
+    mid_sentence,
+    names_only,
+    title_names,
+    trimmed_person,
+)
 from briefings.reading.gazetteer import (
     fold,
     gazetteer,
@@ -31,6 +38,15 @@ from briefings.reading.names import (
     person_name,
     persons_in,
 )
+from briefings.reading.stopwords import (
+    ENGLISH_FUNCTION_WORDS,
+    leads_with_function_word,
+    trim,
+)
+from briefings.reading.topic_index import TopicIndex, resolve_query, suggest
+from briefings.reading.vocabulary import find_subjects, vocabulary
+
+__all__ = ["TopicIndex", "extract_topics", "resolve_query", "suggest"]
 
 MAX_TOPICS = 30
 # Where a mention stands decides how much it says about the article.
@@ -39,23 +55,30 @@ _ORG_JOIN = re.compile(r"\s+(of|for|and|&)\s+")
 
 
 def extract_topics(
-    title: str, dek: str, paragraphs: list[str], persons: Iterable[str] = ()
+    title: str,
+    dek: str,
+    paragraphs: list[str],
+    persons: Iterable[str] = (),
+    language: str = "",
 ) -> dict[str, float]:
-    """Topic -> weight (higher: more about it), at most ``MAX_TOPICS``, heaviest first."""
+    """Topic -> weight (higher: more about it), at most ``MAX_TOPICS``, heaviest first: names
+    (places, people, organisations) and subjects of the vocabulary, never a free phrase.
+    ``language`` (ISO 639-1, "" when unknown) picks the function words and subject triggers."""
     weights: defaultdict[str, float] = defaultdict(float)
     parts = [(title, TITLE_WEIGHT), (dek, DEK_WEIGHT)]
     parts += [(p, LEAD_WEIGHT if i < 2 else BODY_WEIGHT) for i, p in enumerate(paragraphs)]
-    names = {w for p in persons_in(*paragraphs) if _not_a_place(p) for w in p.split()}
+    nouns = common_nouns(paragraphs, language)
+    people = [
+        trimmed_person(p, language, nouns) for p in persons_in(*paragraphs) if _not_a_place(p)
+    ]
+    names = {w for p in people if p for w in p.split()}  # "Em Curitiba" is no one
     for text, weight in parts:
         for topic in _gazetteer_mentions(text, names):
             weights[topic] += weight
     _resolve_ambiguous(weights)
-    _count_people(weights, parts, persons)
-    _count_organisations(weights, parts)
-    _add_subjects(weights, parts)
-    for phrase, weight in _key_phrases(title, paragraphs).items():
-        if phrase not in weights and not any(phrase in topic for topic in weights):
-            weights[phrase] += weight
+    _count_people(weights, parts, persons, language, nouns)
+    _count_organisations(weights, parts, language)
+    _add_subjects(weights, parts, language)
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
     return {topic: round(weight, 2) for topic, weight in ranked}
 
@@ -85,11 +108,6 @@ def _run_names(text: str) -> frozenset[str]:
 @lru_cache(maxsize=512)
 def _word_counts(text: str) -> Counter[str]:
     return Counter(tokens(text))
-
-
-@lru_cache(maxsize=512)
-def _lower_tokens(text: str) -> list[str]:
-    return tokens(text.lower())
 
 
 AMBIGUOUS = "?"
@@ -156,17 +174,24 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
 
 
 def _count_people(
-    weights: defaultdict[str, float], parts: list[tuple[str, float]], persons: Iterable[str]
+    weights: defaultdict[str, float],
+    parts: list[tuple[str, float]],
+    persons: Iterable[str],
+    language: str,
+    nouns: frozenset[str],
 ) -> None:
-    people = {p for p in persons if fold(p) not in weights}
+    people = {name for p in persons if (name := trimmed_person(p, language, nouns))}
+    people = {p for p in people if fold(p) not in weights}
     word_counts = []
     for index, (text, weight) in enumerate(parts):
         if index == 0:
             word_counts.append((_word_counts(text), weight))
             continue  # a headline's capitals say nothing: it only adds weight to body names
         for run in capitalised_runs(text):
+            if after_determiner(text, run.start, language):
+                continue  # "die Situation von Sweidah": a noun phrase
             name = person_name(run.text)
-            if name and _not_a_place(name):
+            if name and _not_a_place(name) and (name := trimmed_person(name, language, nouns)):
                 people.add(name)
         word_counts.append((_word_counts(text), weight))
     for person in people:
@@ -177,17 +202,31 @@ def _count_people(
                 weights[fold(person)] += weight * hits
 
 
-def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
+def _count_organisations(
+    weights: defaultdict[str, float], parts: list[tuple[str, float]], language: str
+) -> None:
     whole = "\n".join(text for text, _ in parts)
     body_runs: Counter[str] = Counter()
+    # In languages that capitalise only names, a capitalised word inside a sentence is one.
+    named_mid_sentence: set[str] = set()
     title = parts[0][0] if parts else ""
     for text, weight in parts[1:]:
         runs = capitalised_runs(text)
         skip_next = False
+        consumed = 0  # the end of an institution's name that ran over later runs
         for run, nxt in zip(runs, [*runs[1:], None], strict=False):
-            if skip_next:
+            if skip_next or run.start < consumed:
                 skip_next = False
                 continue
+            if names_only(language):
+                if is_address(text, run.start, language):
+                    continue
+                words = trim(run.text.split(), language)  # "Al Consorzio" -> "Consorzio"
+                full = institution(text, words, run.end, language)
+                if full:
+                    consumed = run.end + len(full) - len(" ".join(words))
+                    weights[fold(full)] += weight
+                    continue
             name = run.text
             named_as_org = _org_context(text, run.start, run.end)
             if nxt is not None and _ORG_JOIN.fullmatch(text[run.end : nxt.start]):
@@ -205,8 +244,9 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
             words = name.replace("’s", "").replace("'s", "").split()
             if words and words[0].lower() in {"the", "a", "an"}:
                 words = words[1:]
+            words = trim(words, language)  # "Em Curitiba", "Die Drusen": a sentence start
             key = fold(" ".join(words))
-            if named_as_org and key and not _is_common_start(key):
+            if named_as_org and key and not _is_common_start(key, language):
                 # "the journal JAMA Psychiatry", "Lowe's (LOW)", "Jefferies analyst Jo Smith";
                 # a gazetteer name ("WASHINGTON (AP)") is already counted as what it is
                 if not gazetteer().phrases.get(key):
@@ -233,7 +273,7 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
             key = fold(" ".join(words))
             if not key or gazetteer().phrases.get(key):
                 continue
-            if _is_common_start(key):
+            if _is_common_start(key, language):
                 continue
             acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
             if acronym and (key in _COMMON_ACRONYMS or whole.count(words[0]) < 2):
@@ -245,16 +285,25 @@ def _count_organisations(weights: defaultdict[str, float], parts: list[tuple[str
                 weights[key] += weight
             elif place_led and len(words) <= 3 and not _has_title(words[1:]):
                 body_runs[key] += 2  # "Buffalo Sabres", "Minnesota Wild": a team or a local body
-            elif len(key) > 3 and _not_a_place(key):
-                body_runs[key] += 1
+            elif len(key) > 3 and _not_a_place(key) and not vocabulary().lookup(key):
+                body_runs[key] += 1  # (a subject's word, "Covid-19", is counted as the subject)
+                if names_only(language) and mid_sentence(text, run.start):
+                    named_mid_sentence.add(key)
     # A name the article repeats (not a sentence-start accident) is an organisation or a
     # brand, unless it is the surname of a person already counted.
     person_words = {w for topic in weights for w in topic.split()}
     for key, count in body_runs.items():
-        if key in person_words or key in weights or _is_common_start(key):
+        if key in person_words or key in weights or _is_common_start(key, language):
             continue
-        if count >= 3 or (count >= 2 and " " in key):
+        if count >= 3 or (count >= 2 and " " in key) or key in named_mid_sentence:
             weights[key] += count * 0.5
+    # A sentence-case headline names what it is about: "Elettrauto di Savignano".
+    for name in title_names(title, language):
+        key = fold(name)
+        known = key in weights or any(key in topic.split() for topic in weights)
+        listed = bool(gazetteer().phrases.get(key) or vocabulary().lookup(key))
+        if key and not known and not listed and not _is_common_start(key, language):
+            weights[key] += TITLE_WEIGHT
     # The headline adds weight to names the body established.
     for key in list(weights):
         if key in fold(title):
@@ -281,9 +330,24 @@ def _org_context(text: str, start: int, end: int) -> bool:
 PAIR_MIN_HITS = 2  # each word list of a subject pair must be used this often
 
 
-def _add_subjects(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
-    """Subjects named by two words together ("teacher pay"), and the sector of a company the
-    article is about (Home Depot -> retail)."""
+def _add_subjects(
+    weights: defaultdict[str, float], parts: list[tuple[str, float]], language: str
+) -> None:
+    """Subjects of the vocabulary the article's language names, subjects named by two words
+    together ("teacher pay", English only), and the sector of a company the article is about
+    (Home Depot -> retail)."""
+    words = [(_unhyphenated(text)[1], weight) for text, weight in parts]
+    for subject, weight in find_subjects(words, language).items():
+        if subject not in weights:
+            weights[subject] += weight
+    if language not in ("", "en"):
+        _add_sectors(weights)
+        return
+    _add_pairs(weights, parts)
+    _add_sectors(weights)
+
+
+def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
     gaz = gazetteer()
     words: Counter[str] = Counter()
     for text, _ in parts:
@@ -299,10 +363,15 @@ def _add_subjects(weights: defaultdict[str, float], parts: list[tuple[str, float
         ]
         if min(hits) >= PAIR_MIN_HITS and subject not in weights:
             weights[subject] += min(min(hits) * 0.5, 3.0)
+
+
+def _add_sectors(weights: defaultdict[str, float]) -> None:
+    """A company brings its sector, a league its sport."""
+    sectors, implied = gazetteer().sectors, vocabulary().implied
     for topic, weight in list(weights.items()):
-        sector = gaz.sectors.get(topic)
-        if sector:
-            weights[sector] += weight * 0.5
+        subject = sectors.get(topic) or implied.get(topic)
+        if subject:
+            weights[subject] += weight * 0.5
 
 
 def _has_org_word(words: list[str]) -> bool:
@@ -311,49 +380,6 @@ def _has_org_word(words: list[str]) -> bool:
 
 def _has_title(words: list[str]) -> bool:
     return any(w.lower().rstrip(".") in TITLES for w in words)
-
-
-_PHRASE_STOP = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been has have
-    had it its this that these those he she they we i you his her their our said says say told
-    will would could should may might can also not no more most some any all about into over
-    after before than then there here which who what when where how new last first one two
-    year years week day days time people percent just like going see get make want think know
-    take come look thing things lot way well back really still even much many very""".split()
-)
-
-
-def _key_phrases(title: str, paragraphs: list[str]) -> dict[str, float]:
-    """Lower-case two- and three-word phrases the article keeps using ("teacher pay",
-    "water vapor"): subjects no gazetteer lists."""
-    counts: Counter[tuple[str, ...]] = Counter()
-    for text in [title, *paragraphs]:
-        words = _lower_tokens(text)
-        # A phrase starts and ends with a content word: mark which words may.
-        ok = [w.isalpha() and len(w) > 2 and w not in _PHRASE_STOP for w in words]
-        last = len(words) - 1
-        for i in compress(range(last), ok):
-            if ok[i + 1]:
-                counts[words[i], words[i + 1]] += 1
-            if i + 1 < last and ok[i + 2]:
-                counts[words[i], words[i + 1], words[i + 2]] += 1
-    lead = " ".join([title, *paragraphs[:2]]).lower()
-    body = "\n".join(paragraphs)
-    found: dict[str, float] = {}
-    for key, count in counts.most_common(40):
-        if count < 2:
-            break
-        phrase = " ".join(key)
-        # Written in lower case in the body: a subject, not a proper name counted elsewhere.
-        if (count >= 3 or (count >= 2 and phrase in lead)) and phrase in body:
-            found[phrase] = count * 0.4
-    # "cannabis use" and "use disorder" are parts of "cannabis use disorder".
-    kept = {
-        p: w
-        for p, w in found.items()
-        if not any(p != q and p in q and w <= found[q] for q in found)
-    }
-    return dict(list(kept.items())[:6])
 
 
 @lru_cache(maxsize=16384)
@@ -374,131 +400,13 @@ _COMMON_ACRONYMS = frozenset(
 )
 
 
-def _is_common_start(key: str) -> bool:
+def _is_common_start(key: str, language: str = "") -> bool:
     """A capitalised run that is a sentence start, a weekday or a contraction, not a name."""
     first = key.split()[0]
-    return first in _STARTERS or first in _PHRASE_STOP or first in NOT_NAMES or "'" in key
-
-
-# --- Queries -------------------------------------------------------------------------------
-
-
-class TopicIndex:
-    """Known topics, indexed for queries: exact, alias, word-in-name, then small typos.
-
-    Kept up to date incrementally by the store, so a query never folds every known topic."""
-
-    def __init__(self, topics: Iterable[str] = ()) -> None:
-        self._display: dict[str, str] = {}
-        self._count: Counter[str] = Counter()
-        self._by_word: dict[str, set[str]] = {}
-        for topic in topics:
-            self.add(topic)
-
-    def add(self, topic: str) -> str:
-        key = fold(topic)
-        if key and self._count[key] == 0:
-            self._display[key] = topic
-            for word in set(_stems(key)):
-                self._by_word.setdefault(word, set()).add(key)
-        self._count[key] += 1
-        return key
-
-    def remove(self, topic: str) -> None:
-        key = fold(topic)
-        self._count[key] -= 1
-        if self._count[key] <= 0:
-            del self._count[key]
-            self._display.pop(key, None)
-            for word in set(_stems(key)):
-                keys = self._by_word.get(word, set())
-                keys.discard(key)
-                if not keys:
-                    self._by_word.pop(word, None)
-
-    def display(self, key: str) -> str:
-        return self._display.get(key, key)
-
-    def __contains__(self, topic: str) -> bool:
-        return fold(topic) in self._display
-
-    def __len__(self) -> int:
-        return len(self._display)
-
-    def topics(self) -> list[str]:
-        return list(self._display.values())
-
-    def resolve(self, query: str) -> list[str]:
-        """Topics (display names) a reader's query means; empty when nothing matches."""
-        q = fold(query[:MAX_QUERY_CHARS])
-        if not q:
-            return []
-        hits: list[str] = []
-        if q in self._display:
-            hits.append(q)
-        for entry in gazetteer().lookup(q):
-            key = fold(entry.topic)
-            if key in self._display:
-                hits.append(key)
-        q_words = _stems(q)
-        candidates = set.intersection(*(self._by_word.get(w, set()) for w in q_words))
-        hits += sorted(k for k in candidates if _contains_words(_stems(k), q_words))
-        if not hits and len(q) >= 4:
-            hits = self._typos(q)
-        return [self._display[k] for k in dict.fromkeys(hits)]
-
-    def _typos(self, q: str) -> list[str]:
-        cutoff = 80 if len(q) >= 6 else 85
-        keys = list(self._display)
-        found = [
-            k
-            for k, _, _ in process.extract(q, keys, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff)
-        ]
-        if not found:
-            # A typo in one word of a longer name: "karabah" -> "nagorno-karabakh".
-            words = [w for w in self._by_word if len(w) >= 4]
-            for word, _, _ in process.extract(
-                q, words, scorer=fuzz.ratio, limit=3, score_cutoff=85
-            ):
-                found += sorted(self._by_word[word])
-        return found
-
-    def suggest(self, query: str, limit: int = 3) -> list[str]:
-        """ "Did you mean" candidates for a query that matched nothing."""
-        q = fold(query[:MAX_QUERY_CHARS])
-        if not q or not self._display:
-            return []
-        found = process.extract(
-            q, list(self._display), scorer=fuzz.WRatio, limit=limit, score_cutoff=60
-        )
-        return [self._display[key] for key, _, _ in found]
-
-
-MAX_QUERY_CHARS = 100
-
-
-def resolve_query(query: str, known: Collection[str]) -> list[str]:
-    """Known topics a reader's query means (builds a throwaway index; stores keep one)."""
-    return TopicIndex(known).resolve(query)
-
-
-def suggest(query: str, known: Collection[str], limit: int = 3) -> list[str]:
-    return TopicIndex(known).suggest(query, limit)
-
-
-def _stem(word: str) -> str:
-    """Singular and plural alike: "vaccines" ~ "vaccine", "protests" ~ "protest"."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _stems(key: str) -> list[str]:
-    return [_stem(w) for w in key.split()]
-
-
-def _contains_words(words: list[str], q_words: list[str]) -> bool:
-    n = len(q_words)
-    return any(words[i : i + n] == q_words for i in range(len(words) - n + 1))
+    return (
+        first in _STARTERS
+        or first in ENGLISH_FUNCTION_WORDS
+        or first in NOT_NAMES
+        or leads_with_function_word(key.split(), language)
+        or "'" in key
+    )
