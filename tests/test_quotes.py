@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 from briefings.analyze import analyze
 from briefings.model import RawArticle
@@ -166,3 +167,21 @@ def test_a_1mb_article_and_a_100k_character_line_finish() -> None:
         [sys.executable, "-c", PATHOLOGICAL], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert "True True True" == result.stdout.strip(), result.stderr
+
+
+def test_a_64kb_paragraph_flooded_with_quote_marks_is_analysed_in_bounded_time() -> None:
+    # Issue 9 item 14: per-quote work is constant (look-backs are bounded), so a flood of quote
+    # marks is linear. A hang guard with a generous join timeout, not a speed measurement.
+    floods = ["“a b c d e,” he said. ", "“Word.” "]
+    results: list[int] = []
+
+    def work() -> None:
+        for flood in floods:
+            text = (flood * (65_536 // len(flood) + 1))[:65_536]
+            results.append(len(analyze(RawArticle(title="t", paragraphs=[text])).quotes))
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout=10 * len(floods))
+    assert not worker.is_alive()
+    assert len(floods) == len(results) and results[0] > 1000

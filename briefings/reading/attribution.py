@@ -43,6 +43,7 @@ class Attributor:
         self.last_group = ""
         self._span_speakers: list[tuple[Span, str]] = []
         self._quoted_paragraphs: set[int] = set()
+        self._starts: dict[int, list[int]] = {}
         self._subjects = sorted(self._subject_persons())
         self._subject_keys = [(p, o) for p, o, _ in self._subjects]
         self._mentions = self._person_mentions()
@@ -331,11 +332,18 @@ class Attributor:
         np = match.group("np").strip()
         if not self._named(np) and np.split()[0].lower() not in self.cues.pronouns:
             return None  # "Or", "In", "That": no subject to name
-        if (
-            np.split()[0].lower() in self.cues.pronouns
-            or np[:1].isupper()
-            or np.split()[0] in self.lex.determiners
-        ):
+        first = np.split()[0]
+        if first.lower() in self.cues.pronouns:
+            return first  # "He went on to say": the pronoun, not the clause
+        if np[:1].isupper():
+            # "Hillary Clinton greeted 2,000 people": the name, not what follows it.
+            runs = capitalised_runs(np)
+            if runs and runs[0].start == 0:
+                rest = np[runs[0].end :].split()
+                if rest and rest[0][:1].islower() and rest[0] not in self.lex.inner_words:
+                    return runs[0].text
+            return np
+        if first in self.lex.determiners:
             return np
         return None
 
@@ -351,9 +359,9 @@ class Attributor:
                     found.append((index, max(offset, 0), name))
             # "Early says there is…": a person right before a reporting verb.
             para = self.paragraphs[index]
-            for run in self.doc.paragraphs[index].names:
-                if not sent.start <= run.start < sent.end:
-                    continue
+            names = self.doc.paragraphs[index].names
+            starts = self._name_starts(index)
+            for run in names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
                 tail = para[run.end : min(run.end + 40, sent.end)]
                 if self.cues.verb_next.match(tail):
                     name = self.people.expand(person_name(run.text) or run.text)
@@ -409,6 +417,11 @@ class Attributor:
             if self.people.is_person(name):
                 found.append((run.paragraph, run.start, name))
         return found
+
+    def _name_starts(self, paragraph: int) -> list[int]:
+        if paragraph not in self._starts:
+            self._starts[paragraph] = [m.start for m in self.doc.paragraphs[paragraph].names]
+        return self._starts[paragraph]
 
     def _known_person(self, run: str) -> str:
         name = self.people.expand(person_name(run) or run)

@@ -62,7 +62,11 @@ def _capitalised_runs(text: str) -> tuple[Name, ...]:
             if (
                 gap.strip()
                 or "\n" in gap
-                or (current[-1].group(0).endswith(".") and len(current[-1].group(0)) > 3)
+                or (
+                    current[-1].group(0).endswith(".")
+                    and len(current[-1].group(0)) > 3
+                    and current[-1].group(0).lower()[:-1] not in _EN.abbreviations
+                )
             ):
                 flush()
         if token[0].isupper() or (current and token.lower() in CONNECTORS):
