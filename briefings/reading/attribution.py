@@ -91,6 +91,15 @@ class Attributor:
         match = self.cues.after_verb_subject.match(after)
         if match:
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
+        inverted = self.cues.inverted_pronoun and self.cues.inverted_pronoun.match(after)
+        if inverted:
+            return inverted.group("who")
+        comma = after.lstrip().startswith(",") or para[: span.end].rstrip()[-1:] in {",", "?", "!"}
+        inverted = comma and self.cues.inverted_any and self.cues.inverted_any.match(after)
+        if inverted and inverted.group("verb").split()[-1].lower() not in self.lex.not_names:
+            found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
+            if found:
+                return found
         after = after.lstrip(" ,")
         match = self.cues.according.match(after)
         if match:

@@ -42,6 +42,10 @@ class Cues:
     relative_split: re.Pattern[str]
     subject_end: re.Pattern[str]
     next_opener: re.Pattern[str]  # where the next quote opens: a cue stops there
+    # "», plaide l'avocate": any lower-case word opening the words after a quote, when the
+    # language inverts freely; "», concède-t-elle": a verb joined to its subject pronoun.
+    inverted_any: re.Pattern[str] | None
+    inverted_pronoun: re.Pattern[str] | None
 
 
 def cues_for(lex: Lexicon | None = None) -> Cues:
@@ -75,8 +79,20 @@ def _build(lex: Lexicon) -> Cues:
     inner = alt(lex.inner_words)
     articles = alt(tuple(lex.determiners))
     appos = alt(lex.apposition)
+    links = alt(lex.inversion_links) if lex.inversion_links else ""
     return Cues(
         lex=lex,
+        inverted_any=(
+            re.compile(
+                rf"^[\s,]*(?P<verb>(?:{adv}\s+)*[^\W\d_A-ZÀ-Ý][\w’'-]*)\s+"
+                rf"(?P<who>[^.;:!?“”\"]{{1,200}})"
+            )
+            if lex.inverted_any_verb
+            else None
+        ),
+        inverted_pronoun=(
+            re.compile(rf"{lead}(?:{adv}{links})?\w+{links}(?P<who>{pronoun})\b") if links else None
+        ),
         verb=verb,
         adv=adv,
         pronouns=frozenset(subjects),

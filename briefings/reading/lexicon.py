@@ -74,6 +74,11 @@ class Lexicon:
     conjunctions: tuple[str, ...]
     slogan_cues: tuple[str, ...]
     speech_openers: tuple[str, ...]
+    # Romance word order: after a closing quote and a comma any verb may open an inverted
+    # attribution ("», plaide l'avocate"), not only the listed ones.
+    inverted_any_verb: bool = False
+    # Links joining a verb to a following subject pronoun: "-t-" in "explique-t-il".
+    inversion_links: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -174,6 +179,8 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         conjunctions=words("grammar", "conjunctions"),
         slogan_cues=words("grammar", "slogan_cues"),
         speech_openers=words("grammar", "speech_openers"),
+        inverted_any_verb=bool(get("speech", "inverted_any_verb")),
+        inversion_links=tuple(_words(get("speech", "inversion_links") or [])),
     )
 
 
