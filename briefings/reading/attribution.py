@@ -94,7 +94,11 @@ class Attributor:
         inverted = self.cues.inverted_pronoun and self.cues.inverted_pronoun.match(after)
         if inverted:
             return inverted.group("who")
-        comma = after.lstrip().startswith(",") or para[: span.end].rstrip()[-1:] in {",", "?", "!"}
+        comma = (
+            after.lstrip().startswith(",")
+            or para[: span.end].rstrip()[-1:] in {",", "?", "!"}
+            or not _last_sentence(para[: span.open_at], self.lex.abbreviations).strip()
+        )  # "«A», dice X" and "«A» dice X" when the quote opens its sentence
         inverted = comma and self.cues.inverted_any and self.cues.inverted_any.match(after)
         if inverted and inverted.group("verb").split()[-1].lower() not in self.lex.not_names:
             found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
@@ -137,6 +141,9 @@ class Attributor:
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
+        named_after = self._name_after_verb(sentence[verb.end() :])
+        if named_after:
+            return named_after  # "come spiega Enrico Corsini, il presidente: «…»"
         if len(sentence[verb.end() :].split()) > 12:
             # "Mr. Bush tells voters who wonder why … that he “…”": the quote is what the
             # sentence's subject says when the words before it hand over to it.
@@ -161,6 +168,14 @@ class Attributor:
         if issued:  # "the Office released reports that described “…”"
             return self._issuer_name(issued[-1].group("who"))
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _name_after_verb(self, text: str) -> str | None:
+        """A person's full name right after the last reporting verb before a quote: the verb's
+        inverted subject ("explained Jane Roe: “…”")."""
+        runs = capitalised_runs(text)
+        if not runs or runs[0].start > 3 or not self._named(runs[0].text):
+            return None
+        return person_name(runs[0].text)
 
     def _subject_before(self, text: str) -> str | None:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
@@ -299,7 +314,8 @@ class Attributor:
         """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
         phrase up to its first comma ("a Customs and Border Protection spokesperson")."""
         phrase = self.cues.relative_split.split(phrase)[0]
-        runs = capitalised_runs(phrase)
+        # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
+        runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
         people = [person_name(r.text) for r in runs]
         named = [p for p in people if p]
         if named:
@@ -322,7 +338,7 @@ class Attributor:
             low in self.lex.determiners
             or low in self.lex.possessives
             or first[0].isdigit()
-            or (first[0].isupper())
+            or (first[0].isupper() and low not in self.lex.not_names)
         )
 
     def _sentence_subject(self, sentence: str) -> str | None:
