@@ -89,8 +89,11 @@ class Attributor:
             if match:
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
-        if match:
+        if match and not (self.lex.pro_drop and self._subjectless(match.group("who").split()[:1])):
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
+        if match or (self.lex.pro_drop and self.cues.bare_verb.match(after)):
+            # "«…», precisó." / "«…», dijo en una entrevista": no subject, the person spoken of
+            return self._last_person_before(span) or self.last_speaker or None
         inverted = self.cues.inverted_pronoun and self.cues.inverted_pronoun.match(after)
         if inverted:
             return inverted.group("who")
@@ -162,12 +165,26 @@ class Attributor:
             found = self._subject_before(sentence[: candidate.start()])
             if found:
                 return found
+        if self.lex.pro_drop and self._subjectless(sentence[: verb.start()].split()):
+            # "Además insistió en que “…”": the subject is the person spoken of
+            return self._last_person_before(span) or self.last_speaker or None
         if running_on and not sentence[: verb.start()].strip():
             return None
         issued = list(self.cues.issued.finditer(sentence))
         if issued:  # "the Office released reports that described “…”"
             return self._issuer_name(issued[-1].group("who"))
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _subjectless(self, words: list[str]) -> bool:
+        """Words before a verb that hold no subject: none, or only function words."""
+        bare = [w.strip(",.;:").lower() for w in words]
+        return all(
+            w in self.lex.not_names
+            and w not in self.lex.determiners
+            and w not in self.cues.pronouns
+            for w in bare
+            if w
+        )
 
     def _name_after_verb(self, text: str) -> str | None:
         """A person's full name right after the last reporting verb before a quote: the verb's

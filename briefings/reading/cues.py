@@ -46,6 +46,7 @@ class Cues:
     # language inverts freely; "», concède-t-elle": a verb joined to its subject pronoun.
     inverted_any: re.Pattern[str] | None
     inverted_pronoun: re.Pattern[str] | None
+    bare_verb: re.Pattern[str]  # "…», precisó." a verb with nothing after it
 
 
 def cues_for(lex: Lexicon | None = None) -> Cues:
@@ -93,6 +94,7 @@ def _build(lex: Lexicon) -> Cues:
         inverted_pronoun=(
             re.compile(rf"{lead}(?:{adv}{links})?\w+{links}(?P<who>{pronoun})\b") if links else None
         ),
+        bare_verb=re.compile(rf"^[\s,]*(?:{adv}\s+)*[^\W\d_A-ZÀ-Ý][\w’'-]*\s*(?:[.;]|$)"),
         verb=verb,
         adv=adv,
         pronouns=frozenset(subjects),

@@ -79,6 +79,9 @@ class Lexicon:
     inverted_any_verb: bool = False
     # Links joining a verb to a following subject pronoun: "-t-" in "explique-t-il".
     inversion_links: tuple[str, ...] = ()
+    # A verb may stand without its subject ("«…», precisó."): the speaker is the person the
+    # text is about.
+    pro_drop: bool = False
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -181,6 +184,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         speech_openers=words("grammar", "speech_openers"),
         inverted_any_verb=bool(get("speech", "inverted_any_verb")),
         inversion_links=tuple(_words(get("speech", "inversion_links") or [])),
+        pro_drop=bool(get("grammar", "pro_drop")),
     )
 
 
