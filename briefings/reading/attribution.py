@@ -144,7 +144,7 @@ class Attributor:
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
-        named_after = self._name_after_verb(sentence[verb.end() :])
+        named_after = self.lex.inverted_any_verb and self._name_after_verb(sentence[verb.end() :])
         if named_after:
             return named_after  # "come spiega Enrico Corsini, il presidente: «…»"
         if len(sentence[verb.end() :].split()) > 12:
@@ -174,6 +174,11 @@ class Attributor:
         if issued:  # "the Office released reports that described “…”"
             return self._issuer_name(issued[-1].group("who"))
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _opener(self, word: str) -> bool:
+        """A function word that opens a sentence (not a determiner, which opens a description)."""
+        low = word.lower()
+        return low in self.lex.not_names and low not in self.lex.determiners and word[:1].isupper()
 
     def _subjectless(self, words: list[str]) -> bool:
         """Words before a verb that hold no subject: none, or only function words."""
@@ -267,6 +272,10 @@ class Attributor:
             self.cues.document_by.sub("", raw)
         ):
             return self.last_group or self._issuer_before(span) or raw
+        words = raw.split()
+        while len(words) > 1 and self._opener(words[0]):
+            words.pop(0)  # "Según Pedro Gil": a capitalised sentence opener, no part of a name
+        raw = " ".join(words)
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:

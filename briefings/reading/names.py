@@ -79,6 +79,15 @@ def _capitalised_runs(text: str) -> tuple[Name, ...]:
     return tuple(runs)
 
 
+def drop_openers(name: str, not_names: frozenset[str], keep: frozenset[str]) -> str:
+    """A name without the capitalised sentence-opening words of its language before it
+    ("Según Pedro Gil" -> "Pedro Gil"); ``keep`` are words that stay (determiners)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in not_names and words[0].lower() not in keep:
+        words.pop(0)
+    return " ".join(words)
+
+
 def strip_titles(words: list[str]) -> list[str]:
     """Drop leading titles and sentence-start words: "Lt. Col. Alexander Vindman" -> 2 words."""
     out = list(words)

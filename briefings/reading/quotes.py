@@ -17,7 +17,7 @@ from briefings.reading.attribution import Attributor
 from briefings.reading.document import Document, build_document
 from briefings.reading.lexicon import Lexicon, lexicon
 from briefings.reading.marks import Span
-from briefings.reading.names import PersonIndex, persons_in, titled_surname
+from briefings.reading.names import PersonIndex, drop_openers, persons_in, titled_surname
 
 MIN_WORDS = 4  # shorter spans are scare quotes: "constructive", "tangible progress"
 EMBEDDED_MIN_WORDS = 5  # inside a sentence, shorter quoted phrases are scare quotes
@@ -39,13 +39,15 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
     if not spans:
         return []  # most feed teasers: no need to learn who is who
     paragraphs = doc.texts
-    people = PersonIndex(persons_in(*paragraphs))
+    lex = doc.lexicon
+    people = PersonIndex(
+        [drop_openers(n, lex.not_names, lex.determiners) for n in persons_in(*paragraphs)]
+    )
     for mention in doc.names:  # "Mr. Bush" when the article never gives his full name
         surname = titled_surname(mention.text, doc.lexicon.honorifics)
         if surname:
             people.add(surname)
     attributor = Attributor(doc, people)
-    lex = doc.lexicon
     headline_quotes = {_fold(text) for text in _quoted_in(doc.title + " " + doc.dek, lex)}
     quotes: list[Quote] = []
     for n, span in enumerate(spans):
