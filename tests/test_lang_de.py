@@ -1,0 +1,36 @@
+"""German quotes and speakers (de.toml): „ “, » «, Swiss « », attribution orders, titles."""
+
+from __future__ import annotations
+
+from tests.lang_helpers import said
+
+LEAD = "Die Ministerin für Verkehr, Petra Lange Vogel, hat am Montag die neue Brücke eröffnet."
+
+
+def test_low_high_quotes_with_inverted_verb() -> None:
+    got = said("de", LEAD, "„Die Brücke spart jeden Tag viel Zeit“, sagte Petra Lange Vogel.")
+    assert got == [("Die Brücke spart jeden Tag viel Zeit", "Petra Lange Vogel")]
+
+
+def test_chevrons_pointing_inwards() -> None:
+    got = said("de", LEAD, "»Wir haben drei Jahre daran gebaut«, sagte Petra Lange Vogel.")
+    assert got == [("Wir haben drei Jahre daran gebaut", "Petra Lange Vogel")]
+
+
+def test_swiss_guillemets() -> None:
+    got = said("de", LEAD, "«Der Verkehr fliesst jetzt viel besser», sagte Petra Lange Vogel.")
+    assert got == [("Der Verkehr fliesst jetzt viel besser", "Petra Lange Vogel")]
+
+
+def test_laut_names_the_speaker() -> None:
+    got = said("de", LEAD, "Laut Jonas Weber Klein ist die Brücke „viel zu teuer geworden“.")
+    assert got == [("viel zu teuer geworden", "Jonas Weber Klein")]
+
+
+def test_a_sentence_opening_conjunction_is_never_a_speaker() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Dass die Brücke so schnell fertig wurde, freut Jonas Weber Klein: „Ich bin sehr froh darüber“.",
+    )
+    assert got[0][1] != "Dass"
