@@ -1,7 +1,7 @@
 """Which person a pronoun speaker stands for: the gender each named person has in this
-article, read from the article itself (no name lists): a gendered title before the name
+article, read from the article itself : a gendered title before the name
 ("Mr. Rhodes", "Ms. Acosta") and the gendered subject pronoun that follows a sentence about the
-person ("Smith said he …", "Smith won. She …")."""
+person ("Smith said he …", "Smith won. She …"), and a common given name of the language's data ("Hillary")."""
 
 from __future__ import annotations
 
@@ -33,6 +33,12 @@ def person_genders(
             name = person_of(mention.text)
             if name:
                 votes[name][gender] += 2  # a title is firm evidence
+    for name in {person_of(m.text) for m in doc.names} - {""}:
+        given = name.split()[0].lower()
+        if given in lex.masculine_given:
+            votes[name]["masculine"] += 2
+        elif given in lex.feminine_given:
+            votes[name]["feminine"] += 2
     for paragraph, offset, name in subjects:
         sentence = doc.sentence_at(paragraph, offset)
         if sentence is None:

@@ -50,6 +50,8 @@ class Lexicon:
     titles: frozenset[str]
     honorifics: frozenset[str]
     masculine_titles: frozenset[str]
+    masculine_given: frozenset[str]
+    feminine_given: frozenset[str]
     feminine_titles: frozenset[str]
     org_words: frozenset[str]
     not_names: frozenset[str]
@@ -158,6 +160,8 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         titles=frozenset(words("names", "titles")),
         honorifics=frozenset(words("names", "honorifics")),
         masculine_titles=frozenset(words("names", "masculine_titles")),
+        masculine_given=frozenset(words("names", "masculine_given")),
+        feminine_given=frozenset(words("names", "feminine_given")),
         feminine_titles=frozenset(words("names", "feminine_titles")),
         org_words=frozenset(words("names", "org_words")),
         not_names=frozenset(words("names", "not_names")),

@@ -209,7 +209,27 @@ def persons_in(*paragraphs: str) -> list[str]:
     if not found:
         return []
     whole = "\n\n".join(paragraphs)
-    return [name for name in dict.fromkeys(found) if not treated_as_organisation(whole, name)]
+    common = _lower_words(whole)
+    given = _EN.masculine_given | _EN.feminine_given
+    kept: list[str] = []
+    for name in dict.fromkeys(found):
+        first, _, rest = name.partition(" ")
+        # "Was Szlachta", "Although Rubio": a sentence-opening word the article also writes in
+        # lower case is no given name (unless it is a common one: "Bill", "Mark").
+        if first.lower() in common and first.lower() not in given:
+            if len(rest.split()) < 2:
+                continue
+            name = rest
+        if not treated_as_organisation(whole, name):
+            kept.append(name)
+    return list(dict.fromkeys(kept))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
