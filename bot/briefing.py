@@ -59,7 +59,8 @@ def compose_for_chat(
     pool = (cache or CompositionCache()).select(services, request)
     seen = set(chat.seen)
     articles = [a for a in pool if a.id not in seen][: chat.items]
-    what = ", ".join([*chat.topics, *(f"“{p}”" for p in chat.phrases)])
+    # Up to 20 topics of 100 characters: cut, so the header stays a header.
+    what = render.cut(", ".join([*chat.topics, *(f"“{p}”" for p in chat.phrases)]), 300)
     local = now.astimezone(ZoneInfo(chat.timezone))
     if not articles:
         if scheduled and chat.quiet:

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.settings import SettingsError, default_db_path
 from bot.textview import article_text
-from briefings.ingest import IngestOptions, ingest, read_target
+from briefings.ingest import IngestOptions, ingest, is_folder, read_target
 from briefings.model import Failure, Notice
 from briefings.select import find_topic
 from briefings.sources.fetch import Fetcher, FetchPolicy
@@ -22,9 +22,21 @@ from store import Database, DatabaseError
 from store.articles import ArticleStore
 
 MAX_N = 100
+MAX_ARGUMENT = 4096  # characters: a path (PATH_MAX) or a URL is shorter
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # One line for an absurd argument, before any command echoes it or the OS refuses it
+    # ("File name too long" from deep inside ingest).
+    huge = next((a for a in argv if len(a) > MAX_ARGUMENT), None)
+    if huge is not None:
+        print(
+            f"newsbrief: an argument of {len(huge):,} characters is too long "
+            f"(at most {MAX_ARGUMENT:,}): {huge[:30]}…",
+            file=sys.stderr,
+        )
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -143,7 +155,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 async def _ingest(args: argparse.Namespace, store: ArticleStore) -> int:
     fetcher = Fetcher(FetchPolicy(allow_private=args.allow_private))
-    progress = _Progress() if len(args.targets) > 1 or Path(args.targets[0]).is_dir() else None
+    progress = _Progress() if len(args.targets) > 1 or is_folder(Path(args.targets[0])) else None
     try:
         report = await ingest(
             args.targets,
@@ -224,7 +236,10 @@ async def _analyze(args: argparse.Namespace) -> int:
 
 
 def _n(value: int) -> int:
-    return max(1, min(MAX_N, value))
+    n = max(1, min(MAX_N, value))
+    if n != value:  # said, not silent: "-n 1000" printing 100 looks like missing articles
+        print(f"newsbrief: -n is from 1 to {MAX_N}: showing at most {n}", file=sys.stderr)
+    return n
 
 
 def cmd_latest(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import secrets
 from typing import Any
 
 from bot.settings import SettingsError, load_settings, validate
@@ -11,13 +12,21 @@ from bot.settings import SettingsError, load_settings, validate
 
 def add_bot_commands(sub: Any) -> None:
     p = sub.add_parser("run", help="run the Telegram bot (long polling, or a webhook)")
-    p.add_argument("--token", help="bot token (default: $TELEGRAM_BOT_TOKEN)")
+    p.add_argument(
+        "--token-file",
+        help="file holding the bot token (default: $CREDENTIALS_DIRECTORY/telegram_bot_token)",
+    )
+    p.add_argument(
+        "--token", help="bot token (default: $TELEGRAM_BOT_TOKEN); visible to all users in ps"
+    )
     p.add_argument("--api-url", help="Bot API base URL (default: Telegram's; $TELEGRAM_API_URL)")
     p.add_argument("--config", help="settings file (TOML)")
     p.add_argument("--webhook-url", help="run as a webhook at this public https URL")
     p.add_argument("--listen", help="webhook listen address (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="webhook port (default 8443)")
-    p.add_argument("--secret-token", help="webhook secret token Telegram sends back")
+    p.add_argument(
+        "--secret-token", help="webhook secret Telegram sends back (default: a random one)"
+    )
     p.add_argument("--log-level", help="DEBUG, INFO (default), WARNING or ERROR")
     p.set_defaults(func=cmd_run)
 
@@ -29,6 +38,7 @@ def add_bot_commands(sub: Any) -> None:
 def _settings(args: argparse.Namespace, need_token: bool) -> Any:
     overrides = {
         "token": getattr(args, "token", None),
+        "token_file": getattr(args, "token_file", None),
         "api_url": getattr(args, "api_url", None),
         "db": getattr(args, "db", None),
         "webhook_url": getattr(args, "webhook_url", None),
@@ -46,22 +56,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError, TelegramError
 
     from bot.app import build_application
-    from bot.logs import setup_logging
+    from bot.logs import redact, setup_logging
 
     settings = _settings(args, need_token=True)
-    setup_logging(settings.log_level, [settings.token])
+    if settings.webhook_url and not settings.secret_token:
+        # Without a secret anyone who finds the URL can post forged updates (subscribe chats,
+        # claim an owner's user id); a fresh one per start is as good as a configured one.
+        settings.secret_token = secrets.token_urlsafe(32)
+    setup_logging(settings.log_level, [settings.token, settings.secret_token])
     app = build_application(settings)
     try:
         _run(app, settings)
     except InvalidToken as exc:
-        raise SettingsError("Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN") from exc
+        raise SettingsError("Telegram rejected the bot token: check its file or setting") from exc
     except (NetworkError, TelegramError) as exc:
         # PTB's messages may carry the request URL, and with it the token.
-        message = (
-            str(exc)
-            .replace(settings.token, "<token>")
-            .replace(settings.token.split(":")[-1], "<token>")
-        )
+        message = redact(str(exc), [settings.token])
         raise SettingsError(f"cannot reach the Bot API: {message}") from exc
     return 0
 
@@ -75,7 +85,7 @@ def _run(app: Any, settings: Any) -> None:
             port=settings.port,
             url_path="telegram",
             webhook_url=settings.webhook_url,
-            secret_token=settings.secret_token or None,
+            secret_token=settings.secret_token,  # always set: see cmd_run
             allowed_updates=Update.ALL_TYPES,
         )
     else:

@@ -5,12 +5,13 @@ bot would send."""
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 
 from bot import render
 from bot.feed_commands import FeedCommands
 from bot.render import esc
-from bot.replies import Button, Caller, Reply
+from bot.replies import Button, Caller, Reply, fit, topic_key
 from bot.services import Services
 from bot.subscriptions import MAX_TOPIC, SubscriptionCommands
 from briefings.model import Article
@@ -18,6 +19,7 @@ from briefings.select import find_topic
 
 MAX_ARG = 200  # characters of arguments looked at; longer input gets a clear answer
 MAX_LATEST = 20
+TOPIC_KEYS = 4096  # topic ids handed out in buttons, remembered in memory (then looked up)
 
 COMMANDS: list[tuple[str, str]] = [
     ("latest", "the latest briefs: /latest [N]"),
@@ -46,9 +48,18 @@ class Commands(SubscriptionCommands, FeedCommands):
 
     def __init__(self, services: Services) -> None:
         self.s = services
+        self._topic_keys: OrderedDict[str, str] = OrderedDict()
 
     # -- entry points ---------------------------------------------------------------------------
     async def handle(self, caller: Caller, command: str, args: str) -> list[Reply]:
+        """A command's replies, each within Telegram's limits (split when long)."""
+        return fit(await self._handle(caller, command, args))
+
+    async def callback(self, caller: Caller, data: str) -> list[Reply]:
+        """A button's replies, each within Telegram's limits (split when long)."""
+        return fit(await self._callback(caller, data))
+
+    async def _handle(self, caller: Caller, command: str, args: str) -> list[Reply]:
         command = command.lower().split("@", 1)[0]
         if len(args) > MAX_ARG:
             return [Reply(f"That is too long: arguments are at most {MAX_ARG} characters.")]
@@ -65,7 +76,7 @@ class Commands(SubscriptionCommands, FeedCommands):
         replies: list[Reply] = await method(caller, args)
         return replies
 
-    async def callback(self, caller: Caller, data: str) -> list[Reply]:
+    async def _callback(self, caller: Caller, data: str) -> list[Reply]:
         kind, _, rest = data.partition(":")
         if kind == "more" and rest.isdigit():
             article = self.s.articles.get(int(rest))
@@ -76,9 +87,26 @@ class Commands(SubscriptionCommands, FeedCommands):
             offset, _, n = rest.partition(":")
             if offset.isdigit() and n.isdigit():
                 return self._latest_page(int(offset), min(int(n), MAX_LATEST))
-        if kind == "topic" and rest:
-            return await self.cmd_topic(caller, rest)
+        if kind == "t" and rest:
+            topic = self._topic_keys.get(rest) or await asyncio.to_thread(self._find_key, rest)
+            if topic:
+                return await self._topic(topic)
+        if kind == "topic" and rest:  # buttons sent before topic ids, with the name itself
+            return await self._topic(rest)
         return [Reply("That button has expired. Send /latest for fresh briefs.")]
+
+    def _topic_button(self, text: str, topic: str) -> Button:
+        """A button for a topic: its data is a short id, never the name (64 bytes at most)."""
+        key = topic_key(topic)
+        self._topic_keys[key] = topic
+        self._topic_keys.move_to_end(key)
+        while len(self._topic_keys) > TOPIC_KEYS:
+            self._topic_keys.popitem(last=False)
+        return Button(text, f"t:{key}")
+
+    def _find_key(self, key: str) -> str | None:
+        """A topic id no longer in memory (a restart, an old button): the stored topics."""
+        return next((t for t in self.s.articles.topic_counts() if topic_key(t) == key), None)
 
     # -- reading --------------------------------------------------------------------------------
     async def cmd_start(self, caller: Caller, args: str) -> list[Reply]:
@@ -123,17 +151,20 @@ class Commands(SubscriptionCommands, FeedCommands):
             return [Reply("Usage: /topic NAME, for example /topic armenia")]
         if len(args) > MAX_TOPIC:
             return [Reply(f"That topic is too long: at most {MAX_TOPIC} characters.")]
+        return await self._topic(args)
+
+    async def _topic(self, args: str) -> list[Reply]:
         result = await asyncio.to_thread(find_topic, self.s.articles, args, 5)
         if not result.articles:
             if result.suggestions:
-                buttons = [[Button(t[:40], f"topic:{t[:50]}") for t in result.suggestions]]
-                names = ", ".join(esc(t) for t in result.suggestions)
+                buttons = [[self._topic_button(t, t) for t in result.suggestions]]
+                names = ", ".join(render.name(t) for t in result.suggestions)
                 return [Reply(f"Nothing on “{esc(result.query)}”. Did you mean: {names}?", buttons)]
             return [Reply(f"Nothing on “{esc(result.query)}” yet. Send /topics for what there is.")]
-        header = f"<b>{esc(', '.join(label(t) for t in result.topics[:3]))}</b>"
+        header = f"<b>{', '.join(render.name(label(t)) for t in result.topics[:3])}</b>"
         # One name, several meanings ("Georgia" the country or the US state): offer each.
         narrow = (
-            [Button(label(t)[:40], f"topic:{t[:50]}") for t in result.topics[:4]]
+            [self._topic_button(label(t), t) for t in result.topics[:4]]
             if len(result.topics) > 1
             else []
         )
@@ -147,7 +178,7 @@ class Commands(SubscriptionCommands, FeedCommands):
         if not counts:
             return [Reply("No topics yet.")]
         lines = ["<b>Topics with recent articles</b>"]
-        lines += [f"{esc(topic)} — {count}" for topic, count in list(counts.items())[:25]]
+        lines += [f"{render.name(topic)} — {count}" for topic, count in list(counts.items())[:25]]
         return [Reply("\n".join(lines))]
 
     def _briefs(

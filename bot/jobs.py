@@ -24,10 +24,10 @@ from telegram.ext import Application, ContextTypes, Job
 from bot.briefing import CompositionCache, compose_for_chat
 from bot.commands import Button, Reply
 from bot.context import BotData, Context
+from bot.feed_poller import FeedPoller
 from bot.handlers.send import send_replies
 from bot.schedule import missed, parse_time, slot_at, slot_key
-from briefings.ingest import IngestOptions, ingest
-from briefings.sources.fetch import FetchError
+from briefings.ingest import IngestOptions
 from store.chats import Chat
 
 log = logging.getLogger(__name__)
@@ -217,57 +217,21 @@ async def _send(context: Context, chat: Chat, messages: list[str], article_ids: 
 
 
 async def poll_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Poll every feed that is due: conditional GET, back-off for failing feeds, analysis off
-    the event loop (inside ``ingest``)."""
+    """Start polling every feed that is due, each on its own task (see ``bot.feed_poller``):
+    the job returns at once, so one slow feed never holds the next round for the others."""
     ctx: Context = context  # type: ignore[assignment]
     services = ctx.bot_data.services
-    now = clock.time()
-    for feed in services.feeds.list():
-        if feed.next_poll > now:
-            continue
-        started = clock.monotonic()
-        try:
-            result = await services.fetcher.get(
-                feed.url, etag=feed.etag, last_modified=feed.last_modified
-            )
-        except FetchError as exc:
-            feed.failures += 1
-            feed.last_error = str(exc)
-            backoff = min(24 * 3600, feed.interval_minutes * 60 * 2 ** min(feed.failures, 8))
-            feed.next_poll = now + backoff
-            await asyncio.to_thread(services.feeds.save, feed)
-            log.warning(
-                "feed %s failed (%d in a row): %s; next try in %d min",
-                feed.url,
-                feed.failures,
-                exc,
-                backoff // 60,
-            )
-            continue
-        added = duplicates = 0
-        if not result.not_modified:
-            report = await ingest(
-                [feed.url],
-                services.articles,
-                services.fetcher,
-                IngestOptions(fetch_pages=services.settings.fetch_pages),
-                prefetched={feed.url: result},
-            )
-            added, duplicates = report.added, report.duplicates
-        feed.etag = result.headers.get("etag", feed.etag)
-        feed.last_modified = result.headers.get("last-modified", feed.last_modified)
-        feed.failures, feed.last_error = 0, ""
-        feed.last_polled = now
-        feed.next_poll = now + feed.interval_minutes * 60
-        await asyncio.to_thread(services.feeds.save, feed)
-        log.info(
-            "feed %s: %s, %d added, %d duplicates, took %.1f s",
-            feed.url,
-            "not modified" if result.not_modified else "fetched",
-            added,
-            duplicates,
-            clock.monotonic() - started,
+    poller: FeedPoller | None = services.extra.get("feed_poller")
+    if poller is None:
+        poller = FeedPoller(
+            services.feeds,
+            services.articles,
+            services.fetcher,
+            IngestOptions(fetch_pages=services.settings.fetch_pages),
         )
+        services.extra["feed_poller"] = poller
+    # PTB's tasks are awaited when the application stops, so no poll is cut off mid-commit.
+    poller.start_due(spawn=lambda coroutine: ctx.application.create_task(coroutine))
 
 
 async def maintenance(context: ContextTypes.DEFAULT_TYPE) -> None:

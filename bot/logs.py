@@ -4,8 +4,30 @@ URLs, and PTB puts the token in the URL)."""
 from __future__ import annotations
 
 import logging
+import re
+from urllib.parse import quote
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def redactor(secrets: list[str]) -> re.Pattern[str] | None:
+    """A pattern for every form a secret takes in a log line: as given, any letter case (a
+    lower-cased copy leaked through a traceback once), URL-encoded, and for a bot token the
+    part after the colon alone (the numeric bot id is public)."""
+    forms: set[str] = set()
+    for secret in (s for s in secrets if s):
+        forms |= {secret, quote(secret, safe="")}
+        if ":" in secret:
+            forms.add(secret.split(":", 1)[1])
+    if not forms:
+        return None
+    ordered = sorted(forms, key=len, reverse=True)  # the whole token before its part
+    return re.compile("|".join(re.escape(f) for f in ordered), re.IGNORECASE)
+
+
+def redact(text: str, secrets: list[str]) -> str:
+    pattern = redactor(secrets)
+    return pattern.sub("<token>", text) if pattern else text
 
 
 class RedactingFormatter(logging.Formatter):
@@ -13,16 +35,11 @@ class RedactingFormatter(logging.Formatter):
 
     def __init__(self, secrets: list[str], fmt: str = FORMAT) -> None:
         super().__init__(fmt)
-        self.secrets = [s for s in secrets if s]
+        self.pattern = redactor(secrets)
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)
-        for secret in self.secrets:
-            text = text.replace(secret, "<token>")
-            # The numeric bot id alone is public; the part after the colon is the secret.
-            if ":" in secret:
-                text = text.replace(secret.split(":", 1)[1], "<token>")
-        return text
+        return self.pattern.sub("<token>", text) if self.pattern else text
 
 
 class QuietBootstrapFailure(logging.Filter):

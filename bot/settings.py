@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 
 TOKEN_FORMAT = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,100}$")
+SECRET_FORMAT = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts as secret_token
+CREDENTIAL = "telegram_bot_token"  # the name in systemd's LoadCredential=
 
 
 class SettingsError(Exception):
@@ -29,6 +31,7 @@ class Settings:
     """Everything the operator can set. See the README's settings reference."""
 
     token: str = ""
+    token_file: str = ""  # a file holding the token: kept off command lines (ps, /proc)
     api_url: str = ""  # Bot API base, e.g. http://127.0.0.1:8081/bot (PTB's base_url)
     db: str = ""
     timezone: str = "UTC"  # default time zone of new chats
@@ -61,10 +64,11 @@ class Settings:
 def load_settings(config: str | None = None, overrides: dict[str, Any] | None = None) -> Settings:
     """Defaults < TOML file < environment < command line, then validated."""
     values: dict[str, Any] = {}
+    from_file: dict[str, Any] = {}
     if config:
         path = Path(config).expanduser()
         try:
-            values.update(tomllib.loads(path.read_text("utf-8")))
+            from_file = tomllib.loads(path.read_text("utf-8"))
         except FileNotFoundError as exc:
             raise SettingsError(f"config file {path} does not exist") from exc
         except tomllib.TOMLDecodeError as exc:
@@ -76,17 +80,45 @@ def load_settings(config: str | None = None, overrides: dict[str, Any] | None = 
         "timezone": "NEWSBRIEF_TIMEZONE",
         "log_level": "NEWSBRIEF_LOG_LEVEL",
     }
-    for key, name in env.items():
-        if os.environ.get(name):
-            values[key] = os.environ[name]
-    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    from_env = {key: os.environ[name] for key, name in env.items() if os.environ.get(name)}
+    from_line = {k: v for k, v in (overrides or {}).items() if v is not None}
+    for layer in (from_file, from_env, from_line):
+        # The token and its file are one setting: the stronger source gives either.
+        if "token" in layer and "token_file" in layer:
+            raise SettingsError("give the bot token or token_file, not both")
+        if "token" in layer or "token_file" in layer:
+            values.pop("token", None)
+            values.pop("token_file", None)
+        values.update(layer)
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(values) - known)
     if unknown:
         raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
     settings = Settings(**values)
+    if not settings.token:
+        settings.token = _token_from_file(settings.token_file)
     validate(settings)
     return settings
+
+
+def _token_from_file(token_file: str) -> str:
+    """The token from ``token_file``, else from systemd's credentials directory, else "".
+    One line naming the file when it cannot be read; never the file's content."""
+    path: Path | None = Path(token_file).expanduser() if token_file else None
+    credentials = os.environ.get("CREDENTIALS_DIRECTORY")
+    if path is None and credentials and (Path(credentials) / CREDENTIAL).is_file():
+        path = Path(credentials) / CREDENTIAL
+    if path is None:
+        return ""
+    try:
+        token = path.read_text("utf-8").strip()
+    except OSError as exc:
+        raise SettingsError(f"cannot read the token file {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"the token file {path} is not text") from exc
+    if not token:
+        raise SettingsError(f"the token file {path} is empty")
+    return token
 
 
 def validate(settings: Settings, need_token: bool = False) -> None:
@@ -100,7 +132,9 @@ def validate(settings: Settings, need_token: bool = False) -> None:
         raise SettingsError(f"briefing_time {settings.briefing_time!r} is not HH:MM")
     if need_token:
         if not settings.token:
-            raise SettingsError("no bot token: set TELEGRAM_BOT_TOKEN or pass --token")
+            raise SettingsError(
+                "no bot token: pass --token-file PATH, set TELEGRAM_BOT_TOKEN or pass --token"
+            )
         if not TOKEN_FORMAT.match(settings.token):
             raise SettingsError(
                 "the bot token does not look like one from @BotFather (digits:35 characters)"
@@ -112,6 +146,8 @@ def validate(settings: Settings, need_token: bool = False) -> None:
     local = settings.webhook_url.startswith("http://127.0.0.1")
     if settings.webhook_url and not settings.webhook_url.startswith("https://") and not local:
         raise SettingsError("webhook_url must be an https:// URL Telegram can reach")
+    if settings.secret_token and not SECRET_FORMAT.fullmatch(settings.secret_token):
+        raise SettingsError("secret_token must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
     if settings.items_per_briefing < 1 or settings.items_per_briefing > 20:
         raise SettingsError("items_per_briefing must be between 1 and 20")
     if settings.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR"}:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.render import esc
+from bot.render import name as render_name
 from bot.replies import Button, Caller, Reply
 from bot.services import Services
 from store.chats import Chat
@@ -34,6 +35,13 @@ class SubscriptionCommands:
             words = shlex.split(args)
         except ValueError:
             return [Reply('Unbalanced quotes. Usage: /subscribe "peace talks"')]
+        if words and not _is_time(words[-1]) and _looks_like_time(words[-1]):
+            return [
+                Reply(
+                    f"“{esc(words[-1][:20])}” is not a time of day: use HH:MM from 00:00 to 23:59, "
+                    "e.g. /subscribe armenia 08:00"
+                )
+            ]
         time = _norm_time(words.pop()) if words and _is_time(words[-1]) else ""
         phrase = args.lstrip().startswith(('"', "“", "'"))
         topic = " ".join(words).strip("“”\"' ")
@@ -58,7 +66,7 @@ class SubscriptionCommands:
             name = known[0] if known else topic.lower()
             if name not in chat.topics:
                 chat.topics.append(name)
-            what = f"<b>{esc(name)}</b>" + (
+            what = f"<b>{render_name(name, MAX_TOPIC)}</b>" + (
                 "" if known else " (no articles yet; you will get them when they come)"
             )
         if time and time not in chat.times:
@@ -95,7 +103,9 @@ class SubscriptionCommands:
         chat = self.s.chats.get(caller.chat_id)
         if chat is None or not chat.subscribed:
             return [Reply("No subscriptions yet. Try /subscribe armenia 08:00")]
-        what = [esc(t) for t in chat.topics] + [f"“{esc(p)}”" for p in chat.phrases]
+        # A stored topic name can be any length: shown cut, like every name from an article.
+        what = [render_name(t, MAX_TOPIC) for t in chat.topics]
+        what += [f"“{esc(p)}”" for p in chat.phrases]
         days = _days_text(chat.days)
         return [
             Reply(
@@ -249,6 +259,12 @@ def _days_text(days: list[int]) -> str:
 
 def _is_time(text: str) -> bool:
     return bool(re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", text))
+
+
+def _looks_like_time(text: str) -> bool:
+    """Meant as a time but not one ("25:99", "7:5", "8am"), so not part of a topic. Dotted
+    numbers stay words: "web 3.0" is a topic."""
+    return bool(re.fullmatch(r"\d+:\d*|\d{1,2}[ap]\.?m\.?", text, re.IGNORECASE))
 
 
 def _norm_time(text: str) -> str:

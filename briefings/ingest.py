@@ -8,6 +8,7 @@ import asyncio
 import os
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from briefings.analyze import analyze
@@ -15,12 +16,16 @@ from briefings.model import Article, Failure, Notice, RawArticle
 from briefings.repository import ArticleRepository
 from briefings.sources.feed import parse_feed
 from briefings.sources.fetch import Fetcher, FetchError, FetchResult
+from briefings.sources.files import read_regular_file
 from briefings.sources.html import parse_html_article
 from briefings.sources.text import parse_text_article
 
 BATCH = 100  # articles per store commit: one fsync per batch, not per article
 MAX_FILE_BYTES = 20 * 1024 * 1024
 PAGE_FETCHES_AT_ONCE = 4
+# A publication date later than this after ingest is a publisher's error (year 9999 would stay
+# first in `latest` and never be pruned); a few hours ahead is only a wrong time zone.
+FUTURE_MARGIN = timedelta(days=1)
 
 Item = RawArticle | Failure | Notice
 
@@ -28,6 +33,7 @@ Item = RawArticle | Failure | Notice
 @dataclass(slots=True)
 class IngestOptions:
     fetch_pages: bool = True  # fetch the page of a feed entry that carries only a teaser
+    max_file_bytes: int = MAX_FILE_BYTES  # a local file longer than this is refused
 
 
 @dataclass(slots=True)
@@ -60,8 +66,8 @@ def expand_targets(targets: Sequence[str]) -> tuple[list[str], list[str]]:
     out: list[str] = []
     skipped: list[str] = []
     for target in targets:
-        path = Path(target)
-        if not is_url(target) and path.is_dir():
+        if not is_url(target) and is_folder(Path(target)):
+            path = Path(target)
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(f for f in files if not f.startswith(".")):
@@ -71,6 +77,15 @@ def expand_targets(targets: Sequence[str]) -> tuple[list[str], list[str]]:
         else:
             out.append(target)
     return out, skipped
+
+
+def is_folder(path: Path) -> bool:
+    """Whether a target is a folder; a name the system refuses (too long, say) is left to the
+    reading step, which reports it as that target's failure."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def sniff(data: bytes, content_type: str = "") -> str:
@@ -130,9 +145,7 @@ async def read_target(
             path = Path(target)
             if not path.exists():
                 raise ValueError("no such file or folder")
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise ValueError(f"file too large (over {MAX_FILE_BYTES // 1024 // 1024} MB)")
-            data = await asyncio.to_thread(path.read_bytes)
+            data = await asyncio.to_thread(read_regular_file, path, options.max_file_bytes)
             kind, url, headers = sniff(data), "", {}
         if kind == "feed":
             async for item in _feed_items(data, url, headers, target, fetcher, options):
@@ -143,6 +156,16 @@ async def read_target(
             yield parse_text_article(decode_text(data), origin=target)
     except (ValueError, FetchError, OSError) as exc:
         yield Failure(target, _one_line(exc))
+
+
+def clamp_published(article: RawArticle, now: datetime) -> None:
+    """A publication date more than a day after ``now`` becomes ``now``."""
+    published = article.published
+    if published is None:
+        return
+    aware = published if published.tzinfo else published.replace(tzinfo=UTC)
+    if aware > now + FUTURE_MARGIN:
+        article.published = now
 
 
 async def _feed_items(
@@ -184,7 +207,16 @@ async def _expand_teasers(entries: list[RawArticle], teasers: list[int], fetcher
         entry.language = entry.language or page.language
         entry.published = entry.published or page.published
 
-    await asyncio.gather(*(expand(i) for i in teasers))
+    # Each page has the fetch deadline, and all of one feed's pages together get one deadline
+    # more: a feed linking to a hundred trickling pages holds its poll for that long, not for
+    # an hour. A page not fetched by then leaves its teaser.
+    tasks = [asyncio.create_task(expand(i)) for i in teasers]
+    try:
+        await asyncio.wait(tasks, timeout=fetcher.policy.deadline)
+    finally:
+        for task in tasks:
+            task.cancel()  # no-op for the finished ones
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def ingest(
@@ -225,8 +257,10 @@ async def ingest(
             elif isinstance(item, Notice):
                 report.notices.append(item)
             else:
+                now = datetime.now(UTC)
+                clamp_published(item, now)
                 try:
-                    batch.append(await asyncio.to_thread(analyze, item))
+                    batch.append(await asyncio.to_thread(analyze, item, now))
                 except Exception as exc:  # analysis bugs must not lose the rest of the batch
                     report.failures.append(
                         Failure(item.origin or target, f"analysis failed: {exc}")
@@ -240,5 +274,7 @@ async def ingest(
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
+    # An OSError's text repeats the file name, which the failure line already gives.
+    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).strip()
+    text = text or type(exc).__name__
     return " ".join(text.split())[:300]

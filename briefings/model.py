@@ -120,7 +120,10 @@ class Failure:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
+        origin = (
+            self.origin if len(self.origin) <= 200 else f"{self.origin[:120]}…{self.origin[-60:]}"
+        )
+        return f"{origin}: {self.reason}"
 
 
 @dataclass(slots=True)

@@ -39,7 +39,8 @@ class ArticleStore:
         self._by_time: list[tuple[float, int]] = []
         self._by_topic: dict[str, list[tuple[float, int]]] = {}
         self._by_url: dict[str, int] = {}
-        self._by_guid: dict[str, int] = {}
+        # GUIDs are only unique within their feed: keyed by (feed URL, GUID).
+        self._by_guid: dict[tuple[str, str], int] = {}
         self._by_band: dict[int, list[int]] = {}
         self._fingerprints: dict[int, int] = {}
         self._topics = TopicIndex()
@@ -182,7 +183,7 @@ class ArticleStore:
         if doc.get("canonical_url"):
             self._by_url[doc["canonical_url"]] = doc_id
         if doc.get("guid"):
-            self._by_guid[doc["guid"]] = doc_id
+            self._by_guid[_guid_key(doc.get("feed_url"), doc["guid"])] = doc_id
         fingerprint = int(doc.get("fingerprint") or 0)
         if fingerprint:
             self._fingerprints[doc_id] = fingerprint
@@ -200,8 +201,9 @@ class ArticleStore:
                 self._by_topic.pop(fold(topic), None)
         if self._by_url.get(doc.get("canonical_url", "")) == doc_id:
             del self._by_url[doc["canonical_url"]]
-        if self._by_guid.get(doc.get("guid", "")) == doc_id:
-            del self._by_guid[doc["guid"]]
+        guid_key = _guid_key(doc.get("feed_url"), doc.get("guid"))
+        if self._by_guid.get(guid_key) == doc_id:
+            del self._by_guid[guid_key]
         fingerprint = self._fingerprints.pop(doc_id, 0)
         for band in bands(fingerprint) if fingerprint else []:
             ids = self._by_band.get(band, [])
@@ -212,14 +214,21 @@ class ArticleStore:
         url = article.canonical_url or canonical_url(article.url)
         if url and url in self._by_url:
             return self._by_url[url], "same URL"
-        if article.guid and article.guid in self._by_guid:
-            return self._by_guid[article.guid], "same GUID"
+        guid_key = _guid_key(article.feed_url, article.guid)
+        if article.guid and guid_key in self._by_guid:
+            return self._by_guid[guid_key], "same GUID"
         if article.fingerprint:
             for band in bands(article.fingerprint):
                 for doc_id in self._by_band.get(band, []):
                     if near_duplicate(article.fingerprint, self._fingerprints.get(doc_id, 0)):
                         return doc_id, "same text"
         return None
+
+
+def _guid_key(feed_url: str | None, guid: str | None) -> tuple[str, str]:
+    """Two feeds may both number their stories 1, 2, 3: a GUID counts within its feed only.
+    Articles stored without a feed URL (feed files) share the feed "" among themselves."""
+    return (feed_url or "", guid or "")
 
 
 def _remove(entries: list[tuple[float, int]], item: tuple[float, int]) -> None:

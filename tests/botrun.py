@@ -55,7 +55,9 @@ def running_bot(
     tg_options: dict[str, Any] | None = None,
     db: Path | None = None,
     ready: str = "getUpdates",
+    environment: dict[str, str] | None = None,
 ) -> Iterator[RunningBot]:
+    """``environment`` replaces the default one (the token in ``TELEGRAM_BOT_TOKEN``)."""
     db = db or tmp / "bot.json"
     log = tmp / "bot.log"
     with fake_telegram(TOKEN, **(tg_options or {})) as tg, open(log, "wb") as log_file:
@@ -74,7 +76,7 @@ def running_bot(
                 *args,
             ],
             cwd=ROOT,
-            env=env(TELEGRAM_BOT_TOKEN=TOKEN),
+            env=env(**(environment if environment is not None else {"TELEGRAM_BOT_TOKEN": TOKEN})),
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )

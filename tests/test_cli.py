@@ -122,6 +122,21 @@ def test_ingest_exits_1_when_everything_failed(tmp_path: Path, db_path: Path) ->
     assert "added 0, duplicates 0, failed 1" in result.stdout
 
 
+def test_a_path_the_system_refuses_is_one_short_failure_line(tmp_path: Path, db_path: Path) -> None:
+    too_long = str(tmp_path / ("a" * 3000 + ".txt"))  # over NAME_MAX, under the argument cap
+    good = tmp_path / "good.txt"
+    good.write_text(
+        "Title: Ferry service resumes\n\nThe ferry between the two islands runs again after a "
+        "month of repairs, the harbour office said on Monday. Crews replaced the ramp.\n"
+    )
+    result = run("ingest", too_long, str(good), db=db_path)
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
+    assert 1 == len(failed)
+    assert failed[0].endswith(": File name too long") and len(failed[0]) < 300
+    assert "Traceback" not in result.stderr
+    assert "added 1," in result.stdout
+
+
 def test_http_errors_and_non_articles_from_urls_are_one_line(db_path: Path) -> None:
     with serve() as site:
         site.add("/gone", "nope", status=404)

@@ -34,7 +34,9 @@ async def on_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or not message.text or update.effective_chat is None:
         return
-    first, _, args = message.text.partition(" ")
+    # Split at any whitespace, as PTB's CommandHandler does: "/topic\nx" is /topic with "x".
+    first, *rest = message.text.split(None, 1)
+    args = rest[0] if rest else ""
     command = first.lstrip("/").split("@", 1)[0]
     replies = await context.bot_data.commands.handle(caller_for(update, context), command, args)
     await send_replies(

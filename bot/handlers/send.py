@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.ext import ExtBot
 
-from bot.commands import Reply
+from bot.replies import Reply, fit
 
 
 def markup(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -25,7 +25,8 @@ async def send_replies(
 ) -> list[Message]:
     sent = []
     # One after the other, not gathered: order matters and the rate limiter paces a chat anyway.
-    for reply in replies:
+    # fit() again here: whatever builds a reply, no message goes out over Telegram's limit.
+    for reply in fit(replies):
         sent.append(
             await bot.send_message(
                 chat_id,

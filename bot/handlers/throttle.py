@@ -1,16 +1,20 @@
-"""Per-chat command budget: one chat spamming commands cannot slow the bot for the others."""
+"""Per-chat command budget: one chat spamming commands or buttons cannot slow the bot for the
+others. A button press costs what a command costs: it runs the same lookups."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import deque
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from bot.context import Context
 
 WINDOW = 60.0
+SLOW_DOWN = "Slow down: too many requests from this chat. Try again in a minute."
 
 
 class Throttle:
@@ -35,8 +39,17 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     throttle = Throttle(app.bot_data.services.settings.commands_per_minute)
 
     async def check(update: Update, context: Context) -> None:
-        message = update.effective_message
         chat = update.effective_chat
+        query = update.callback_query
+        if query is not None:
+            # A button on an inline message has no chat: its user is counted instead.
+            if throttle.allow(chat.id if chat else query.from_user.id):
+                return
+            # A query too old to answer: the press is dropped all the same.
+            with contextlib.suppress(TelegramError):
+                await query.answer(SLOW_DOWN)
+            raise ApplicationHandlerStop
+        message = update.effective_message
         if chat is None or message is None or not (message.text or "").startswith("/"):
             return
         if throttle.allow(chat.id):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 from briefings.model import RawArticle
 from briefings.sources.dateline import strip_dateline
@@ -42,8 +43,9 @@ def parse_feed(
     if not parsed.entries and not parsed.feed:
         return FeedResult(feed_title, [], error or "not a feed: no channel and no entries")
     result = FeedResult(feed_title, [], error)
+    base = _base_url(parsed, url, headers or {})
     for entry in parsed.entries:
-        article = _entry(entry, feed_title, url, origin)
+        article = _entry(entry, feed_title, url, origin, base)
         if article is not None and len(language) == 2:
             article.language = language
         if article is None:
@@ -56,9 +58,22 @@ def parse_feed(
     return result
 
 
-def _entry(entry: Any, feed_title: str, feed_url: str, origin: str) -> RawArticle | None:
+def _base_url(parsed: Any, url: str, headers: dict[str, str]) -> str:
+    """What relative entry links are relative to: feedparser's ``href``, the Content-Location
+    the server sent, else the feed's own URL. (feedparser has already applied xml:base.)"""
+    base = str(parsed.get("href", "") or "") or url
+    location = {k.lower(): v for k, v in headers.items()}.get("content-location", "")
+    return urljoin(base, location) if base and location else base
+
+
+def _entry(
+    entry: Any, feed_title: str, feed_url: str, origin: str, base: str = ""
+) -> RawArticle | None:
     title = _text(entry.get("title", ""))
+    # A relative link ("/story/1") would make two feeds' different stories one canonical URL.
     link = str(entry.get("link", "") or "")
+    if base and link:
+        link = urljoin(base, link)
     html = ""
     for content in entry.get("content", []) or []:
         if len(content.get("value", "")) > len(html):

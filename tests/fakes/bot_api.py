@@ -49,6 +49,8 @@ _TAG = re.compile(
 )
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _DECODE = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+# Telegram documents no bound for a button's label; it refuses very long ones. Ours: a line.
+BUTTON_TEXT = 64
 
 
 class ApiError(Exception):
@@ -288,6 +290,9 @@ class FakeTelegram:
         return True
 
     def api_setWebhook(self, params: dict[str, Any]) -> Any:
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise ApiError(400, "Bad Request: secret token contains unallowed characters")
         return True
 
     def api_getWebhookInfo(self, params: dict[str, Any]) -> Any:
@@ -306,6 +311,8 @@ class FakeTelegram:
         return True
 
     def api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
+        if len(str(params.get("text") or "")) > 200:
+            raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
         return True
 
     def api_getChatMember(self, params: dict[str, Any]) -> Any:
@@ -388,7 +395,23 @@ class FakeTelegram:
         self._sent_all.append(now)
         chat.append(now)
 
+    def _markup(self, params: dict[str, Any]) -> None:
+        """Inline buttons as Telegram checks them: the whole message is refused for one bad
+        button (callback data 1-64 bytes, a label that is not empty)."""
+        markup = params.get("reply_markup")
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        for row in (markup or {}).get("inline_keyboard", []):
+            for button in row:
+                data = button.get("callback_data")
+                if data is not None and not 1 <= len(str(data).encode("utf-8")) <= 64:
+                    raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+                text = str(button.get("text") or "")
+                if not text.strip() or utf16_len(text) > BUTTON_TEXT:
+                    raise ApiError(400, "Bad Request: BUTTON_TEXT_INVALID")
+
     def _text(self, params: dict[str, Any]) -> str:
+        self._markup(params)
         text = str(params.get("text", ""))
         mode = str(params.get("parse_mode") or "").upper()
         visible = parse_html(text) if mode == "HTML" else text

@@ -1,10 +1,11 @@
 """A local HTTP server for tests: serves given bytes per path, with ETag/304, redirects,
-status codes and slow or huge responses. Never the internet."""
+status codes and slow (trickled) or huge responses. Never the internet."""
 
 from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ class Route:
     status: int = 200
     location: str = ""
     etag: bool = True
+    trickle: float = 0.0  # seconds between two bytes of the answer (0: all at once)
+    trickle_headers: bool = False  # trickle from the status line on, not only the body
 
 
 @dataclass
@@ -49,6 +52,9 @@ def serve() -> Iterator[Site]:
             if route is None:
                 self.send_error(404, "Not Found")
                 return
+            if route.trickle:
+                self._trickle(route)
+                return
             if route.location:
                 self.send_response(route.status)
                 self.send_header("Location", route.location)
@@ -68,6 +74,26 @@ def serve() -> Iterator[Site]:
                 self.send_header("ETag", tag)
             self.end_headers()
             self.wfile.write(route.body)
+
+        def _trickle(self, route: Route) -> None:
+            head = (
+                f"HTTP/1.1 {route.status} OK\r\nContent-Type: {route.content_type}\r\n"
+                f"Content-Length: {len(route.body)}\r\nConnection: close\r\n"
+                + (f"Location: {route.location}\r\n" if route.location else "")
+                + "\r\n"
+            ).encode()
+            if not route.trickle_headers:
+                self.wfile.write(head)
+                head = b""
+            data = head + route.body
+            try:
+                for i in range(len(data)):
+                    self.wfile.write(data[i : i + 1])
+                    self.wfile.flush()
+                    time.sleep(route.trickle)
+            except OSError:
+                pass  # the client gave up: what the test wants
+            self.close_connection = True
 
         def log_message(self, format: str, *args: object) -> None:
             pass
