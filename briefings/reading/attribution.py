@@ -94,15 +94,17 @@ class Attributor:
         if match or (self.lex.pro_drop and self.cues.bare_verb.match(after)):
             # "«…», precisó." / "«…», dijo en una entrevista": no subject, the person spoken of
             return self._last_person_before(span) or self.last_speaker or None
-        inverted = self.cues.inverted_pronoun and self.cues.inverted_pronoun.match(after)
-        if inverted:
-            return inverted.group("who")
+        joiner = self.cues.inverted_pronoun
+        joined = joiner.match(after) if joiner else None
+        if joined:
+            return joined.group("who")
         comma = (
             after.lstrip().startswith(",")
             or para[: span.end].rstrip()[-1:] in {",", "?", "!"}
             or not _last_sentence(para[: span.open_at], self.lex.abbreviations).strip()
         )  # "«A», dice X" and "«A» dice X" when the quote opens its sentence
-        inverted = comma and self.cues.inverted_any and self.cues.inverted_any.match(after)
+        inverter = self.cues.inverted_any
+        inverted = inverter.match(after) if comma and inverter else None
         if inverted and inverted.group("verb").split()[-1].lower() not in self.lex.not_names:
             found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
             if found:
