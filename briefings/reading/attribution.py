@@ -98,12 +98,14 @@ class Attributor:
         joined = joiner.match(after) if joiner else None
         if joined:
             return joined.group("who")
-        comma = (
+        inverter = self.cues.inverted_any
+        comma = inverter is not None and (
             after.lstrip().startswith(",")
             or para[: span.end].rstrip()[-1:] in {",", "?", "!"}
-            or not _last_sentence(para[: span.open_at], self.lex.abbreviations).strip()
-        )  # "«A», dice X" and "«A» dice X" when the quote opens its sentence
-        inverter = self.cues.inverted_any
+            or not _last_sentence(
+                para[max(0, span.open_at - 300) : span.open_at], self.lex.abbreviations
+            ).strip()
+        )  # "«A», dice X" and "«A» dice X" when the quote opens its sentence (bounded look-back)
         inverted = inverter.match(after) if comma and inverter else None
         if inverted and inverted.group("verb").split()[-1].lower() not in self.lex.not_names:
             found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
