@@ -67,6 +67,9 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
             if opener in marks.symmetric and not _opens(text, i, len(opener)):
                 i += len(opener)
                 continue
+            if text[i + len(opener) : i + len(opener) + 1] in _NO_QUOTE_START:
+                i += len(opener)  # "«Tatort». Als": a closing mark of the other style
+                continue
             start = i + len(opener)
             close_at, close_len = _find_closer(text, start, opener, marks)
             continues = left_open and first_in_paragraph and not text[:i].strip()
@@ -78,6 +81,10 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
             i = close_at + close_len
         left_open = bool(spans) and spans[-1].paragraph == index and not spans[-1].closed
     return spans
+
+
+# A quote never starts with these: a mark before them closes a quote of another convention.
+_NO_QUOTE_START = frozenset(".,;:!?)-–")
 
 
 def _opens(text: str, i: int, width: int) -> bool:
