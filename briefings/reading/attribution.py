@@ -10,17 +10,16 @@ from typing import TYPE_CHECKING
 
 from briefings.reading.coreference import person_genders
 from briefings.reading.cues import Cues, cues_for, group_aliases
+from briefings.reading.labels import signature, transcript_label
 from briefings.reading.names import PersonIndex, capitalised_runs, person_name, strip_titles
 from briefings.reading.sentences import split_sentences
+from briefings.reading.subjects import SubjectReader
 
 if TYPE_CHECKING:
     from briefings.reading.document import Document
     from briefings.reading.marks import Span
 
 
-_APPOSED_NAME = re.compile(
-    r",\s+(?P<name>[A-Z][^,]{2,60}),"
-)  # "The company…, Dick Clark Productions,"
 _NAME_AT_END = re.compile(
     r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|for|and|&|[A-Z][\w’'&.-]*))*(?<!\bthe)(?<!\bof)$"
 )
@@ -29,7 +28,7 @@ _NAME_AT_END = re.compile(
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
-class Attributor:
+class Attributor(SubjectReader):
     """Resolves the speaker of each quote in article order, remembering who spoke last."""
 
     def __init__(self, doc: Document, people: PersonIndex) -> None:
@@ -57,9 +56,13 @@ class Attributor:
         para = self.paragraphs[span.paragraph]
         prev_same = previous if previous and previous.paragraph == span.paragraph else None
         prev_speaker = self._span_speakers[-1][1] if self._span_speakers and prev_same else ""
-        raw = self._after_cue(span, para)
+        raw = transcript_label(span.text(self.paragraphs), self.lex) or None
+        if raw is None:
+            raw = self._after_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)
+        if raw is None and span.paragraph + 1 < len(self.paragraphs):
+            raw = signature(self.paragraphs[span.paragraph + 1]) or None
         if raw is not None:
             speaker = self._resolve(raw, span)
         elif prev_same is not None and prev_speaker:
@@ -144,7 +147,11 @@ class Attributor:
                 # "NASA's Office of the Inspector General released two reports that depicted “…”"
                 return self._issuer_name(issued[-1].group("who"))
             if sentence.rstrip().endswith(":"):
-                # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote.
+                # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote;
+                # "Partial transcript as follows:" names nobody.
+                words = [w.lower().strip(",.") for w in sentence.rstrip(" :").split()]
+                if all(w in self.lex.not_speakers or w in self.lex.not_names for w in words):
+                    return None
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
@@ -165,7 +172,14 @@ class Attributor:
             return prev_speaker
         # The subject of the last reporting verb, else of an earlier one: "Frazier said the
         # amendment was a gesture intended to highlight “…”" is Frazier's.
+        if not sentence[: verbs[0].start()].strip() and not running_on:
+            # "Said Dorothy Poynter, who grew up with Ali, “…”": the verb opens the sentence.
+            found = self._speaker_in_phrase(sentence[verbs[0].end() :])
+            if found:
+                return found
         for candidate in reversed(verbs):
+            if candidate.group(0).endswith(self.lex.progressive_endings):
+                continue  # "people on their way into the polls saying “…”": not the polls
             found = self._subject_before(sentence[: candidate.start()])
             if found:
                 return found
@@ -229,10 +243,6 @@ class Attributor:
         if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
             return determiner.group(0)
         return None
-
-    def _named(self, run: str) -> bool:
-        """A capitalised run that can name someone: not a lone sentence-opening word ("Or")."""
-        return any(w.lower().rstrip(".,") not in self.lex.not_names for w in run.split())
 
     def _noun_phrase(self, phrase: str) -> bool:
         """A short description headed by a noun ("the Vermont senator"), not a clause ("the
@@ -371,125 +381,10 @@ class Attributor:
             or (first[0].isupper() and low not in self.lex.not_names)
         )
 
-    def _sentence_subject(self, sentence: str) -> str | None:
-        text = sentence.strip()
-        intro = re.match(r"^[^,]{1,40},\s+", text)
-        if (
-            intro
-            and not self.cues.verb_anywhere.search(intro.group(0))
-            and len(intro.group(0).split()) <= 5
-            and intro.group(0).split()[0].lower() in self.lex.intro
-        ):
-            text = text[intro.end() :]
-        match = self.cues.subject_end.match(text)
-        if not match:
-            return None
-        np = match.group("np").strip()
-        if not self._named(np) and np.split()[0].lower() not in self.cues.pronouns:
-            return None  # "Or", "In", "That": no subject to name
-        first = np.split()[0]
-        if first.lower() in self.cues.pronouns:
-            return first  # "He went on to say": the pronoun, not the clause
-        if np[:1].isupper():
-            # "Hillary Clinton greeted 2,000 people": the name, not what follows it.
-            runs = capitalised_runs(np)
-            if runs and runs[0].start == 0:
-                rest = np[runs[0].end :].split()
-                if rest and rest[0][:1].islower() and rest[0] not in self.lex.inner_words:
-                    return runs[0].text
-            return np
-        if first in self.lex.determiners:
-            return np
-        return None
-
-    def _subject_persons(self) -> list[tuple[int, int, str]]:
-        """Each sentence whose subject is a person: (paragraph, offset, full name)."""
-        found: list[tuple[int, int, str]] = []
-        for sent in self.doc.sentences:
-            index, offset, sentence = sent.paragraph, sent.start, sent.text
-            subject = self._sentence_subject(sentence)
-            if subject:
-                name = self._person_in_subject(subject)
-                if name:
-                    found.append((index, max(offset, 0), name))
-            # "Early says there is…": a person right before a reporting verb.
-            para = self.paragraphs[index]
-            names = self.doc.paragraphs[index].names
-            starts = self._name_starts(index)
-            for run in names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
-                tail = para[run.end : min(run.end + 40, sent.end)]
-                if self.cues.verb_next.match(tail):
-                    name = self.people.expand(person_name(run.text) or run.text)
-                    if self.people.is_person(name):
-                        found.append((index, run.start, name))
-        return found
-
-    def _group_subjects(self) -> list[tuple[int, int, str]]:
-        """Sentences whose subject is an organisation or group: "Big Machine have denied…",
-        "The company that runs the AMAs, Dick Clark Productions, denies…"."""
-        found: list[tuple[int, int, str]] = []
-        for sent in self.doc.sentences:
-            index, offset, sentence = sent.paragraph, sent.start, sent.text
-            subject = self._sentence_subject(sentence)
-            first = subject.split()[0].lower() if subject else ""
-            if (
-                not subject
-                or first in self.cues.pronouns
-                or first in self.lex.possessives
-                or subject[:1] in '“"«„'
-            ):
-                continue
-            if self._person_in_subject(subject):
-                continue
-            apposition = (
-                _APPOSED_NAME.match(sentence, len(subject))
-                if sentence.startswith(subject)
-                else None
-            )
-            runs = capitalised_runs(subject)
-            if apposition:
-                name = apposition.group("name")
-            elif runs and runs[0].start <= 4 and runs[0].text.lower() not in self.lex.not_names:
-                name = runs[0].text
-            else:
-                continue
-            if re.split(r"[’']", name.split()[0])[0].lower() in self.cues.pronouns:
-                continue  # "I've", "We're": a quote's voice, not a group
-            found.append((index, offset, name))
-        return found
-
     def _last_group_before(self, span: Span) -> str:
         earlier = [g for g in self._groups_named if (g[0], g[1]) < (span.paragraph, span.start)]
         if earlier and span.paragraph - earlier[-1][0] <= 3:
             return earlier[-1][2]
-        return ""
-
-    def _person_mentions(self) -> list[tuple[int, int, str]]:
-        """Every place a person is named, for pronouns when no sentence has them as subject."""
-        found: list[tuple[int, int, str]] = []
-        for run in self.doc.names:
-            name = self.people.expand(person_name(run.text) or run.text)
-            if self.people.is_person(name):
-                found.append((run.paragraph, run.start, name))
-        return found
-
-    def _name_starts(self, paragraph: int) -> list[int]:
-        if paragraph not in self._starts:
-            self._starts[paragraph] = [m.start for m in self.doc.paragraphs[paragraph].names]
-        return self._starts[paragraph]
-
-    def _known_person(self, run: str) -> str:
-        name = self.people.expand(person_name(run) or run)
-        return name if self.people.is_person(name) else ""
-
-    def _person_in_subject(self, subject: str) -> str:
-        """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
-        runs = [r for r in capitalised_runs(subject) if r.start <= 40]
-        for run in runs:
-            name = person_name(subject[: run.end]) or person_name(run.text) or run.text
-            name = self.people.expand(name)
-            if self.people.is_person(name):
-                return name
         return ""
 
     def _last_person_before(self, span: Span, gender: str = "") -> str:
@@ -546,11 +441,12 @@ class Attributor:
 
 def _last_sentence(text: str, abbreviations: frozenset[str]) -> str:
     """The last sentence of a stretch of text, complete or not (the words before a quote)."""
-    sentences = split_sentences(text + " x", abbreviations) if text.strip() else []
+    # A capital after the text lets its last full stop end a sentence ("if asked. “…”").
+    sentences = split_sentences(text + " X", abbreviations) if text.strip() else []
     if not sentences:
         return ""
     last = sentences[-1]
-    return last[:-2] if last.endswith(" x") else last
+    return last[:-2] if last.endswith(" X") else last
 
 
 _LABEL = re.compile(r"\s?\([^()]{1,30}\)")
