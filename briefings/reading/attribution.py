@@ -70,11 +70,19 @@ class Attributor(SubjectReader):
         elif span.continues or self._paragraph_had_quote(span.paragraph - 1):
             speaker = self.last_speaker  # a multi-paragraph quote, or a quote-only paragraph
         else:
-            speaker = self.last_speaker
+            # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
+            speaker = self._person_in_paragraph(span) or self.last_speaker
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
         self._quoted_paragraphs.add(span.paragraph)
         return speaker
+
+    def _person_in_paragraph(self, span: Span) -> str:
+        """The person last the subject of a sentence before the quote in its own paragraph."""
+        at = bisect_left(self._subject_keys, (span.paragraph, span.open_at))
+        if at and self._subjects[at - 1][0] == span.paragraph:
+            return self._subjects[at - 1][2]
+        return ""
 
     # -- cues -------------------------------------------------------------------------------
     def _after_cue(self, span: Span, para: str) -> str | None:
