@@ -68,7 +68,9 @@ class Attributor(SubjectReader):
         elif prev_same is not None and prev_speaker:
             speaker = prev_speaker  # "“A,” he said. “B.”"
         elif span.continues or self._paragraph_had_quote(span.paragraph - 1):
-            speaker = self.last_speaker  # a multi-paragraph quote, or a quote-only paragraph
+            # a multi-paragraph quote, or a quote-only paragraph: whoever spoke, else the person
+            # the text is about
+            speaker = self.last_speaker or self._last_person_before(span)
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
             speaker = self._person_in_paragraph(span) or self.last_speaker

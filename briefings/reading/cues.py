@@ -112,7 +112,13 @@ def _build(lex: Lexicon) -> Cues:
         verb_anywhere=re.compile(rf"\b{verb}\b"),
         trailing_adv=re.compile(rf"(?:\s+{adv})+\s*$"),
         person_roles=re.compile(
-            rf"^{role_dets}\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?{role_nouns})$", re.I
+            rf"^{role_dets}\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?{role_nouns})$"
+            + (
+                rf"|^{role_dets}(?:\s+|(?<=['’]))(?:\w+\s+)?{role_nouns}\b"
+                if lex.role_heads_phrase
+                else ""
+            ),
+            re.I,
         ),
         documents=re.compile(rf"^{doc_dets}\s+(?:joint\s+)?{documents}$", re.I),
         issued=re.compile(

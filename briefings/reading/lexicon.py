@@ -84,6 +84,9 @@ class Lexicon:
     # A verb may stand without its subject ("«…», precisó."): the speaker is the person the
     # text is about.
     pro_drop: bool = False
+    # A role noun right after its determiner heads the whole phrase: "la ministra de Economía",
+    # "l'avocate de la défense" stand for the person last named.
+    role_heads_phrase: bool = False
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -189,6 +192,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         inverted_any_verb=bool(get("speech", "inverted_any_verb")),
         inversion_links=tuple(_words(get("speech", "inversion_links") or [])),
         pro_drop=bool(get("grammar", "pro_drop")),
+        role_heads_phrase=bool(get("roles", "role_heads_phrase")),
     )
 
 
