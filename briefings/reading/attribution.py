@@ -99,7 +99,7 @@ class Attributor(SubjectReader):
             return match.group("who")
         for pattern in (self.cues.after_appositive, self.cues.after_role_name):
             match = pattern.match(after)
-            if match:
+            if match and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
         if match and not (self.lex.pro_drop and self._subjectless(match.group("who").split()[:1])):
@@ -354,11 +354,11 @@ class Attributor(SubjectReader):
 
     def _plausible_subject(self, who: str) -> bool:
         first = who.split()[0]
-        if first.lower() in {"the", "a", "an", "his", "her", "its", "their"}:
+        low = first.lower()
+        if low in self.lex.determiners or low in self.lex.possessives:
             return len(who.split()) <= 9
-        return first in {"he", "she", "they", "we", "it", "He", "She", "They", "We", "It", "I"} or (
-            first[:1].isupper()
-        )
+        # "”. Además insistió": a capitalised sentence opener is no subject.
+        return low in self.cues.pronouns or (first[:1].isupper() and self._named(who))
 
     def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None:
         """The person a phrase names ("another witness, former adviser Fiona Hill"), else the

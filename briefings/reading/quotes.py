@@ -40,9 +40,8 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         return []  # most feed teasers: no need to learn who is who
     paragraphs = doc.texts
     lex = doc.lexicon
-    people = PersonIndex(
-        [drop_openers(n, lex.not_names, lex.determiners) for n in persons_in(*paragraphs)]
-    )
+    names = [drop_openers(n, lex.not_names, lex.determiners) for n in persons_in(*paragraphs)]
+    people = PersonIndex([n for n in names if _personal(n, lex)])
     for mention in doc.names:  # "Mr. Bush" when the article never gives his full name
         surname = titled_surname(mention.text, doc.lexicon.honorifics)
         if surname:
@@ -162,3 +161,18 @@ def _key_score(quote: Quote, index: int, total: int) -> float:
         score -= 0.5
     score += 0.8 * (1 - index / max(total, 1))
     return score
+
+
+def _personal(name: str, lex: Lexicon) -> bool:
+    """A name run that can be a person's in the article's language: capitalised, with no word
+    of an organisation, a title or a function word ("de Gaza", "Naciones Unidas", "Asuntos
+    Exteriores" are no people)."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    return (
+        name[:1].isupper()
+        and not any(w in lex.org_words for w in words)
+        # a surname may look like a title or a word: Kevin King, Theresa May
+        and not any(
+            w in lex.titles or (w in lex.not_names and w not in lex.connectors) for w in words[:-1]
+        )
+    )
