@@ -297,8 +297,13 @@ class Attributor(SubjectReader):
         ):
             return self.last_group or self._issuer_before(span) or raw
         words = raw.split()
-        while len(words) > 1 and self._opener(words[0]):
-            words.pop(0)  # "Según Pedro Gil": a capitalised sentence opener, no part of a name
+        while len(words) > 1 and (
+            self._opener(words[0])
+            or (words[0].lower().rstrip(".") in self.lex.titles and words[1][:1].isupper())
+        ):
+            # "Según Pedro Gil", "Innenminister Gerhard Karner": an opener or a title of the
+            # language, no part of the name
+            words.pop(0)
         raw = " ".join(words)
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)

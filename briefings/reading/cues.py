@@ -74,6 +74,7 @@ def _build(lex: Lexicon) -> Cues:
         rf"(?<!\w){re.escape(o)}(?=\w)" for o in symmetric
     ]
     role_nouns = alt(lex.person_roles)
+    compound = r"\w*" if lex.compound_roles else ""  # "die Außenministerin"
     role_dets = alt(lex.role_openers)
     documents = alt(lex.documents)
     doc_dets = alt(lex.document_openers)
@@ -114,7 +115,7 @@ def _build(lex: Lexicon) -> Cues:
         person_roles=re.compile(
             rf"^{role_dets}\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?{role_nouns})$"
             + (
-                rf"|^{role_dets}(?:\s+|(?<=['’]))(?:\w+\s+)?{role_nouns}\b"
+                rf"|^{role_dets}(?:\s+|(?<=['’]))(?:\w+\s+)?{compound}{role_nouns}\b"
                 if lex.role_heads_phrase
                 else ""
             ),

@@ -87,6 +87,8 @@ class Lexicon:
     # A role noun right after its determiner heads the whole phrase: "la ministra de Economía",
     # "l'avocate de la défense" stand for the person last named.
     role_heads_phrase: bool = False
+    # Role nouns end compounds ("Außenministerin", "Landeskorrespondent"): matched as endings.
+    compound_roles: bool = False
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -193,6 +195,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         inversion_links=tuple(_words(get("speech", "inversion_links") or [])),
         pro_drop=bool(get("grammar", "pro_drop")),
         role_heads_phrase=bool(get("roles", "role_heads_phrase")),
+        compound_roles=bool(get("roles", "compound_roles")),
     )
 
 
