@@ -34,3 +34,13 @@ def test_a_sentence_opening_conjunction_is_never_a_speaker() -> None:
         "Dass die Brücke so schnell fertig wurde, freut Jonas Weber Klein: „Ich bin sehr froh darüber“.",
     )
     assert got[0][1] != "Dass"
+
+
+def test_a_compound_role_noun_is_the_person_named() -> None:
+    got = said("de", LEAD, "„Wir sind stolz auf dieses Bauwerk“, sagte die Verkehrsministerin.")
+    assert got == [("Wir sind stolz auf dieses Bauwerk", "Petra Lange Vogel")]
+
+
+def test_a_title_before_the_name_is_no_part_of_it() -> None:
+    got = said("de", LEAD, "„Der Bau war pünktlich fertig“, sagte Bürgermeister Jonas Weber Klein.")
+    assert got == [("Der Bau war pünktlich fertig", "Jonas Weber Klein")]

@@ -45,3 +45,20 @@ def test_a_sentence_opening_word_is_never_a_speaker() -> None:
 
 def test_spanish_abbreviations_do_not_end_sentences() -> None:
     assert {"sr", "sra", "dr", "s.a"} <= lexicon("es").abbreviations
+
+
+def test_dialogue_dash_with_the_narrator_between_dashes() -> None:
+    got = said(
+        "es",
+        LEAD,
+        "—No vamos a ceder ante nadie en esto —dijo la ministra—. Es la hora del empleo.",
+    )
+    assert got == [
+        ("No vamos a ceder ante nadie en esto", "Marta Ruiz Soler"),
+        ("Es la hora del empleo.", "Marta Ruiz Soler"),
+    ]
+
+
+def test_a_role_phrase_with_its_complement_is_the_person_named() -> None:
+    got = said("es", LEAD, "«Habrá más inspecciones este año», señaló la ministra de Trabajo.")
+    assert got == [("Habrá más inspecciones este año", "Marta Ruiz Soler")]

@@ -32,3 +32,8 @@ def test_a_title_resolves_to_the_name_the_article_gives() -> None:
 def test_a_subjectless_verb_speaks_for_the_person_spoken_of() -> None:
     got = said("pt", LEAD, "“Os professores também terão aumento”, completou.")
     assert got == [("Os professores também terão aumento", "Ana Souza Lima")]
+
+
+def test_dialogue_dash_with_spaces() -> None:
+    got = said("pt", LEAD, "— Vamos abrir as inscrições já em janeiro — disse a governadora.")
+    assert got == [("Vamos abrir as inscrições já em janeiro", "Ana Souza Lima")]

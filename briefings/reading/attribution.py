@@ -25,6 +25,7 @@ _NAME_AT_END = re.compile(
 )
 
 
+_DASH = re.compile(r"[—―–]")
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
@@ -94,6 +95,8 @@ class Attributor(SubjectReader):
         nxt = self.cues.next_opener.search(after)
         if nxt:
             after = after[: nxt.start()]
+        if self.lex.dialogue_dash:
+            after = _DASH.split(after, maxsplit=1)[0]  # "—dijo el ministro—. Es…": the aside
         match = self.cues.after_subject_verb.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")

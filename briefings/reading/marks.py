@@ -57,6 +57,10 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
     spans: list[Span] = []
     left_open = False
     for index, text in enumerate(paragraphs):
+        if lex.dialogue_dash and _DIALOGUE.match(text):
+            spans.extend(_dialogue_spans(index, text))
+            left_open = False
+            continue
         i, n = 0, len(text)
         first_in_paragraph = True
         while i < n:
@@ -85,6 +89,35 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
 
 # A quote never starts with these: a mark before them closes a quote of another convention.
 _NO_QUOTE_START = frozenset(".,;:!?)-–")
+
+
+# A line of dialogue opens on a dash ("—No cederemos —dijo el ministro—. Es la hora."): the
+# speech runs to a dash glued to the narrator's next word, the narrator's words to the next dash.
+_DIALOGUE = re.compile(r"^\s*[—―–]\s*(?=\S)")
+_NARRATOR = re.compile(r"\s[—―–]\s?(?=[^\W\d_A-ZÀ-Þ])")  # "—dijo", "— disse": lower case
+_DASH = re.compile(r"[—―–]")
+_AFTER_NARRATOR = re.compile(r"[\s.,;:]*")
+
+
+def _dialogue_spans(index: int, text: str) -> list[Span]:
+    spans: list[Span] = []
+    opening = _DIALOGUE.match(text)
+    if opening is None:
+        return spans
+    open_at, start, n = opening.start(), opening.end(), len(text.rstrip())
+    while start < n:
+        narrator = _NARRATOR.search(text, start)
+        if narrator is None:
+            spans.append(Span(index, start, n, True, False, open_at, n))
+            break
+        spans.append(Span(index, start, narrator.start(), True, False, open_at, narrator.end()))
+        close = _DASH.search(text, narrator.end())
+        if close is None:
+            break
+        open_at = close.start()
+        gap = _AFTER_NARRATOR.match(text, close.end())
+        start = gap.end() if gap else close.end()
+    return spans
 
 
 def _opens(text: str, i: int, width: int) -> bool:
