@@ -124,6 +124,11 @@ class Attributor(SubjectReader):
         )  # "«A», dice X" and "«A» dice X" when the quote opens its sentence (bounded look-back)
         inverted = inverter.match(after) if comma and inverter else None
         if inverted and inverted.group("verb").split()[-1].lower() not in self.lex.not_names:
+            if self._subjectless(inverted.group("who").split()[:1]):
+                # "», tiró en alusión a X": a preposition, no subject after the verb
+                if self.lex.pro_drop:
+                    return self._last_person_before(span) or self.last_speaker or None
+                return None
             found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
             if found:
                 return found
