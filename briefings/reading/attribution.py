@@ -80,6 +80,14 @@ class Attributor(SubjectReader):
         self._quoted_paragraphs.add(span.paragraph)
         return speaker
 
+    def _spoken_of(self, span: Span) -> str | None:
+        """The person a subjectless verb speaks for: the last one named in this paragraph or
+        the one before, else the last person the text is about."""
+        at = bisect_left(self._mention_keys, (span.paragraph, span.open_at))
+        if at and span.paragraph - self._mentions[at - 1][0] <= 1:
+            return self._mentions[at - 1][2]
+        return self._last_person_before(span) or self.last_speaker or None
+
     def _person_in_paragraph(self, span: Span) -> str:
         """The person last the subject of a sentence before the quote in its own paragraph."""
         at = bisect_left(self._subject_keys, (span.paragraph, span.open_at))
@@ -109,7 +117,7 @@ class Attributor(SubjectReader):
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         if match or (self.lex.pro_drop and self.cues.bare_verb.match(after)):
             # "«…», precisó." / "«…», dijo en una entrevista": no subject, the person spoken of
-            return self._last_person_before(span) or self.last_speaker or None
+            return self._spoken_of(span)
         joiner = self.cues.inverted_pronoun
         joined = joiner.match(after) if joiner else None
         if joined:
@@ -127,7 +135,7 @@ class Attributor(SubjectReader):
             if self._subjectless(inverted.group("who").split()[:1]):
                 # "», tiró en alusión a X": a preposition, no subject after the verb
                 if self.lex.pro_drop:
-                    return self._last_person_before(span) or self.last_speaker or None
+                    return self._spoken_of(span)
                 return None
             found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
             if found:
@@ -203,7 +211,7 @@ class Attributor(SubjectReader):
                 return found
         if self.lex.pro_drop and self._subjectless(sentence[: verb.start()].split()):
             # "Además insistió en que “…”": the subject is the person spoken of
-            return self._last_person_before(span) or self.last_speaker or None
+            return self._spoken_of(span)
         if running_on and not sentence[: verb.start()].strip():
             return None
         issued = list(self.cues.issued.finditer(sentence))
