@@ -41,3 +41,16 @@ def test_a_title_resolves_to_the_name_the_article_gives() -> None:
 def test_speaker_before_the_quote() -> None:
     got = said("fr", LEAD, "Anne Morel Dubois a expliqué : « Les pêcheurs attendent des aides ».")
     assert got == [("Les pêcheurs attendent des aides", "Anne Morel Dubois")]
+
+
+def test_a_quote_interrupted_by_explique_x_is_two_quotes() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Nous allons rouvrir le marché très vite, explique Anne Morel Dubois. Les pêcheurs "
+        "attendent depuis des mois. »",
+    )
+    assert got == [
+        ("Nous allons rouvrir le marché très vite", "Anne Morel Dubois"),
+        ("Les pêcheurs attendent depuis des mois.", "Anne Morel Dubois"),
+    ]

@@ -38,3 +38,16 @@ def test_colon_after_a_description_with_the_name_after_the_verb() -> None:
 def test_a_subjectless_verb_speaks_for_the_person_spoken_of() -> None:
     got = said("it", LEAD, "«Ringrazio tutti quelli che hanno lavorato qui», ha aggiunto.")
     assert got == [("Ringrazio tutti quelli che hanno lavorato qui", "Luca Bianchi Ferri")]
+
+
+def test_a_quote_interrupted_by_its_attribution_is_two_quotes() -> None:
+    got = said(
+        "it",
+        LEAD,
+        "«Abbiamo lavorato tre anni per questa sala - racconta Marta Conti Galli - e oggi "
+        "finalmente apriamo le porte a tutti».",
+    )
+    assert got == [
+        ("Abbiamo lavorato tre anni per questa sala", "Marta Conti Galli"),
+        ("e oggi finalmente apriamo le porte a tutti", "Marta Conti Galli"),
+    ]

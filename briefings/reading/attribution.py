@@ -105,6 +105,8 @@ class Attributor(SubjectReader):
             after = after[: nxt.start()]
         if self.lex.dialogue_dash:
             after = _DASH.split(after, maxsplit=1)[0]  # "—dijo el ministro—. Es…": the aside
+        if any(c in ",-–—―" for c in para[span.end : span.close_end]):
+            after = re.split(r"\s[-–—―]\s|[.]\s", after, maxsplit=1)[0]  # «A - dice X - B»
         match = self.cues.after_subject_verb.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")
@@ -123,12 +125,16 @@ class Attributor(SubjectReader):
         if joined:
             return joined.group("who")
         inverter = self.cues.inverted_any
-        comma = inverter is not None and (
-            after.lstrip().startswith(",")
-            or para[: span.end].rstrip()[-1:] in {",", "?", "!"}
-            or not _last_sentence(
-                para[max(0, span.open_at - 300) : span.open_at], self.lex.abbreviations
-            ).strip()
+        comma = (
+            inverter is not None
+            and (
+                after.lstrip().startswith(",")
+                or any(c in ",-–—―" for c in para[span.end : span.close_end])  # «A - dice X - B»
+                or para[: span.end].rstrip()[-1:] in {",", "?", "!"}
+                or not _last_sentence(
+                    para[max(0, span.open_at - 300) : span.open_at], self.lex.abbreviations
+                ).strip()
+            )
         )  # "«A», dice X" and "«A» dice X" when the quote opens its sentence (bounded look-back)
         inverted = inverter.match(after) if comma and inverter else None
         if inverted and inverted.group("verb").split()[-1].lower() not in self.lex.not_names:

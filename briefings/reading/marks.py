@@ -84,7 +84,46 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
             spans.append(Span(index, start, close_at, True, continues, i, close_at + close_len))
             i = close_at + close_len
         left_open = bool(spans) and spans[-1].paragraph == index and not spans[-1].closed
-    return spans
+    return [part for span in spans for part in _split_aside(span, paragraphs, lex)]
+
+
+def _asides(lex: Lexicon) -> re.Pattern[str]:
+    """The narrator's words inside a quote: «A - prosegue X - B», « A, explique X. B »."""
+
+    def build(lex: Lexicon) -> re.Pattern[str]:
+        pronouns = lex.alternation(tuple(lex.pronouns))
+        links = lex.alternation(lex.inversion_links) if lex.inversion_links else "-"
+        verb = rf"(?:{lex.alternation(lex.verbs)}|\w+{links}{pronouns})" if lex.verbs else "(?!)"
+        return re.compile(
+            rf"(?P<dash>\s[-–—―]\s+)(?=[^\W\d_A-ZÀ-Þ])[^-–—―«»“”\"]{{3,120}}?\s[-–—―]\s+"
+            rf"|(?P<comma>,\s+)(?={verb}\b)[^.,;:!?«»“”\"]{{3,120}}?[.,]\s+(?=\S)"
+        )
+
+    pattern: re.Pattern[str] = lex.compiled("asides", build)
+    return pattern
+
+
+def _split_aside(span: Span, paragraphs: list[str], lex: Lexicon) -> list[Span]:
+    """A closed quote interrupted by its attribution, as two quotes; the first one's closing
+    reaches past the dash or comma, so the attribution reads as the words after it."""
+    if not span.closed or not lex.inverted_any_verb:
+        return [span]
+    text = paragraphs[span.paragraph]
+    found = _asides(lex).search(text, span.start, span.end)
+    if not found or not text[span.start : found.start()].strip():
+        return [span]
+    lead = found.group("dash") or found.group("comma") or ""
+    first = Span(
+        span.paragraph,
+        span.start,
+        found.start(),
+        True,
+        span.continues,
+        span.open_at,
+        found.start() + len(lead),
+    )
+    rest = Span(span.paragraph, found.end(), span.end, True, False, found.end() - 1, span.close_end)
+    return [first, *_split_aside(rest, paragraphs, lex)]
 
 
 # A quote never starts with these: a mark before them closes a quote of another convention.
