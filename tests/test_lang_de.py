@@ -44,3 +44,15 @@ def test_a_compound_role_noun_is_the_person_named() -> None:
 def test_a_title_before_the_name_is_no_part_of_it() -> None:
     got = said("de", LEAD, "„Der Bau war pünktlich fertig“, sagte Bürgermeister Jonas Weber Klein.")
     assert got == [("Der Bau war pünktlich fertig", "Jonas Weber Klein")]
+
+
+def test_a_pronoun_after_the_verb_is_the_person_spoken_of() -> None:
+    got = said("de", LEAD, "„Das ist ein guter Tag für die ganze Stadt“, schrieb sie auf X.")
+    assert got == [("Das ist ein guter Tag für die ganze Stadt", "Petra Lange Vogel")]
+
+
+def test_any_verb_opens_the_attribution_after_a_quote() -> None:
+    got = said(
+        "de", LEAD, "„Die Brücke ist ein echtes Meisterwerk geworden“, lobt Jonas Weber Klein."
+    )
+    assert got == [("Die Brücke ist ein echtes Meisterwerk geworden", "Jonas Weber Klein")]

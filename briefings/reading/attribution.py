@@ -115,6 +115,9 @@ class Attributor(SubjectReader):
             if match and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
+        first = match.group("who").split()[:1] if match else []
+        if first and first[0].strip(",.;").lower() in self.cues.pronouns:
+            return first[0].strip(",.;")  # "…“, schrieb sie auf X." / "…», dijo él."
         if match and not (self.lex.pro_drop and self._subjectless(match.group("who").split()[:1])):
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         if match or (self.lex.pro_drop and self.cues.bare_verb.match(after)):
@@ -320,8 +323,7 @@ class Attributor(SubjectReader):
             return self.last_group or self._issuer_before(span) or raw
         words = raw.split()
         while len(words) > 1 and (
-            self._opener(words[0])
-            or (words[0].lower().rstrip(".") in self.lex.titles and words[1][:1].isupper())
+            self._opener(words[0]) or (self.lex.is_title(words[0]) and words[1][:1].isupper())
         ):
             # "Según Pedro Gil", "Innenminister Gerhard Karner": an opener or a title of the
             # language, no part of the name

@@ -97,6 +97,16 @@ class Lexicon:
         parts = [(re.escape(w) if escape else w).replace(r"\ ", " ") for w in items]
         return "(?:" + "|".join(p.replace(" ", r"\s+") for p in parts) + ")"
 
+    def is_title(self, word: str) -> bool:
+        """A title or role word before a name ("Innenminister", "Sra."); where role nouns end
+        compounds, any word ending in one ("ÖVP-Integrationsministerin")."""
+        low = word.lower().rstrip(".")
+        if low in self.titles:
+            return True
+        if not self.compound_roles:
+            return False
+        return low.endswith(self.person_roles) or low.endswith(tuple(self.titles))
+
     def compiled(self, key: str, build: Any) -> Any:
         """A value derived from this lexicon (a compiled regex), built once per language."""
         if key not in self._cache:

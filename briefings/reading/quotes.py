@@ -40,7 +40,10 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         return []  # most feed teasers: no need to learn who is who
     paragraphs = doc.texts
     lex = doc.lexicon
-    names = [drop_openers(n, lex.not_names, lex.determiners) for n in persons_in(*paragraphs)]
+    names = [
+        _untitled(drop_openers(n, lex.not_names, lex.determiners), lex)
+        for n in persons_in(*paragraphs)
+    ]
     people = PersonIndex([n for n in names if _personal(n, lex)])
     for mention in doc.names:  # "Mr. Bush" when the article never gives his full name
         surname = titled_surname(mention.text, doc.lexicon.honorifics)
@@ -176,3 +179,11 @@ def _personal(name: str, lex: Lexicon) -> bool:
             w in lex.titles or (w in lex.not_names and w not in lex.connectors) for w in words[:-1]
         )
     )
+
+
+def _untitled(name: str, lex: Lexicon) -> str:
+    """A name without the titles of its language before it: "Umweltministerin Anne Spiegel"."""
+    words = name.split()
+    while len(words) > 2 and lex.is_title(words[0]):
+        words.pop(0)
+    return " ".join(words)
