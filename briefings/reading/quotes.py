@@ -170,7 +170,8 @@ def _personal(name: str, lex: Lexicon) -> bool:
     """A name run that can be a person's in the article's language: capitalised, with no word
     of an organisation, a title or a function word ("de Gaza", "Naciones Unidas", "Asuntos
     Exteriores" are no people)."""
-    words = [w.lower().rstrip(".") for w in name.split()]
+    # "L’université Paris-8": the word after an elided article is what counts
+    words = [re.split(r"^\w{1,2}['’]", w.lower().rstrip("."))[-1] for w in name.split()]
     return (
         name[:1].isupper()
         and not any(w in lex.org_words for w in words)
