@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from briefings.reading.coreference import person_genders
 from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.labels import signature, transcript_label
-from briefings.reading.names import PersonIndex, capitalised_runs, person_name, strip_titles
+from briefings.reading.names import (
+    PersonIndex,
+    capitalised_runs,
+    person_name,
+    personal,
+    strip_titles,
+)
 from briefings.reading.sentences import split_sentences
 from briefings.reading.subjects import SubjectReader
 
@@ -395,7 +401,10 @@ class Attributor(SubjectReader):
         phrase = self.cues.relative_split.split(phrase)[0]
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
         runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
-        people = [person_name(r.text) for r in runs]
+        people = [
+            p if p and personal(p, self.lex) else None
+            for p in map(person_name, (r.text for r in runs))
+        ]
         named = [p for p in people if p]
         if named:
             return named[-1] if last else named[0]

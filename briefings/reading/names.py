@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefings.reading.lexicon import english
+from briefings.reading.lexicon import Lexicon, english
 
 _EN = english()
 # English word lists, for the readers that are not language-aware yet (topics).
@@ -252,3 +252,19 @@ def treated_as_organisation(text: str, name: str) -> bool:
 @lru_cache(maxsize=32)
 def _bodies(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for pattern in _AS_BODY for m in pattern.finditer(text))
+
+
+def personal(name: str, lex: Lexicon) -> bool:
+    """A name run that can be a person's in the article's language: capitalised, with no word
+    of an organisation, a title or a function word ("de Gaza", "Naciones Unidas", "Asuntos
+    Exteriores" are no people)."""
+    # "L’université Paris-8": the word after an elided article is what counts
+    words = [re.split(r"^\w{1,2}['’]", w.lower().rstrip("."))[-1] for w in name.split()]
+    return (
+        name[:1].isupper()
+        and not any(w in lex.org_words for w in words)
+        # a surname may look like a title or a word: Kevin King, Theresa May
+        and not any(
+            w in lex.titles or (w in lex.not_names and w not in lex.connectors) for w in words[:-1]
+        )
+    )

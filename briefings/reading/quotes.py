@@ -17,7 +17,13 @@ from briefings.reading.attribution import Attributor
 from briefings.reading.document import Document, build_document
 from briefings.reading.lexicon import Lexicon, lexicon
 from briefings.reading.marks import Span
-from briefings.reading.names import PersonIndex, drop_openers, persons_in, titled_surname
+from briefings.reading.names import (
+    PersonIndex,
+    drop_openers,
+    personal,
+    persons_in,
+    titled_surname,
+)
 
 MIN_WORDS = 4  # shorter spans are scare quotes: "constructive", "tangible progress"
 EMBEDDED_MIN_WORDS = 5  # inside a sentence, shorter quoted phrases are scare quotes
@@ -44,7 +50,7 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         _untitled(drop_openers(n, lex.not_names, lex.determiners), lex)
         for n in persons_in(*paragraphs)
     ]
-    people = PersonIndex([n for n in names if _personal(n, lex)])
+    people = PersonIndex([n for n in names if personal(n, lex)])
     for mention in doc.names:  # "Mr. Bush" when the article never gives his full name
         surname = titled_surname(mention.text, doc.lexicon.honorifics)
         if surname:
@@ -164,22 +170,6 @@ def _key_score(quote: Quote, index: int, total: int) -> float:
         score -= 0.5
     score += 0.8 * (1 - index / max(total, 1))
     return score
-
-
-def _personal(name: str, lex: Lexicon) -> bool:
-    """A name run that can be a person's in the article's language: capitalised, with no word
-    of an organisation, a title or a function word ("de Gaza", "Naciones Unidas", "Asuntos
-    Exteriores" are no people)."""
-    # "L’université Paris-8": the word after an elided article is what counts
-    words = [re.split(r"^\w{1,2}['’]", w.lower().rstrip("."))[-1] for w in name.split()]
-    return (
-        name[:1].isupper()
-        and not any(w in lex.org_words for w in words)
-        # a surname may look like a title or a word: Kevin King, Theresa May
-        and not any(
-            w in lex.titles or (w in lex.not_names and w not in lex.connectors) for w in words[:-1]
-        )
-    )
 
 
 def _untitled(name: str, lex: Lexicon) -> str:
