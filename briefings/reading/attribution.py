@@ -316,7 +316,8 @@ class Attributor(SubjectReader):
         group = self._group_for(raw, span)
         if group:
             return group
-        if self.cues.person_roles.match(raw):
+        if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
+            # "the minister", or a bare title ("Chef", "Ministerin"): the person last named
             return self._last_person_before(span) or raw
         signers = self.cues.signed_by.search(raw)
         if signers and self.cues.documents.match(self.cues.document_by.sub("", raw)):

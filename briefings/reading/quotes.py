@@ -175,6 +175,6 @@ def _key_score(quote: Quote, index: int, total: int) -> float:
 def _untitled(name: str, lex: Lexicon) -> str:
     """A name without the titles of its language before it: "Umweltministerin Anne Spiegel"."""
     words = name.split()
-    while len(words) > 2 and lex.is_title(words[0]):
+    while len(words) > 1 and lex.is_title(words[0]):
         words.pop(0)
     return " ".join(words)
