@@ -36,6 +36,7 @@ class _Marks:
     openers: re.Pattern[str]
     closers: dict[str, re.Pattern[str]]
     symmetric: frozenset[str]  # marks that both open and close: '"', "''"
+    closing: frozenset[str]  # marks that close some quote: "“" closes „ in German
 
 
 def _marks(lex: Lexicon) -> _Marks:
@@ -44,7 +45,8 @@ def _marks(lex: Lexicon) -> _Marks:
         openers = re.compile(lex.alternation(tuple(pairs)))
         closers = {o: re.compile(lex.alternation(c)) for o, c in pairs.items()}
         symmetric = frozenset(o for o, c in pairs.items() if o in c)
-        return _Marks(openers, closers, symmetric)
+        closing = frozenset(c for cs in pairs.values() for c in cs)
+        return _Marks(openers, closers, symmetric, closing)
 
     marks: _Marks = lex.compiled("marks", build)
     return marks
@@ -71,7 +73,8 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
             if opener in marks.symmetric and not _opens(text, i, len(opener)):
                 i += len(opener)
                 continue
-            if text[i + len(opener) : i + len(opener) + 1] in _NO_QUOTE_START:
+            nxt = text[i + len(opener) : i + len(opener) + 1]
+            if opener in marks.closing and nxt and nxt in _NO_QUOTE_START:
                 i += len(opener)  # "«Tatort». Als": a closing mark of the other style
                 continue
             start = i + len(opener)
@@ -126,7 +129,7 @@ def _split_aside(span: Span, paragraphs: list[str], lex: Lexicon) -> list[Span]:
     return [first, *_split_aside(rest, paragraphs, lex)]
 
 
-# A quote never starts with these: a mark before them closes a quote of another convention.
+# A mark that can close a quote and is followed by these closes one (of another convention).
 _NO_QUOTE_START = frozenset(".,;:!?)-–")
 
 

@@ -158,9 +158,12 @@ def _is_place_word(word: str) -> bool:
 class PersonIndex:
     """Every full personal name an article gives, to expand a surname to the fullest form."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], openers: frozenset[str] = frozenset()) -> None:
         self.full: list[str] = []
         self._by_part: dict[str, str] = {}
+        # Capitalised sentence openers of the article's language ("Já", "Para"): no part of a
+        # name they stand before.
+        self.openers = openers
         for name in names:
             self.add(name)
 
@@ -179,6 +182,8 @@ class PersonIndex:
     def expand(self, name: str) -> str:
         """Fullest form of a name: "Blinken" -> "Antony Blinken"; unknown names unchanged."""
         words = strip_titles(name.split()) or name.split()
+        while len(words) > 1 and words[0].lower() in self.openers:
+            words = words[1:]
         candidate = " ".join(words)
         longer = [f for f in self.full if f.endswith(" " + candidate)]
         if longer:
