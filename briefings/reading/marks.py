@@ -45,7 +45,7 @@ def _marks(lex: Lexicon) -> _Marks:
         openers = re.compile(lex.alternation(tuple(pairs)))
         closers = {o: re.compile(lex.alternation(c)) for o, c in pairs.items()}
         symmetric = frozenset(o for o, c in pairs.items() if o in c)
-        closing = frozenset(c for cs in pairs.values() for c in cs)
+        closing = frozenset(c for cs in pairs.values() for c in cs) - symmetric
         return _Marks(openers, closers, symmetric, closing)
 
     marks: _Marks = lex.compiled("marks", build)
