@@ -104,10 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_prune)
 
     from bot.cli_bot import add_bot_commands
+    from bot.cli_db import add_db_commands
     from bot.cli_feeds import add_feed_commands
 
     add_bot_commands(sub)
     add_feed_commands(sub, resolve_db)
+    add_db_commands(sub, resolve_db)
     return parser
 
 

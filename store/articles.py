@@ -4,7 +4,9 @@ so ``latest`` and ``topic`` never scan the table."""
 from __future__ import annotations
 
 import bisect
+import logging
 import math
+import sys
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -15,9 +17,14 @@ from briefings.model import Article
 from briefings.reading.gazetteer import fold
 from briefings.reading.topics import TopicIndex
 from briefings.repository import AddOutcome
-from store.database import Database, Delete, Put
+from store.bodies import REF
+from store.database import Database, DatabaseError, Delete, Put
 
 TABLE = "articles"
+log = logging.getLogger(__name__)
+# What the indexes, ranking and duplicate checks read stays in memory; the rest of an article
+# (title, summary, quotes, ...) is its body, on disk and read when an article is shown.
+INDEX_FIELDS = ("published", "topics", "canonical_url", "guid", "fingerprint", "also_from")
 CANDIDATES_PER_TOPIC = 300  # the freshest articles of a topic considered for ranking
 
 
@@ -37,45 +44,68 @@ class ArticleStore:
         self.db = db
         self._lock = threading.RLock()
         self._by_time: list[tuple[float, int]] = []
-        self._by_topic: dict[str, list[tuple[float, int]]] = {}
+        self._by_topic: dict[str, list[tuple[float, int, float]]] = {}  # (time, id, weight)
         self._by_url: dict[str, int] = {}
         # GUIDs are only unique within their feed: keyed by (feed URL, GUID).
         self._by_guid: dict[tuple[str, str], int] = {}
         self._by_band: dict[int, list[int]] = {}
         self._fingerprints: dict[int, int] = {}
         self._topics = TopicIndex()
+        self._names: dict[str, tuple[str, str]] = {}  # topic -> (its one copy, folded key)
         for doc_id, doc in db.documents(TABLE):
             self._index(doc_id, doc)
         self._by_time.sort()
         for entries in self._by_topic.values():
             entries.sort()
+        if db.path and not db.readonly:
+            self._move_texts_to_disk()
+
+    def _move_texts_to_disk(self) -> None:
+        """A database from before body files: its article texts move to the body file, a
+        thousand per commit, once. A failure leaves the rest in memory, still readable."""
+        old = [i for i, doc in self.db.documents(TABLE) if REF not in doc and "title" in doc]
+        try:
+            for start in range(0, len(old), 1000):
+                ops = []
+                for doc_id in old[start : start + 1000]:
+                    record = dict(self.db.raw(TABLE, doc_id) or {})
+                    ops.append(Put(TABLE, doc_id, _split(record), record))
+                self.db.commit(ops)
+        except DatabaseError as exc:
+            log.warning("article texts stay in memory for now: %s", exc)
 
     # -- writes ------------------------------------------------------------------------------
     def add_many(self, articles: Sequence[Article]) -> list[AddOutcome]:
         """Store new articles, fold duplicates into the article kept; one commit for all."""
         with self._lock:
             outcomes: list[AddOutcome] = []
-            ops: list[Put] = []
-            pending: dict[int, dict[str, Any]] = {}
+            # id -> (the in-memory document, its body when new)
+            pending: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
             for article in articles:
                 found = self._find_duplicate(article)
                 if found:
                     kept_id, reason = found
-                    kept = pending.get(kept_id) or dict(self.db.raw(TABLE, kept_id) or {})
+                    kept, body = pending.get(kept_id) or (
+                        dict(self.db.raw(TABLE, kept_id) or {}),
+                        None,
+                    )
                     source = article.source or article.feed_url or article.url
                     also = list(kept.get("also_from", []))
-                    if source and source != kept.get("source") and source not in also:
+                    # The source is in the body (duplicates are rare enough to read it).
+                    kept_source = kept.get("source") or (body or self.db.body(kept)).get("source")
+                    if source and source != kept_source and source not in also:
                         kept["also_from"] = [*also, source]
-                        pending[kept_id] = kept
+                        pending[kept_id] = (kept, body)
                     outcomes.append(AddOutcome("duplicate", kept_id, reason))
                     continue
                 doc_id = self.db.next_id(TABLE)
                 record = article.to_record()
                 record["canonical_url"] = record["canonical_url"] or canonical_url(article.url)
-                pending[doc_id] = record
-                self._index(doc_id, record, keep_sorted=True)
+                index = _split(record)
+                pending[doc_id] = (index, record)
+                self._index(doc_id, index, keep_sorted=True)
                 outcomes.append(AddOutcome("added", doc_id))
-            ops = [Put(TABLE, doc_id, doc) for doc_id, doc in pending.items()]
+            ops = [Put(TABLE, doc_id, doc, body) for doc_id, (doc, body) in pending.items()]
             try:
                 self.db.commit(ops)
             except Exception:
@@ -99,7 +129,9 @@ class ArticleStore:
     # -- reads -------------------------------------------------------------------------------
     def get(self, article_id: int) -> Article | None:
         doc = self.db.raw(TABLE, article_id)
-        return Article.from_record(doc, id=article_id) if doc else None
+        if not doc:
+            return None
+        return Article.from_record({**doc, **self.db.body(doc)}, id=article_id)
 
     def count(self) -> int:
         return len(self._by_time)
@@ -137,11 +169,7 @@ class ArticleStore:
                     bisect.bisect_right(entries, (since, 1 << 62)),
                     len(entries) - CANDIDATES_PER_TOPIC,
                 )
-                name = self._topics.display(key)
-                table = self.db.table_dict(TABLE)
-                for when, doc_id in entries[start:]:
-                    doc = table.get(str(doc_id)) or {}
-                    relevance = doc.get("topic_weights", {}).get(name, 1.0)
+                for when, doc_id, relevance in entries[start:]:
                     age_days = max(0.0, (now - when) / 86400)
                     score = math.log1p(relevance) * 0.5 ** (age_days / 3)
                     if score > scores.get(doc_id, 0.0):
@@ -174,21 +202,48 @@ class ArticleStore:
         return _ts(doc.get("published")) or _ts(doc.get("ingested"))
 
     def _index(self, doc_id: int, doc: dict[str, Any], keep_sorted: bool = False) -> None:
-        when = self._when(doc)
+        """Index one document; the bulk load at open appends and sorts once at the end.
+        (Locals instead of attributes: this runs 50,000 times when a large database opens.)"""
+        get = doc.get
+        when = _ts(get("published")) or _ts(get("ingested"))
         insert = bisect.insort if keep_sorted else list.append
         insert(self._by_time, (when, doc_id))
-        for topic in doc.get("topics", []):
-            key = self._topics.add(topic)
-            insert(self._by_topic.setdefault(key, []), (when, doc_id))
-        if doc.get("canonical_url"):
-            self._by_url[doc["canonical_url"]] = doc_id
-        if doc.get("guid"):
-            self._by_guid[_guid_key(doc.get("feed_url"), doc["guid"])] = doc_id
-        fingerprint = int(doc.get("fingerprint") or 0)
+        topics = get("topics") or []
+        weights = get("tw")
+        if not isinstance(weights, list) or len(weights) != len(topics):  # an older document
+            old = get("topic_weights") or {}
+            weights = [old.get(t, 1.0) for t in topics]
+        names, by_topic = self._names, self._by_topic
+        interned = []
+        for topic, weight in zip(topics, weights, strict=True):
+            known = names.get(topic)
+            if known is None:
+                known = names[topic] = (sys.intern(topic), fold(topic))
+            name, key = known
+            interned.append(name)
+            entries = by_topic.get(key)
+            if entries is None:  # the topic index counts topics, not their articles
+                self._topics.add(name)
+                entries = by_topic[key] = []
+            insert(entries, (when, doc_id, weight))
+        # One copy of each topic name for all articles, not one per article.
+        doc["topics"] = interned
+        url = get("canonical_url")
+        if url:
+            self._by_url[url] = doc_id
+        guid = get("guid")
+        if guid:
+            self._by_guid[_guid_key(get("feed_url"), guid)] = doc_id
+        fingerprint = int(get("fingerprint") or 0)
         if fingerprint:
             self._fingerprints[doc_id] = fingerprint
+            by_band = self._by_band
             for band in bands(fingerprint):
-                self._by_band.setdefault(band, []).append(doc_id)
+                ids = by_band.get(band)
+                if ids is None:
+                    by_band[band] = [doc_id]
+                else:
+                    ids.append(doc_id)
 
     def _unindex(self, doc_id: int, doc: dict[str, Any]) -> None:
         when = self._when(doc)
@@ -196,9 +251,8 @@ class ArticleStore:
         for topic in doc.get("topics", []):
             entries = self._by_topic.get(fold(topic), [])
             _remove(entries, (when, doc_id))
-            self._topics.remove(topic)
-            if not entries:
-                self._by_topic.pop(fold(topic), None)
+            if not entries and self._by_topic.pop(fold(topic), None) is not None:
+                self._topics.remove(topic)
         if self._by_url.get(doc.get("canonical_url", "")) == doc_id:
             del self._by_url[doc["canonical_url"]]
         guid_key = _guid_key(doc.get("feed_url"), doc.get("guid"))
@@ -231,7 +285,23 @@ def _guid_key(feed_url: str | None, guid: str | None) -> tuple[str, str]:
     return (feed_url or "", guid or "")
 
 
-def _remove(entries: list[tuple[float, int]], item: tuple[float, int]) -> None:
+def _split(record: dict[str, Any]) -> dict[str, Any]:
+    """Take the in-memory index fields out of a full record; what is left is its body."""
+    index = {key: record.pop(key) for key in INDEX_FIELDS if key in record}
+    if not index.get("also_from"):
+        index.pop("also_from", None)
+    if index.get("guid"):  # a GUID counts within its feed (the duplicate check needs both)
+        index["feed_url"] = record.pop("feed_url", "")
+    if not index.get("published"):  # then the time to sort by is the ingest time
+        index["ingested"] = record.pop("ingested", None)
+    # Weights in topic order: a list of floats costs a third of the dict in memory.
+    weights = record.get("topic_weights") or {}
+    index["tw"] = [float(weights.get(t, 1.0)) for t in index.get("topics", [])]
+    return index
+
+
+def _remove(entries: list[Any], item: tuple[float, int]) -> None:
+    """Remove the entry for (time, id), with or without a weight after them."""
     index = bisect.bisect_left(entries, item)
-    if index < len(entries) and entries[index] == item:
+    if index < len(entries) and entries[index][:2] == item:
         del entries[index]

@@ -8,75 +8,94 @@ journal outgrows the snapshot, the snapshot (an ordinary TinyDB JSON file, reada
 TinyDB) is rewritten to a temporary file, fsynced and renamed over the old one, then the journal
 is emptied. Replaying is idempotent, so a kill between any two steps loses nothing committed;
 a torn last journal line (a kill mid-append) was never acknowledged and is dropped at open.
+
+A failed append (disk full, file size limit, I/O error) is cut off again, so the journal stays
+a run of good lines and later commits follow the last good one. Damage anywhere else (a bad
+line before the last, a broken snapshot) stops the open with the place it was found and leaves
+the files as they are: ``newsbrief db check`` and ``db repair`` (``store/repair.py``) take over.
 """
 
 from __future__ import annotations
 
-import json
+import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document, Table
 
+from store.bodies import REF, BodyFiles, ref_of
+from store.files import (
+    DatabaseError,
+    Delete,
+    Op,
+    Opener,
+    Put,
+    encode,
+    json_chunks,
+    load_snapshot,
+    open_unbuffered,
+    scan_journal,
+    write_all,
+    write_file_atomically,
+)
+
+__all__ = ["Database", "DatabaseError", "Delete", "Op", "Put"]
+
 SCHEMA_VERSION = 1
 META = "_meta"
 MIN_COMPACT_BYTES = 1 << 20
+CLOSE_COMPACT_BYTES = 1 << 18  # a longer journal is folded into the snapshot at close
 
-
-class DatabaseError(Exception):
-    """The database cannot be opened or written; the message says why in one line."""
-
-
-@dataclass(slots=True, frozen=True)
-class Put:
-    table: str
-    doc_id: int
-    doc: dict[str, Any]
-
-
-@dataclass(slots=True, frozen=True)
-class Delete:
-    table: str
-    doc_id: int
-
-
-Op = Put | Delete
+log = logging.getLogger(__name__)
 
 
 class Database:
-    """TinyDB in memory, made durable by a journal and atomic snapshots. Thread-safe."""
+    """TinyDB in memory, made durable by a journal and atomic snapshots. Thread-safe.
+
+    ``opener`` opens the journal and the snapshot's temporary file (tests inject one that
+    fails part-way, as a full disk does)."""
 
     def __init__(
-        self, path: str | Path | None = None, *, fsync: bool = True, readonly: bool = False
+        self,
+        path: str | Path | None = None,
+        *,
+        fsync: bool = True,
+        readonly: bool = False,
+        opener: Opener = open_unbuffered,
     ) -> None:
         self.path = Path(path) if path else None
         self._fsync = fsync
         self.readonly = readonly
+        self._opener = opener
         self._lock_file: Any = None
         self._lock = threading.RLock()
         self._tiny = TinyDB(storage=MemoryStorage)
         self._journal_bytes = 0
         self._snapshot_bytes = 0
-        self._journal: Any = None
+        self._compact_at = MIN_COMPACT_BYTES
+        self._bodies_base = 0  # body file size after the last rewrite (or at open)
+        self._journal: IO[bytes] | None = None
+        self._broken = ""  # why writes are refused after a failure that could not be undone
         self._next_ids: dict[str, int] = {}
-        if self.path:
-            if not readonly:
-                self._take_lock(self.path)
-            try:
+        self._bodies = BodyFiles(self.path, opener, fsync) if self.path else None
+        try:
+            if self.path:
+                if not readonly:
+                    take_lock(self, self.path)
                 self._open_files(self.path)
-            except DatabaseError:
-                self.close()
-                raise
-        if not self.table(META).contains(doc_id=1) and not readonly:
-            self.commit([Put(META, 1, {"schema_version": SCHEMA_VERSION})])
+            if not self.table(META).contains(doc_id=1) and not readonly:
+                self.commit([Put(META, 1, {"schema_version": SCHEMA_VERSION})])
+        except DatabaseError:
+            self.close()
+            raise
         version = self.table(META).get(doc_id=1)
         if version and version.get("schema_version", 0) > SCHEMA_VERSION:
+            self.close()
             raise DatabaseError(
                 f"{self.path}: written by a newer newsbrief (schema {version['schema_version']})"
             )
@@ -85,7 +104,7 @@ class Database:
     def exists(path: str | Path) -> bool:
         """Whether a database lives at ``path`` (its snapshot, or only a journal so far)."""
         path = Path(path)
-        return path.exists() or path.with_name(path.name + ".journal").exists()
+        return path.exists() or journal_path(path).exists()
 
     # -- reading -----------------------------------------------------------------------------
     def table(self, name: str) -> Table:
@@ -107,6 +126,16 @@ class Database:
         doc = self.table_dict(name).get(str(doc_id))
         return doc if isinstance(doc, dict) else None
 
+    def body(self, doc: dict[str, Any]) -> dict[str, Any]:
+        """The part of a document kept on disk (``Put(..., body=...)``); {} when none."""
+        inline = doc.get(REF)
+        if isinstance(inline, dict):  # a database in memory keeps it in the document
+            return inline
+        ref = ref_of(doc)
+        if ref is None or self._bodies is None:
+            return {}
+        return self._bodies.read(ref)
+
     def next_id(self, name: str) -> int:
         with self._lock:
             if name not in self._next_ids:
@@ -118,51 +147,86 @@ class Database:
 
     # -- writing -----------------------------------------------------------------------------
     def commit(self, ops: Iterable[Op]) -> None:
-        """Make the changes durable (journal + fsync), then visible. All or nothing on disk:
-        a kill before the fsync returns may keep any prefix of them, never a broken file."""
+        """Make the changes durable (journal + fsync), then visible. All or nothing: when this
+        raises, the journal and the documents are as they were before the call. (A kill before
+        the fsync returns may keep any prefix of the ops, never a broken file.)"""
         ops = list(ops)
         if not ops:
             return
-        if self.readonly:
-            raise DatabaseError(f"{self.path} was opened read-only")
         with self._lock:
+            self._check_writable()
+            bodies_at = self._bodies.size if self._bodies else 0
+            ops = self._place_bodies(ops)
             if self._journal is not None:
-                payload = "".join(_encode(op) for op in ops).encode("utf-8")
+                payload = "".join(encode(op) for op in ops).encode("utf-8")
+                start = self._journal_bytes
                 try:
-                    self._journal.write(payload)
-                    self._journal.flush()
+                    write_all(self._journal, payload)
                     if self._fsync:
                         os.fsync(self._journal.fileno())
                 except OSError as exc:
-                    raise DatabaseError(f"cannot write {self.path}: {exc.strerror}") from exc
+                    if self._bodies:
+                        self._bodies.cut(bodies_at)
+                    self._undo_append(start, exc)
                 self._journal_bytes += len(payload)
             self._apply(ops)
-            if self._journal is not None and self._journal_bytes > max(
-                MIN_COMPACT_BYTES, self._snapshot_bytes
+            if self._journal is not None and self._grown() > max(
+                self._compact_at, self._snapshot_bytes + self._bodies_base
             ):
-                self.compact()
+                try:
+                    self.compact()
+                except DatabaseError as exc:
+                    # The commit itself is durable in the journal; the rewrite waits for room.
+                    log.warning("%s; the journal keeps growing until it succeeds", exc)
+                    self._compact_at = self._grown() + max(
+                        MIN_COMPACT_BYTES, self._snapshot_bytes + self._bodies_base
+                    )
 
-    def compact(self) -> None:
-        """Rewrite the snapshot atomically and empty the journal."""
+    def _grown(self) -> int:
+        """Bytes written since the last rewrite: journal lines and bodies (live or not)."""
+        bodies = self._bodies.size - self._bodies_base if self._bodies else 0
+        return self._journal_bytes + bodies
+
+    def compact(self, *, bodies: bool = True) -> None:
+        """Rewrite the snapshot atomically and empty the journal; with ``bodies``, also copy
+        the live bodies to a new generation (dropping deleted ones). On failure the old
+        snapshot and journal are left whole (DatabaseError)."""
         if not self.path or self._journal is None:
             return
         with self._lock:
+            self._check_writable()
             data = self._tiny.storage.read() or {}
-            tmp = self.path.with_name(self.path.name + ".tmp")
+            generation = None
             try:
-                with open(tmp, "w", encoding="utf-8") as handle:
-                    json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self.path)
-                _fsync_dir(self.path.parent)
-                self._journal.truncate(0)
-                self._journal.seek(0)
-                os.fsync(self._journal.fileno())
+                if self._bodies and bodies:
+                    # Live bodies into a new generation first: the old snapshot and journal
+                    # keep theirs until the new snapshot has replaced them.
+                    data, generation = self._bodies.copy_live(data)
+                write_file_atomically(self.path, json_chunks(data), self._opener, sync=self._fsync)
             except OSError as exc:
-                raise DatabaseError(f"cannot write {self.path}: {exc.strerror}") from exc
+                if generation is not None and self._bodies:
+                    self._bodies.file(generation).unlink(missing_ok=True)
+                raise DatabaseError(
+                    f"cannot rewrite {self.path}: {exc.strerror}; the old snapshot and "
+                    "journal are unchanged"
+                ) from exc
+            if generation is not None and self._bodies:
+                self._tiny.storage.write(data)  # references into the new generation
+                self._bodies.switch(generation)
+                self._bodies_base = self._bodies.size
             self._snapshot_bytes = self.path.stat().st_size
+            self._compact_at = MIN_COMPACT_BYTES
+            try:
+                self._journal.truncate(0)
+                if self._fsync:
+                    os.fsync(self._journal.fileno())
+            except OSError as exc:
+                # Harmless: the snapshot holds every op, and replaying them again is idempotent.
+                log.warning("cannot empty %s: %s", journal_path(self.path), exc.strerror)
+                return
             self._journal_bytes = 0
+            if self._bodies:  # the journal is empty: what the documents refer to is all
+                self._bodies.drop_older(keep=self._referenced())
 
     def __enter__(self) -> Database:
         return self
@@ -172,58 +236,107 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
+            if self._journal is not None and self._journal_bytes > CLOSE_COMPACT_BYTES:
+                # The next open reads one snapshot instead of replaying a long journal.
+                try:
+                    self.compact(bodies=False)
+                except DatabaseError as exc:
+                    log.warning("%s", exc)
             if self._journal is not None:
-                self._journal.close()
+                try:
+                    self._journal.close()  # unbuffered: nothing left to flush on a full disk
+                except OSError as exc:
+                    log.warning("closing %s: %s", self.path, exc.strerror)
                 self._journal = None
+            if self._bodies is not None:
+                self._bodies.close()
             if self._lock_file is not None:
                 self._lock_file.close()  # releases the flock
                 self._lock_file = None
 
-    def _take_lock(self, path: Path) -> None:
-        """One writer at a time: a second process would interleave journal lines."""
-        import fcntl
-
-        if not path.parent.is_dir():
-            raise DatabaseError(f"the database folder {path.parent} does not exist")
-        self._lock_file = open(path.with_name(path.name + ".lock"), "a+")  # noqa: SIM115
-        try:
-            fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            self._lock_file.close()
-            self._lock_file = None
-            raise DatabaseError(
-                f"{path} is in use by another newsbrief process (the bot?); "
-                "stop it first, or use read-only commands (latest, topic, topics)"
-            ) from exc
-
     # -- internals ---------------------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise DatabaseError(f"{self.path} was opened read-only")
+        if self._broken:
+            raise DatabaseError(self._broken)
+
+    def _referenced(self) -> set[int]:
+        """The body generations the documents refer to."""
+        found: set[int] = set()
+        for table in (self._tiny.storage.read() or {}).values():
+            for doc in table.values():
+                ref = doc.get(REF)
+                # Inline, not ref_of(): this runs once per document at every open.
+                if type(ref) is list and len(ref) == 3 and type(ref[0]) is int:
+                    found.add(ref[0])
+        return found
+
+    def _place_bodies(self, ops: list[Op]) -> list[Op]:
+        """Write the bodies of the puts that have one; the puts then carry their references."""
+        with_body = [op for op in ops if isinstance(op, Put) and op.body is not None]
+        if not with_body:
+            return ops
+        if self._bodies is None:
+            placed = [{**op.doc, REF: op.body} for op in with_body]
+        else:
+            try:
+                refs = self._bodies.append([op.body for op in with_body if op.body is not None])
+            except OSError as exc:
+                raise DatabaseError(
+                    f"cannot write {self._bodies.file(self._bodies.generation)}: "
+                    f"{exc.strerror}; this change was not saved"
+                ) from exc
+            placed = [{**op.doc, REF: ref} for op, ref in zip(with_body, refs, strict=True)]
+        docs = {id(op): doc for op, doc in zip(with_body, placed, strict=True)}
+        return [Put(op.table, op.doc_id, docs[id(op)]) if id(op) in docs else op for op in ops]
+
+    def _undo_append(self, start: int, exc: OSError) -> None:
+        """Cut a failed append back to the last good line, so nothing follows a torn line."""
+        assert self._journal is not None and self.path is not None
+        name = journal_path(self.path)
+        try:
+            self._journal.truncate(start)
+            if self._fsync:
+                os.fsync(self._journal.fileno())
+        except OSError as undo:
+            # The torn line stays last: refusing every later write keeps it last, and the next
+            # open drops it.
+            self._broken = (
+                f"cannot write {name}: {exc.strerror}, and cannot cut the failed write off "
+                f"({undo.strerror}); restart newsbrief once there is room"
+            )
+            raise DatabaseError(self._broken) from exc
+        raise DatabaseError(
+            f"cannot write {name}: {exc.strerror}; this change was not saved"
+        ) from exc
+
     def _open_files(self, path: Path) -> None:
         if not path.parent.is_dir():
             raise DatabaseError(f"the database folder {path.parent} does not exist")
-        data: dict[str, Any] = {}
-        if path.exists() and path.stat().st_size:
-            try:
-                data = json.loads(path.read_text("utf-8"))
-            except (OSError, ValueError) as exc:
-                raise DatabaseError(f"{path} is not a newsbrief database: {exc}") from exc
-            if not isinstance(data, dict):
-                raise DatabaseError(f"{path} is not a newsbrief database")
+        data = load_snapshot(path)
+        if data:
             self._snapshot_bytes = path.stat().st_size
         self._tiny.storage.write(data)
-        journal_path = path.with_name(path.name + ".journal")
-        ops, good_bytes = _read_journal(journal_path)
-        self._apply(ops)
+        name = journal_path(path)
+        scan = scan_journal(name, strict=True)
+        self._apply(scan.ops)
+        if self._bodies is not None:
+            self._bodies.open(self._referenced(), writable=not self.readonly)
+            self._bodies_base = self._bodies.size
         if self.readonly:
-            self._journal = None
             return
         try:
-            self._journal = open(journal_path, "ab")  # noqa: SIM115 - held open for appends
-            if self._journal.tell() != good_bytes:
-                self._journal.truncate(good_bytes)  # drop a torn, unacknowledged last line
-                self._journal.seek(good_bytes)
+            self._journal = self._opener(name, "ab")
+            size = os.fstat(self._journal.fileno()).st_size
+            if size != scan.good_bytes:
+                self._journal.truncate(scan.good_bytes)  # a torn, unacknowledged last line
+            if scan.unterminated:
+                write_all(self._journal, b"\n")  # a whole last record that lost its newline
+                scan.good_bytes += 1
         except OSError as exc:
-            raise DatabaseError(f"cannot open {journal_path}: {exc.strerror}") from exc
-        self._journal_bytes = good_bytes
+            raise DatabaseError(f"cannot open {name}: {exc.strerror}") from exc
+        self._journal_bytes = scan.good_bytes
 
     def _apply(self, ops: list[Op]) -> None:
         by_table: dict[str, list[Op]] = {}
@@ -244,46 +357,30 @@ class Database:
                 self._next_ids[name] = top + 1
 
 
-def _encode(op: Op) -> str:
-    if isinstance(op, Put):
-        record: dict[str, Any] = {"t": op.table, "id": op.doc_id, "doc": op.doc}
-    else:
-        record = {"t": op.table, "id": op.doc_id, "del": True}
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
 
 
-def _read_journal(path: Path) -> tuple[list[Op], int]:
-    """Ops of every complete line, and the byte length of that good prefix."""
-    if not path.exists():
-        return [], 0
-    ops: list[Op] = []
-    good = 0
-    with open(path, "rb") as handle:
-        for line in handle:
-            if not line.endswith(b"\n"):
-                break
-            try:
-                record = json.loads(line)
-                op: Op = (
-                    Delete(record["t"], int(record["id"]))
-                    if record.get("del")
-                    else Put(record["t"], int(record["id"]), record["doc"])
-                )
-            except (ValueError, KeyError, TypeError):
-                break
-            ops.append(op)
-            good += len(line)
-    return ops, good
+def take_lock(owner: Any, path: Path) -> None:
+    """One writer at a time: a second process would interleave journal lines. Sets
+    ``owner._lock_file``; its close releases the lock."""
+    import fcntl
 
-
-def _fsync_dir(folder: Path) -> None:
+    if not path.parent.is_dir():
+        raise DatabaseError(f"the database folder {path.parent} does not exist")
     try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
+        lock_file = open(path.with_name(path.name + ".lock"), "a+")  # noqa: SIM115
+    except OSError as exc:
+        raise DatabaseError(
+            f"cannot write in {path.parent}: {exc.strerror}; newsbrief needs a writable "
+            "data folder (read-only commands such as latest and topic still work)"
+        ) from exc
     try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        lock_file.close()
+        raise DatabaseError(
+            f"{path} is in use by another newsbrief process (the bot?); "
+            "stop it first, or use read-only commands (latest, topic, topics)"
+        ) from exc
+    owner._lock_file = lock_file

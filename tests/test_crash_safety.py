@@ -30,9 +30,14 @@ def test_sigkill_at_random_moments_never_loses_acknowledged_articles(tmp_path: P
             stdout=subprocess.PIPE,
             env=env,
         )
-        time.sleep(rng.uniform(0.3, 0.9))
+        # Kill at a random moment once it writes: waiting for its first acknowledgement keeps a
+        # slow start on a loaded machine from turning every kill into a kill before any write.
+        assert writer.stdout is not None
+        first = writer.stdout.readline()
+        time.sleep(rng.uniform(0.0, 0.5))
         writer.send_signal(signal.SIGKILL)
-        out, _ = writer.communicate()
+        rest, _ = writer.communicate()
+        out = first + rest
         lines = out.decode().splitlines()
         # A line cut by the kill may be partial; only whole lines were acknowledged.
         if out and not out.endswith(b"\n"):
