@@ -335,6 +335,9 @@ class Attributor(SubjectReader):
             # "Según Pedro Gil", "Innenminister Gerhard Karner": an opener or a title of the
             # language, no part of the name
             words.pop(0)
+        titled = [i for i, w in enumerate(words[:-1]) if self.lex.is_title(w)]
+        if titled and words[titled[-1] + 1][:1].isupper() and len(words) - titled[-1] > 2:
+            words = words[titled[-1] + 1 :]  # "Hessens Arbeitsministerin Heike Hofmann"
         raw = " ".join(words)
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
@@ -409,6 +412,10 @@ class Attributor(SubjectReader):
         named = [p for p in people if p]
         if named:
             return named[-1] if last else named[0]
+        # "…, fuhr Schick fort:": a surname the article gives in full elsewhere
+        known = [k for r in runs if self.people.is_person(k := self.people.expand(r.text))]
+        if known:
+            return known[-1] if last else known[0]
         if runs:
             pick = runs[-1] if last else runs[0]
             if pick.start <= 2 or last:
