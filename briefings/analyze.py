@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from briefings.dedup import canonical_url, simhash
 from briefings.model import Article, Quote, RawArticle
 from briefings.reading.document import Document, build_document
-from briefings.reading.language import detect_language
+from briefings.reading.language import detect_language, reading_language
 from briefings.reading.names import PersonIndex, person_name
 from briefings.reading.quotes import quotes_of
 from briefings.reading.sentences import split_sentences
@@ -28,7 +28,7 @@ def read(
 
 def parse(title: str, dek: str, paragraphs: list[str], language: str = "") -> Document:
     """The article parsed once, with the words of its language (detected when not given)."""
-    language = language or detect_language("\n\n".join(paragraphs[:4])[:800])
+    language = language or reading_language("\n\n".join(paragraphs[:3]))
     return build_document(title, dek, paragraphs, language)
 
 

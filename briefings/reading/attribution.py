@@ -50,6 +50,7 @@ class Attributor(SubjectReader):
         self._span_speakers: list[tuple[Span, str]] = []
         self._quoted_paragraphs: set[int] = set()
         self._starts: dict[int, list[int]] = {}
+        self._known: dict[str, str] = {}
         self._subjects = sorted(self._subject_persons())
         self._subject_keys = [(p, o) for p, o, _ in self._subjects]
         self._mentions = self._person_mentions()

@@ -82,32 +82,83 @@ class Sentence:
         return self._tokens
 
 
-@dataclass(slots=True)
 class Paragraph:
-    """A body paragraph: its text, sentences and name runs."""
+    """A body paragraph: its text, sentences and name runs (each found on first use)."""
 
-    index: int
-    text: str
-    sentences: list[Sentence]
-    names: list[Mention]
+    __slots__ = ("_doc", "_names", "_sentences", "index", "text")
+
+    def __init__(self, index: int, text: str, doc: Document) -> None:
+        self.index = index
+        self.text = text
+        self._doc = doc
+        self._sentences: list[Sentence] = []
+        self._names: list[Mention] | None = None
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        self._doc.sentences  # noqa: B018 -- splits (and numbers) every paragraph once
+        return self._sentences
+
+    @property
+    def names(self) -> list[Mention]:
+        if self._names is None:
+            self._names = [_mention(self.index, run) for run in capitalised_runs(self.text)]
+        return self._names
 
 
-@dataclass(slots=True)
 class Document:
-    """An article parsed once: see the module docstring for what each reader may use."""
+    """An article parsed once: see the module docstring for what each reader may use.
+    Sentences and names are found on first use, so a reader that needs none (an article with
+    no quotes) costs nothing."""
 
-    title: str
-    dek: str
-    language: str
-    lexicon: Lexicon
-    paragraphs: list[Paragraph]
-    sentences: list[Sentence]
-    quotes: list[Span]
-    names: list[Mention]
+    __slots__ = (
+        "_names",
+        "_sentences",
+        "dek",
+        "language",
+        "lexicon",
+        "paragraphs",
+        "quotes",
+        "title",
+    )
+
+    def __init__(
+        self, title: str, dek: str, language: str, lexicon: Lexicon, paragraphs: list[str]
+    ) -> None:
+        self.title = title
+        self.dek = dek
+        self.language = language
+        self.lexicon = lexicon
+        self.paragraphs = [Paragraph(index, text, self) for index, text in enumerate(paragraphs)]
+        self.quotes = find_spans(paragraphs, lexicon)
+        self._sentences: list[Sentence] | None = None
+        self._names: list[Mention] | None = None
 
     @property
     def texts(self) -> list[str]:
         return [p.text for p in self.paragraphs]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Every sentence in article order; ``Sentence.index`` is its place in this list."""
+        if self._sentences is None:
+            flat: list[Sentence] = []
+            abbreviations = self.lexicon.abbreviations
+            for p in self.paragraphs:
+                p._sentences = [
+                    Sentence(p.index, len(flat) + n, start, end, p.text[start:end])
+                    for n, (start, end) in enumerate(sentence_bounds(p.text, abbreviations))
+                ]
+                flat.extend(p._sentences)
+            self._sentences = flat
+        return self._sentences
+
+    @property
+    def names(self) -> list[Mention]:
+        """Every capitalised run, in article order."""
+        if self._names is None:
+            self._names = [m for p in self.paragraphs for m in p.names]
+        return self._names
 
     def sentence_at(self, paragraph: int, offset: int) -> Sentence | None:
         """The sentence of ``paragraph`` that holds character ``offset`` (or the space after
@@ -119,33 +170,10 @@ class Document:
         return sentences[max(at, 0)]
 
 
-def build_document(
-    title: str, dek: str, paragraphs: list[str], language: str = "", names: bool = True
-) -> Document:
-    """Parse an article's body once. ``language`` chooses the lexicon (English when unknown);
-    ``names=False`` skips the name runs for a caller that only needs sentences."""
+def build_document(title: str, dek: str, paragraphs: list[str], language: str = "") -> Document:
+    """Parse an article's body once. ``language`` chooses the lexicon (English when unknown)."""
     lex = lexicon(language)
-    parsed: list[Paragraph] = []
-    flat: list[Sentence] = []
-    mentions: list[Mention] = []
-    for index, text in enumerate(paragraphs):
-        sentences = []
-        for start, end in sentence_bounds(text, lex.abbreviations):
-            sentences.append(Sentence(index, len(flat), start, end, text[start:end]))
-            flat.append(sentences[-1])
-        runs = [_mention(index, run) for run in capitalised_runs(text)] if names else []
-        mentions.extend(runs)
-        parsed.append(Paragraph(index, text, sentences, runs))
-    return Document(
-        title=title,
-        dek=dek,
-        language=language or lex.code,
-        lexicon=lex,
-        paragraphs=parsed,
-        sentences=flat,
-        quotes=find_spans(paragraphs, lex),
-        names=mentions,
-    )
+    return Document(title, dek, language or lex.code, lex, paragraphs)
 
 
 def _mention(paragraph: int, run: Name) -> Mention:

@@ -164,6 +164,7 @@ class PersonIndex:
         # Capitalised sentence openers of the article's language ("Já", "Para"): no part of a
         # name they stand before.
         self.openers = openers
+        self._expanded: dict[str, str] = {}  # memo: an article names the same people often
         for name in names:
             self.add(name)
 
@@ -173,6 +174,7 @@ class PersonIndex:
         # A longer form of an already known name replaces it ("Silvia Martins" then
         # "Silvia S. Martins" keeps the first full form the article gave).
         self.full.append(name)
+        self._expanded.clear()
         parts = name.split()
         # Surname first, then given name, then middle words ("Acosta" in "Melba Acosta Febo").
         for part in (parts[-1], parts[0], *parts[1:-1]):
@@ -181,6 +183,11 @@ class PersonIndex:
 
     def expand(self, name: str) -> str:
         """Fullest form of a name: "Blinken" -> "Antony Blinken"; unknown names unchanged."""
+        if name not in self._expanded:
+            self._expanded[name] = self._expand(name)
+        return self._expanded[name]
+
+    def _expand(self, name: str) -> str:
         words = strip_titles(name.split()) or name.split()
         while len(words) > 1 and words[0].lower() in self.openers:
             words = words[1:]
@@ -214,27 +221,21 @@ def persons_in(*paragraphs: str) -> list[str]:
     if not found:
         return []
     whole = "\n\n".join(paragraphs)
-    common = _lower_words(whole)
+    lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
     given = _EN.masculine_given | _EN.feminine_given
     kept: list[str] = []
     for name in dict.fromkeys(found):
         first, _, rest = name.partition(" ")
         # "Was Szlachta", "Although Rubio": a sentence-opening word the article also writes in
         # lower case is no given name (unless it is a common one: "Bill", "Mark").
-        if first.lower() in common and first.lower() not in given:
+        low = first.lower()
+        if low != first and f" {low} " in lowered and low not in given:
             if len(rest.split()) < 2:
                 continue
             name = rest
         if not treated_as_organisation(whole, name):
             kept.append(name)
     return list(dict.fromkeys(kept))
-
-
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
-
-
-def _lower_words(text: str) -> frozenset[str]:
-    return frozenset(_LOWER_WORD.findall(text))
 
 
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".

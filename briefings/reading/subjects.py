@@ -30,6 +30,7 @@ class SubjectReader:
     lex: Lexicon
     people: PersonIndex
     _starts: dict[int, list[int]]
+    _known: dict[str, str]
 
     def _named(self, run: str) -> bool:
         """A capitalised run that can name someone: not a lone sentence-opening word ("Or")."""
@@ -124,23 +125,26 @@ class SubjectReader:
             found.append((index, offset, name))
         return found
 
-    def _person_mentions(self) -> list[tuple[int, int, str]]:
-        """Every place a person is named, for pronouns when no sentence has them as subject."""
-        found: list[tuple[int, int, str]] = []
-        for run in self.doc.names:
-            name = self.people.expand(person_name(run.text) or run.text)
-            if self.people.is_person(name):
-                found.append((run.paragraph, run.start, name))
-        return found
-
     def _name_starts(self, paragraph: int) -> list[int]:
         if paragraph not in self._starts:
             self._starts[paragraph] = [m.start for m in self.doc.paragraphs[paragraph].names]
         return self._starts[paragraph]
 
     def _known_person(self, run: str) -> str:
-        name = self.people.expand(person_name(run) or run)
-        return name if self.people.is_person(name) else ""
+        """The known person a capitalised run names, or "" (memoised: runs repeat)."""
+        if run not in self._known:
+            name = self.people.expand(person_name(run) or run)
+            self._known[run] = name if self.people.is_person(name) else ""
+        return self._known[run]
+
+    def _person_mentions(self) -> list[tuple[int, int, str]]:
+        """Every place a person is named, for pronouns when no sentence has them as subject."""
+        found: list[tuple[int, int, str]] = []
+        for run in self.doc.names:
+            name = self._known_person(run.text)
+            if name:
+                found.append((run.paragraph, run.start, name))
+        return found
 
     def _person_in_subject(self, subject: str) -> str:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
