@@ -87,7 +87,8 @@ def test_more_button_shows_every_quote_and_topic(bot: RunningBot) -> None:
     bot.tg.press(103, more)
     bot.tg.wait_sent(103, before + 1)
     details = texts(bot, 103)[-1]
-    assert "Quotes (11)" in details and "Antony Blinken" in details and "Topics:" in details
+    # The sample's 11 gold quotes and its 2 optional phrases quoted in reported speech.
+    assert "Quotes (13)" in details and "Antony Blinken" in details and "Topics:" in details
     assert any(c.method == "answerCallbackQuery" for c in bot.tg.calls)
 
 

@@ -57,7 +57,7 @@ def test_analyze_json_prints_one_object_with_the_documented_fields() -> None:
         "quotes",
         "topics",
     } == set(data)
-    assert 11 == len(data["quotes"])
+    assert 13 == len(data["quotes"])  # 11 gold quotes and 2 optional quoted phrases
     assert {"text", "speaker", "key"} == set(data["quotes"][0])
     assert not data["quotes"][0]["text"].startswith(("“", '"'))
     assert "Asia" == data["section"] and "en" == data["language"]

@@ -46,7 +46,8 @@ def test_commands_buttons_and_bad_input_in_the_console(tmp_path: Path) -> None:
     )
     out = chat(tmp_path / "db.json", script + "\n").stdout
     assert "Nagorno-Karabakh" in out
-    assert "Quotes (11)" in out and "the foreign ministries of Armenia and Azerbaijan" in out
+    # The sample's 11 gold quotes and its 2 optional phrases quoted in reported speech.
+    assert "Quotes (13)" in out and "the foreign ministries of Armenia and Azerbaijan" in out
     assert "Subscribed to armenia. Briefings at 08:00 (UTC)." in out
     assert "• armenia" in out
     assert "Nothing on “<b>x</b>”" in out  # shown as typed, not as markup
