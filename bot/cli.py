@@ -18,8 +18,9 @@ from briefings.ingest import IngestOptions, ingest, is_folder, read_target
 from briefings.model import Failure, Notice
 from briefings.select import find_topic
 from briefings.sources.fetch import Fetcher, FetchPolicy
-from store import Database, DatabaseError
-from store.articles import ArticleStore
+from store import DatabaseError
+from store.open import is_url, open_stores
+from store.protocols import ArticleBackend, Closeable
 
 MAX_N = 100
 MAX_ARGUMENT = 4096  # characters: a path (PATH_MAX) or a URL is shorter
@@ -106,9 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.cli_bot import add_bot_commands
     from bot.cli_db import add_db_commands
     from bot.cli_feeds import add_feed_commands
+    from bot.cli_worker import add_worker_command
 
     add_bot_commands(sub)
     add_feed_commands(sub, resolve_db)
+    add_worker_command(sub)
     add_db_commands(sub, resolve_db)
     return parser
 
@@ -127,8 +130,11 @@ class _WithCommon:
         return parser
 
 
-def resolve_db(args: argparse.Namespace) -> Path:
+def resolve_db(args: argparse.Namespace) -> Path | str:
+    """The database: a TinyDB file path, or a ``postgresql://`` URL kept as it is."""
     path = args.db or os.environ.get("NEWSBRIEF_DB") or ""
+    if is_url(path):
+        return str(path)
     if path:
         return Path(path).expanduser()
     default = default_db_path()
@@ -136,15 +142,11 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return default
 
 
-def open_store(args: argparse.Namespace, readonly: bool = False) -> tuple[Database, ArticleStore]:
-    path = resolve_db(args)
-    if readonly and not Database.exists(path):
-        if not path.parent.is_dir():
-            raise DatabaseError(f"the database folder {path.parent} does not exist")
-        db = Database(None)  # nothing stored yet: an empty store answers
-    else:
-        db = Database(path, readonly=readonly)
-    return db, ArticleStore(db)
+def open_store(
+    args: argparse.Namespace, readonly: bool = False
+) -> tuple[Closeable, ArticleBackend]:
+    stores = open_stores(resolve_db(args), readonly=readonly)
+    return stores.db, stores.articles
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -155,7 +157,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         db.close()
 
 
-async def _ingest(args: argparse.Namespace, store: ArticleStore) -> int:
+async def _ingest(args: argparse.Namespace, store: ArticleBackend) -> int:
     fetcher = Fetcher(FetchPolicy(allow_private=args.allow_private))
     progress = _Progress() if len(args.targets) > 1 or is_folder(Path(args.targets[0])) else None
     try:

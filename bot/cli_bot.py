@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
+import hmac
 import secrets
 from typing import Any
 
@@ -57,14 +59,22 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from bot.app import build_application
     from bot.logs import redact, setup_logging
+    from store.open import is_url
 
     settings = _settings(args, need_token=True)
     if settings.webhook_url and not settings.secret_token:
         # Without a secret anyone who finds the URL can post forged updates (subscribe chats,
         # claim an owner's user id); a fresh one per start is as good as a configured one.
         settings.secret_token = secrets.token_urlsafe(32)
+        if is_url(settings.db):
+            # Several instances behind one URL must agree on it (the last setWebhook wins):
+            # derived from the token, which they share and an outsider does not know.
+            settings.secret_token = hmac.new(
+                settings.token.encode(), b"newsbrief webhook secret", hashlib.sha256
+            ).hexdigest()
     setup_logging(settings.log_level, [settings.token, settings.secret_token])
     app = build_application(settings)
+    poller = _take_poller_lock(app, settings)
     try:
         _run(app, settings)
     except InvalidToken as exc:
@@ -73,7 +83,28 @@ def cmd_run(args: argparse.Namespace) -> int:
         # PTB's messages may carry the request URL, and with it the token.
         message = redact(str(exc), [settings.token])
         raise SettingsError(f"cannot reach the Bot API: {message}") from exc
+    finally:
+        if poller is not None:
+            poller.release()
     return 0
+
+
+def _take_poller_lock(app: Any, settings: Any) -> Any:
+    """Several instances on one PostgreSQL database: only one may long-poll Telegram (a second
+    getUpdates gets 409 Conflict). Webhook instances need no lock."""
+    from store.open import poller_lock_key
+
+    stores = app.bot_data.services.stores
+    if settings.webhook_url or stores is None or not stores.shared:
+        return None
+    lock = stores.lock(poller_lock_key(settings.token))
+    if lock is not None and not lock.try_acquire():
+        stores.close()
+        raise SettingsError(
+            "another instance already polls Telegram for this bot (a second poller gets 409 "
+            "Conflict); run one poller, or several instances with --webhook-url"
+        )
+    return lock
 
 
 def _run(app: Any, settings: Any) -> None:

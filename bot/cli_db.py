@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from store.database import DatabaseError
 from store.repair import check, repair
 
 
-def add_db_commands(sub: Any, resolve_db: Callable[[argparse.Namespace], Path]) -> None:
+def add_db_commands(sub: Any, resolve_db: Callable[[argparse.Namespace], Path | str]) -> None:
     p = sub.add_parser("db", help="check or repair the database files")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="database file")
@@ -24,9 +25,14 @@ def add_db_commands(sub: Any, resolve_db: Callable[[argparse.Namespace], Path]) 
         help="keep every readable record, set damaged files aside as NAME.damaged-TIMESTAMP",
     )
     p.set_defaults(func=lambda args: cmd_db(args, resolve_db(args)))
+    from bot.cli_dbcopy import add_copy_subcommand  # copy: TinyDB <-> PostgreSQL
+
+    add_copy_subcommand(actions)
 
 
-def cmd_db(args: argparse.Namespace, path: Path) -> int:
+def cmd_db(args: argparse.Namespace, path: Path | str) -> int:
+    if not isinstance(path, Path):  # a postgresql:// URL: the server keeps its own files whole
+        raise DatabaseError(f"db {args.action} works on TinyDB files, not on {path.split('@')[-1]}")
     if args.action == "check":
         health = check(path)
         for line in health.lines():

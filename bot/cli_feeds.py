@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from store import Database
-from store.feeds import FeedStore
+from store.open import open_stores
 
 
 def add_feed_commands(sub: Any, resolve_db: Any) -> None:
@@ -37,13 +36,10 @@ def add_feed_commands(sub: Any, resolve_db: Any) -> None:
     p.set_defaults(func=lambda args: cmd_feeds(args, resolve_db(args)))
 
 
-def cmd_feeds(args: argparse.Namespace, path: Path) -> int:
+def cmd_feeds(args: argparse.Namespace, path: Path | str) -> int:
     readonly = args.action in ("list", "export")
-    if readonly and not Database.exists(path):
-        db = Database(None)
-    else:
-        db = Database(path, readonly=readonly)
-    feeds = FeedStore(db)
+    stores = open_stores(path, readonly=readonly)
+    db, feeds = stores.db, stores.feeds
     try:
         if args.action == "add":
             bad = [u for u in args.urls if not u.startswith(("http://", "https://"))]

@@ -79,7 +79,7 @@ class Commands(SubscriptionCommands, FeedCommands):
     async def _callback(self, caller: Caller, data: str) -> list[Reply]:
         kind, _, rest = data.partition(":")
         if kind == "more" and rest.isdigit():
-            article = self.s.articles.get(int(rest))
+            article = await asyncio.to_thread(self.s.articles.get, int(rest))
             if article is None:
                 return [Reply("That article is no longer stored.")]
             return [Reply(render.details(article))]

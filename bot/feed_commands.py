@@ -26,7 +26,7 @@ class FeedCommands:
         return [Reply(("Removed " if removed else "Not a known feed: ") + esc(args[:200]))]
 
     async def cmd_feeds(self, caller: Caller, args: str) -> list[Reply]:
-        feeds = self.s.feeds.list()
+        feeds = await asyncio.to_thread(self.s.feeds.list)
         if not feeds:
             return [Reply("No feeds yet. Add one with /addfeed URL")]
         lines = ["<b>Feeds</b>"]

@@ -12,7 +12,8 @@ from typing import Any
 from briefings.ingest import IngestOptions, ingest
 from briefings.repository import ArticleRepository
 from briefings.sources.fetch import Fetcher, FetchError
-from store.feeds import Feed, FeedStore
+from store.feeds import Feed
+from store.protocols import FeedRepository
 
 log = logging.getLogger(__name__)
 FEEDS_AT_ONCE = 8  # fetched and ingested at the same time; the others wait their turn
@@ -27,7 +28,7 @@ class FeedPoller:
 
     def __init__(
         self,
-        feeds: FeedStore,
+        feeds: FeedRepository,
         articles: ArticleRepository,
         fetcher: Fetcher,
         options: IngestOptions | None = None,
@@ -46,14 +47,18 @@ class FeedPoller:
         return list(self._running)
 
     def start_due(
-        self, now: float | None = None, spawn: Spawn | None = None
+        self,
+        now: float | None = None,
+        spawn: Spawn | None = None,
+        due: list[Feed] | None = None,
     ) -> list[asyncio.Task[None]]:
         """Start polling every due feed; returns the new tasks without waiting for them.
-        ``spawn`` creates the task (the bot passes PTB's, which awaits them on stop)."""
+        ``spawn`` creates the task (the bot passes PTB's, which awaits them on stop); ``due``
+        are feeds already claimed from a shared store (``store.open.due_feeds``)."""
         now = clock.time() if now is None else now
         spawn = spawn or asyncio.create_task
         started: list[asyncio.Task[None]] = []
-        for feed in self.feeds.list():
+        for feed in self.feeds.list() if due is None else due:
             if feed.next_poll > now or feed.url in self._running:
                 continue
             task = spawn(self._poll(feed))

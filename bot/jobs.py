@@ -1,11 +1,17 @@
 """Scheduled work on PTB's JobQueue: one named job per chat and briefing time (recreated from
-the store at start-up), catch-up of briefings missed while down, and feed polling."""
+the store at start-up), catch-up of briefings missed while down, and feed polling.
+
+On a shared (PostgreSQL) store several instances run at once: one of them, the holder of the
+sender lock, sends every scheduled briefing, found by a sweep every few seconds instead of
+per-chat jobs (a /subscribe answered by another instance is then seen at once); the others
+keep trying the lock and take over within seconds when the sender dies."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time as clock
+from asyncio import Task
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -24,14 +30,18 @@ from telegram.ext import Application, ContextTypes, Job
 from bot.briefing import CompositionCache, compose_for_chat
 from bot.commands import Button, Reply
 from bot.context import BotData, Context
-from bot.feed_poller import FeedPoller
+from bot.feed_poller import FeedPoller, Spawn
 from bot.handlers.send import send_replies
 from bot.schedule import missed, parse_time, slot_at, slot_key
+from bot.services import Services
 from briefings.ingest import IngestOptions
 from store.chats import Chat
+from store.open import SENDER_LOCK, due_feeds
+from store.protocols import ChatRepository, Lock
 
 log = logging.getLogger(__name__)
 PREFIX = "brief"
+SWEEP_SECONDS = 5.0  # shared store: how often the sender looks for due briefings
 
 
 @dataclass
@@ -53,6 +63,11 @@ class Scheduler:
         self.app = app
         self.caches: dict[str, CompositionCache] = {}
         self.runs: dict[str, RunStats] = {}
+        stores = app.bot_data.services.stores
+        # Shared store: only the holder of this lock sends scheduled briefings.
+        self.sender: Lock | None = stores.lock(SENDER_LOCK) if stores and stores.shared else None
+        self.leading = False
+        self.attempted: dict[tuple[int, str], float] = {}  # (chat, slot) tried by this process
 
     @property
     def services(self):  # type: ignore[no-untyped-def]
@@ -64,6 +79,8 @@ class Scheduler:
     async def reschedule(self, chat_id: int) -> None:
         queue = self.app.job_queue
         assert queue is not None
+        if self.sender is not None:
+            return  # the sender's sweep reads the schedule from the database
         for job in queue.jobs():
             if job.name and job.name.startswith(f"{PREFIX}:{chat_id}:"):
                 job.schedule_removal()
@@ -90,6 +107,9 @@ class Scheduler:
         grace = timedelta(hours=self.services.settings.grace_hours)
         queue = self.app.job_queue
         assert queue is not None
+        if self.sender is not None:
+            queue.run_repeating(sweep_briefings, interval=SWEEP_SECONDS, first=0.5, name="sweep")
+            return 0  # the sweep catches up too, within the same grace window
         catch_up = 0
         for chat in self.services.chats.all():
             if not chat.subscribed:
@@ -132,7 +152,7 @@ async def deliver(
     data: BotData = context.bot_data
     services = data.services
     scheduler: Scheduler = services.extra["scheduler"]
-    chat = services.chats.get(chat_id)
+    chat = await asyncio.to_thread(services.chats.get, chat_id)
     if chat is None or not chat.active or not chat.subscribed:
         return "inactive"
     slot = slot_at(now, at, chat.timezone)
@@ -143,9 +163,12 @@ async def deliver(
     run.chats += 1
     run.pending += 1
     try:
-        if services.chats.delivered(chat_id, key):
+        if await asyncio.to_thread(services.chats.delivered, chat_id, key):
             run.skipped += 1
             return "duplicate"
+        if scheduler.sender is not None and not await asyncio.to_thread(scheduler.sender.held):
+            run.skipped += 1
+            return "standby"  # another instance took over sending
         cache = scheduler.caches.setdefault(key, CompositionCache())
         composed = await asyncio.to_thread(compose_for_chat, services, chat, now, True, cache)
         if not composed.messages:
@@ -220,7 +243,15 @@ async def poll_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Start polling every feed that is due, each on its own task (see ``bot.feed_poller``):
     the job returns at once, so one slow feed never holds the next round for the others."""
     ctx: Context = context  # type: ignore[assignment]
-    services = ctx.bot_data.services
+    # PTB's tasks are awaited when the application stops, so no poll is cut off mid-commit.
+    await start_feed_polls(
+        ctx.bot_data.services, lambda coroutine: ctx.application.create_task(coroutine)
+    )
+
+
+async def start_feed_polls(services: Services, spawn: Spawn | None = None) -> list[Task[None]]:
+    """Start a poll for every due feed; shared by the bot's job and ``newsbrief worker``. On a
+    shared store the due feeds are leased to this process, so no other process polls them."""
     poller: FeedPoller | None = services.extra.get("feed_poller")
     if poller is None:
         poller = FeedPoller(
@@ -230,8 +261,8 @@ async def poll_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
             IngestOptions(fetch_pages=services.settings.fetch_pages),
         )
         services.extra["feed_poller"] = poller
-    # PTB's tasks are awaited when the application stops, so no poll is cut off mid-commit.
-    poller.start_due(spawn=lambda coroutine: ctx.application.create_task(coroutine))
+    due = await asyncio.to_thread(due_feeds, services.feeds, clock.time())
+    return poller.start_due(spawn=spawn, due=due)
 
 
 async def maintenance(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -241,3 +272,55 @@ async def maintenance(context: ContextTypes.DEFAULT_TYPE) -> None:
     pruned = await asyncio.to_thread(services.articles.prune, services.settings.retention_days)
     records = await asyncio.to_thread(services.chats.prune_deliveries, clock.time() - 8 * 86400)
     log.info("maintenance: pruned %d articles and %d delivery records", pruned, records)
+
+
+def due_briefings(
+    chats: ChatRepository, now: datetime, grace: timedelta
+) -> list[tuple[int, str, str]]:
+    """(chat id, time, slot key) of every briefing due now or missed within the grace window
+    and not yet covered by the chat's last briefing."""
+    due: list[tuple[int, str, str]] = []
+    # PostgreSQL reads only what the schedule needs (no "seen" lists).
+    for chat in getattr(chats, "schedules", chats.all)():
+        if not chat.subscribed:
+            continue
+        for at in chat.times:
+            slot = missed(now, at, chat.timezone, chat.days, grace)
+            if slot is None:
+                continue
+            stamp = slot.timestamp()
+            if stamp < chat.last_briefing or stamp < chat.schedule_changed:
+                continue
+            due.append((chat.chat_id, at, slot_key(slot)))
+    return due
+
+
+async def sweep_briefings(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shared store: if this instance holds (or can take) the sender lock, start every due
+    briefing; each is sent once thanks to its delivery record, here or after a takeover."""
+    ctx: Context = context  # type: ignore[assignment]
+    services = ctx.bot_data.services
+    scheduler: Scheduler = services.extra["scheduler"]
+    assert scheduler.sender is not None
+    leading = await asyncio.to_thread(scheduler.sender.try_acquire)
+    if leading != scheduler.leading:
+        log.info(
+            "this instance %s the scheduled briefings",
+            "now sends" if leading else "no longer sends",
+        )
+        scheduler.leading = leading
+    if not leading:
+        return
+    now = datetime.now(UTC)
+    grace = timedelta(hours=services.settings.grace_hours)
+    due = await asyncio.to_thread(due_briefings, services.chats, now, grace)
+    horizon = clock.time() - grace.total_seconds() - 86400
+    for key, tried in list(scheduler.attempted.items()):
+        if tried < horizon:
+            del scheduler.attempted[key]
+    for chat_id, at, slot in due:
+        # Tried once by this process (sent, failed or in flight): not again from the sweep.
+        if (chat_id, slot) in scheduler.attempted:
+            continue
+        scheduler.attempted[(chat_id, slot)] = clock.time()
+        context.application.create_task(deliver(ctx, chat_id, at, now), name=f"brief:{chat_id}")

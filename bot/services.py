@@ -11,10 +11,8 @@ from typing import Any
 from bot.settings import Settings
 from briefings.ingest import ingest
 from briefings.sources.fetch import Fetcher, FetchPolicy
-from store import Database
-from store.articles import ArticleStore
-from store.chats import ChatStore
-from store.feeds import FeedStore
+from store.open import Stores, open_stores
+from store.protocols import ArticleBackend, ChatRepository, Closeable, FeedRepository
 
 SAMPLE = "data/sample-europapress-armenia-azerbaijan.txt"
 
@@ -24,28 +22,34 @@ class Services:
     """Stores, the shared HTTP client and settings; ``initialize``/``shutdown`` own their life."""
 
     settings: Settings
-    db: Database
-    articles: ArticleStore
-    chats: ChatStore
-    feeds: FeedStore
+    db: Closeable
+    articles: ArticleBackend
+    chats: ChatRepository
+    feeds: FeedRepository
     fetcher: Fetcher
     # Called when a chat's schedule changed (the bot reschedules its jobs); None in the console.
     on_schedule_change: Callable[[int], Awaitable[None]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The opened database, for its cross-process locks (None when built by hand in tests).
+    stores: Stores | None = None
 
     @classmethod
     def open(cls, settings: Settings) -> Services:
-        path = settings.db_path
         if not settings.db:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(path)
+            settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+        stores = open_stores(
+            settings.db or settings.db_path,
+            default_timezone=settings.timezone,
+            default_time=settings.briefing_time,
+        )
         return cls(
             settings=settings,
-            db=db,
-            articles=ArticleStore(db),
-            chats=ChatStore(db, settings.timezone, settings.briefing_time),
-            feeds=FeedStore(db),
+            db=stores.db,
+            articles=stores.articles,
+            chats=stores.chats,
+            feeds=stores.feeds,
             fetcher=Fetcher(FetchPolicy(allow_private=settings.allow_private_urls)),
+            stores=stores,
         )
 
     async def ingest_sample_if_empty(self) -> int:

@@ -139,7 +139,11 @@ def validate(settings: Settings, need_token: bool = False) -> None:
             raise SettingsError(
                 "the bot token does not look like one from @BotFather (digits:35 characters)"
             )
-    if settings.db and not Path(settings.db).expanduser().parent.is_dir():
+    if (
+        settings.db
+        and not settings.db.startswith(("postgresql://", "postgres://"))
+        and not Path(settings.db).expanduser().parent.is_dir()
+    ):
         raise SettingsError(
             f"the database folder {Path(settings.db).expanduser().parent} does not exist"
         )

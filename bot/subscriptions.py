@@ -80,7 +80,7 @@ class SubscriptionCommands:
     async def cmd_unsubscribe(self, caller: Caller, args: str) -> list[Reply]:
         if not args:
             return [Reply("Usage: /unsubscribe TOPIC or /unsubscribe all")]
-        chat = self.s.chats.get(caller.chat_id)
+        chat = await asyncio.to_thread(self.s.chats.get, caller.chat_id)
         if chat is None or not chat.subscribed:
             return [Reply("This chat has no subscriptions.")]
         target = args.strip("“”\"' ").lower()
@@ -100,7 +100,7 @@ class SubscriptionCommands:
         return [Reply(message)]
 
     async def cmd_subscriptions(self, caller: Caller, args: str) -> list[Reply]:
-        chat = self.s.chats.get(caller.chat_id)
+        chat = await asyncio.to_thread(self.s.chats.get, caller.chat_id)
         if chat is None or not chat.subscribed:
             return [Reply("No subscriptions yet. Try /subscribe armenia 08:00")]
         # A stored topic name can be any length: shown cut, like every name from an article.
@@ -130,7 +130,7 @@ class SubscriptionCommands:
     async def cmd_timezone(self, caller: Caller, args: str) -> list[Reply]:
         name = args.strip()
         if not name:
-            chat = self.s.chats.get(caller.chat_id)
+            chat = await asyncio.to_thread(self.s.chats.get, caller.chat_id)
             zone = chat.timezone if chat else self.s.settings.timezone
             return [
                 Reply(f"This chat's time zone is {esc(zone)}. Change it with /timezone Area/City.")

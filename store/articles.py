@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 # (title, summary, quotes, ...) is its body, on disk and read when an article is shown.
 INDEX_FIELDS = ("published", "topics", "canonical_url", "guid", "fingerprint", "also_from")
 CANDIDATES_PER_TOPIC = 300  # the freshest articles of a topic considered for ranking
+HALF_LIFE_DAYS = 3.0  # freshness halves every three days
+_LN2 = math.log(2)
+_TINY = 1e-9  # a relevance of 0 still ranks, below every relevant article of the same age
 
 
 def _ts(value: str | None) -> float:
@@ -158,7 +161,10 @@ class ArticleStore:
     def rank_topics(
         self, topics: Sequence[str], since: float = 0.0, limit: int = 50, now: float | None = None
     ) -> list[int]:
-        """Ids ranked by relevance x freshness (half-life three days) among recent candidates."""
+        """Ids ranked by relevance x freshness (half-life three days) among recent candidates.
+
+        Scores are compared as logarithms: ``0.5 ** (age / 3)`` underflows to 0.0 after about
+        nine years, which would drop an old article instead of ranking it last."""
         now = now if now is not None else datetime.now(UTC).timestamp()
         scores: dict[int, float] = {}
         with self._lock:
@@ -171,8 +177,10 @@ class ArticleStore:
                 )
                 for when, doc_id, relevance in entries[start:]:
                     age_days = max(0.0, (now - when) / 86400)
-                    score = math.log1p(relevance) * 0.5 ** (age_days / 3)
-                    if score > scores.get(doc_id, 0.0):
+                    # log(log1p(relevance) * 0.5 ** (age / 3)), finite for any age
+                    score = math.log(max(math.log1p(max(relevance, 0.0)), _TINY))
+                    score -= age_days / HALF_LIFE_DAYS * _LN2
+                    if score > scores.get(doc_id, -math.inf):
                         scores[doc_id] = score
         return sorted(scores, key=lambda i: (-scores[i], -i))[:limit]
 

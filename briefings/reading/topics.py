@@ -14,10 +14,13 @@ from rapidfuzz import fuzz, process
 from briefings.reading.gazetteer import (
     fold,
     gazetteer,
+    homograph_evidence,
     is_common_word,
     needs_upper,
     normal_token,
+    place_after_connector,
     tokens,
+    without_article,
 )
 from briefings.reading.names import (
     GROUP_NOUNS,
@@ -130,6 +133,8 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
                 entries = [e for e in entries if e.kind not in ("country", "place")]
             if any(e.standalone for e in entries) and phrase not in _run_names(text):
                 entries = [e for e in entries if not e.standalone]
+            if not homograph_evidence(phrase, raw, i):  # "la Lazio" is the club
+                entries = [e for e in entries if e.kind not in ("country", "place")]
             if not entries:
                 continue
             country = [e for e in entries if e.kind == "country"]
@@ -354,9 +359,11 @@ def _key_phrases(title: str, paragraphs: list[str]) -> dict[str, float]:
 @lru_cache(maxsize=16384)
 def _not_a_place(name: str) -> bool:
     gaz = gazetteer()
-    words = fold(name).split()
+    words = without_article(fold(name).split())
     found = gaz.lookup(" ".join(words)) or (gaz.lookup(words[0]) if words else [])
-    return not any(e.kind in ("country", "place") for e in found)
+    return not any(e.kind in ("country", "place") for e in found) and not place_after_connector(
+        name
+    )
 
 
 _STARTERS = frozenset("""the but and he she it we they this that there in on at so after""".split())

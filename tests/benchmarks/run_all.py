@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import importlib
 
-BENCHMARKS = ["tests.benchmarks.ingest_bench", "tests.benchmarks.delivery_bench"]
+BENCHMARKS = [
+    "tests.benchmarks.ingest_bench",
+    "tests.benchmarks.delivery_bench",
+    "tests.benchmarks.pg_bench",
+]
 
 
 def main() -> None:
