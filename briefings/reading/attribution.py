@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from briefings.reading.coreference import person_genders
 from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.labels import signature, transcript_label
-from briefings.reading.names import PersonIndex, capitalised_runs, person_name, strip_titles
+from briefings.reading.names import (
+    PersonIndex,
+    capitalised_runs,
+    person_name,
+    personal,
+    strip_titles,
+)
 from briefings.reading.sentences import split_sentences
 from briefings.reading.subjects import SubjectReader
 
@@ -25,6 +31,7 @@ _NAME_AT_END = re.compile(
 )
 
 
+_DASH = re.compile(r"[—―–]")
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
@@ -69,13 +76,31 @@ class Attributor(SubjectReader):
         elif prev_same is not None and prev_speaker:
             speaker = prev_speaker  # "“A,” he said. “B.”"
         elif span.continues or self._paragraph_had_quote(span.paragraph - 1):
-            speaker = self.last_speaker  # a multi-paragraph quote, or a quote-only paragraph
+            # a multi-paragraph quote, or a quote-only paragraph: whoever spoke, else the person
+            # the text is about
+            speaker = self.last_speaker or self._last_person_before(span)
         else:
-            speaker = self.last_speaker
+            # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
+            speaker = self._person_in_paragraph(span) or self.last_speaker
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
         self._quoted_paragraphs.add(span.paragraph)
         return speaker
+
+    def _spoken_of(self, span: Span) -> str | None:
+        """The person a subjectless verb speaks for: the last one named in this paragraph or
+        the one before, else the last person the text is about."""
+        at = bisect_left(self._mention_keys, (span.paragraph, span.open_at))
+        if at and span.paragraph - self._mentions[at - 1][0] <= 1:
+            return self._mentions[at - 1][2]
+        return self._last_person_before(span) or self.last_speaker or None
+
+    def _person_in_paragraph(self, span: Span) -> str:
+        """The person last the subject of a sentence before the quote in its own paragraph."""
+        at = bisect_left(self._subject_keys, (span.paragraph, span.open_at))
+        if at and self._subjects[at - 1][0] == span.paragraph:
+            return self._subjects[at - 1][2]
+        return ""
 
     # -- cues -------------------------------------------------------------------------------
     def _after_cue(self, span: Span, para: str) -> str | None:
@@ -85,16 +110,52 @@ class Attributor(SubjectReader):
         nxt = self.cues.next_opener.search(after)
         if nxt:
             after = after[: nxt.start()]
+        if self.lex.dialogue_dash:
+            after = _DASH.split(after, maxsplit=1)[0]  # "—dijo el ministro—. Es…": the aside
+        if any(c in ",-–—―" for c in para[span.end : span.close_end]):
+            after = re.split(r"\s[-–—―]\s|[.]\s", after, maxsplit=1)[0]  # «A - dice X - B»
         match = self.cues.after_subject_verb.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")
         for pattern in (self.cues.after_appositive, self.cues.after_role_name):
             match = pattern.match(after)
-            if match:
+            if match and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
-        if match:
+        first = match.group("who").split()[:1] if match else []
+        if first and first[0].strip(",.;").lower() in self.cues.pronouns:
+            return first[0].strip(",.;")  # "…“, schrieb sie auf X." / "…», dijo él."
+        if match and not (self.lex.pro_drop and self._subjectless(match.group("who").split()[:1])):
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
+        if match or (self.lex.pro_drop and self.cues.bare_verb.match(after)):
+            # "«…», precisó." / "«…», dijo en una entrevista": no subject, the person spoken of
+            return self._spoken_of(span)
+        joiner = self.cues.inverted_pronoun
+        joined = joiner.match(after) if joiner else None
+        if joined:
+            return joined.group("who")
+        inverter = self.cues.inverted_any
+        comma = (
+            inverter is not None
+            and (
+                after.lstrip().startswith(",")
+                or any(c in ",-–—―" for c in para[span.end : span.close_end])  # «A - dice X - B»
+                or para[: span.end].rstrip()[-1:] in {",", "?", "!"}
+                or not _last_sentence(
+                    para[max(0, span.open_at - 300) : span.open_at], self.lex.abbreviations
+                ).strip()
+            )
+        )  # "«A», dice X" and "«A» dice X" when the quote opens its sentence (bounded look-back)
+        inverted = inverter.match(after) if comma and inverter else None
+        if inverted and inverted.group("verb").split()[-1].lower() not in self.lex.not_names:
+            if self._subjectless(inverted.group("who").split()[:1]):
+                # "», tiró en alusión a X": a preposition, no subject after the verb
+                if self.lex.pro_drop:
+                    return self._spoken_of(span)
+                return None
+            found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
+            if found:
+                return found
         after = after.lstrip(" ,")
         match = self.cues.according.match(after)
         if match:
@@ -136,6 +197,9 @@ class Attributor(SubjectReader):
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
+        named_after = self.lex.inverted_any_verb and self._name_after_verb(sentence[verb.end() :])
+        if named_after:
+            return named_after  # "come spiega Enrico Corsini, il presidente: «…»"
         if len(sentence[verb.end() :].split()) > 12:
             # "Mr. Bush tells voters who wonder why … that he “…”": the quote is what the
             # sentence's subject says when the words before it hand over to it.
@@ -161,12 +225,39 @@ class Attributor(SubjectReader):
             found = self._subject_before(sentence[: candidate.start()])
             if found:
                 return found
+        if self.lex.pro_drop and self._subjectless(sentence[: verb.start()].split()):
+            # "Además insistió en que “…”": the subject is the person spoken of
+            return self._spoken_of(span)
         if running_on and not sentence[: verb.start()].strip():
             return None
         issued = list(self.cues.issued.finditer(sentence))
         if issued:  # "the Office released reports that described “…”"
             return self._issuer_name(issued[-1].group("who"))
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _opener(self, word: str) -> bool:
+        """A function word that opens a sentence (not a determiner, which opens a description)."""
+        low = word.lower()
+        return low in self.lex.not_names and low not in self.lex.determiners and word[:1].isupper()
+
+    def _subjectless(self, words: list[str]) -> bool:
+        """Words before a verb that hold no subject: none, or only function words."""
+        bare = [w.strip(",.;:").lower() for w in words]
+        return all(
+            w in self.lex.not_names
+            and w not in self.lex.determiners
+            and w not in self.cues.pronouns
+            for w in bare
+            if w
+        )
+
+    def _name_after_verb(self, text: str) -> str | None:
+        """A person's full name right after the last reporting verb before a quote: the verb's
+        inverted subject ("explained Jane Roe: “…”")."""
+        runs = capitalised_runs(text)
+        if not runs or runs[0].start > 3 or not self._named(runs[0].text):
+            return None
+        return person_name(runs[0].text)
 
     def _subject_before(self, text: str) -> str | None:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
@@ -226,7 +317,8 @@ class Attributor(SubjectReader):
         group = self._group_for(raw, span)
         if group:
             return group
-        if self.cues.person_roles.match(raw):
+        if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
+            # "the minister", or a bare title ("Chef", "Ministerin"): the person last named
             return self._last_person_before(span) or raw
         signers = self.cues.signed_by.search(raw)
         if signers and self.cues.documents.match(self.cues.document_by.sub("", raw)):
@@ -237,6 +329,17 @@ class Attributor(SubjectReader):
             self.cues.document_by.sub("", raw)
         ):
             return self.last_group or self._issuer_before(span) or raw
+        words = raw.split()
+        while len(words) > 1 and (
+            self._opener(words[0]) or (self.lex.is_title(words[0]) and words[1][:1].isupper())
+        ):
+            # "Según Pedro Gil", "Innenminister Gerhard Karner": an opener or a title of the
+            # language, no part of the name
+            words.pop(0)
+        titled = [i for i, w in enumerate(words[:-1]) if self.lex.is_title(w)]
+        if titled and words[titled[-1] + 1][:1].isupper() and len(words) - titled[-1] > 2:
+            words = words[titled[-1] + 1 :]  # "Hessens Arbeitsministerin Heike Hofmann"
+        raw = " ".join(words)
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:
@@ -291,21 +394,29 @@ class Attributor(SubjectReader):
 
     def _plausible_subject(self, who: str) -> bool:
         first = who.split()[0]
-        if first.lower() in {"the", "a", "an", "his", "her", "its", "their"}:
+        low = first.lower()
+        if low in self.lex.determiners or low in self.lex.possessives:
             return len(who.split()) <= 9
-        return first in {"he", "she", "they", "we", "it", "He", "She", "They", "We", "It", "I"} or (
-            first[:1].isupper()
-        )
+        # "”. Además insistió": a capitalised sentence opener is no subject.
+        return low in self.cues.pronouns or (first[:1].isupper() and self._named(who))
 
     def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None:
         """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
         phrase up to its first comma ("a Customs and Border Protection spokesperson")."""
         phrase = self.cues.relative_split.split(phrase)[0]
-        runs = capitalised_runs(phrase)
-        people = [person_name(r.text) for r in runs]
+        # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
+        runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
+        people = [
+            p if p and personal(p, self.lex) else None
+            for p in map(person_name, (r.text for r in runs))
+        ]
         named = [p for p in people if p]
         if named:
             return named[-1] if last else named[0]
+        # "…, fuhr Schick fort:": a surname the article gives in full elsewhere
+        known = [k for r in runs if self.people.is_person(k := self.people.expand(r.text))]
+        if known:
+            return known[-1] if last else known[0]
         if runs:
             pick = runs[-1] if last else runs[0]
             if pick.start <= 2 or last:
@@ -324,7 +435,7 @@ class Attributor(SubjectReader):
             low in self.lex.determiners
             or low in self.lex.possessives
             or first[0].isdigit()
-            or (first[0].isupper())
+            or (first[0].isupper() and low not in self.lex.not_names)
         )
 
     def _last_group_before(self, span: Span) -> str:

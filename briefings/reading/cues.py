@@ -42,6 +42,11 @@ class Cues:
     relative_split: re.Pattern[str]
     subject_end: re.Pattern[str]
     next_opener: re.Pattern[str]  # where the next quote opens: a cue stops there
+    # "», plaide l'avocate": any lower-case word opening the words after a quote, when the
+    # language inverts freely; "», concède-t-elle": a verb joined to its subject pronoun.
+    inverted_any: re.Pattern[str] | None
+    inverted_pronoun: re.Pattern[str] | None
+    bare_verb: re.Pattern[str]  # "…», precisó." a verb with nothing after it
 
 
 def cues_for(lex: Lexicon | None = None) -> Cues:
@@ -69,14 +74,28 @@ def _build(lex: Lexicon) -> Cues:
         rf"(?<!\w){re.escape(o)}(?=\w)" for o in symmetric
     ]
     role_nouns = alt(lex.person_roles)
+    compound = r"\w*" if lex.compound_roles else ""  # "die Außenministerin"
     role_dets = alt(lex.role_openers)
     documents = alt(lex.documents)
     doc_dets = alt(lex.document_openers)
     inner = alt(lex.inner_words)
     articles = alt(tuple(lex.determiners))
     appos = alt(lex.apposition)
+    links = alt(lex.inversion_links) if lex.inversion_links else ""
     return Cues(
         lex=lex,
+        inverted_any=(
+            re.compile(
+                rf"^[\s,]*(?P<verb>(?:{adv}\s+)*[^\W\d_A-ZÀ-Ý][\w’'-]*)\s+"
+                rf"(?P<who>[^.;:!?“”\"]{{1,200}})"
+            )
+            if lex.inverted_any_verb
+            else None
+        ),
+        inverted_pronoun=(
+            re.compile(rf"{lead}(?:{adv}{links})?\w+{links}(?P<who>{pronoun})\b") if links else None
+        ),
+        bare_verb=re.compile(rf"^[\s,]*(?:{adv}\s+)*[^\W\d_A-ZÀ-Ý][\w’'-]*\s*(?:[.;]|$)"),
         verb=verb,
         adv=adv,
         pronouns=frozenset(subjects),
@@ -94,7 +113,13 @@ def _build(lex: Lexicon) -> Cues:
         verb_anywhere=re.compile(rf"\b{verb}\b"),
         trailing_adv=re.compile(rf"(?:\s+{adv})+\s*$"),
         person_roles=re.compile(
-            rf"^{role_dets}\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?{role_nouns})$", re.I
+            rf"^{role_dets}\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?{role_nouns})$"
+            + (
+                rf"|^{role_dets}(?:\s+|(?<=['’]))(?:\w+\s+)?{compound}{role_nouns}\b"
+                if lex.role_heads_phrase
+                else ""
+            ),
+            re.I,
         ),
         documents=re.compile(rf"^{doc_dets}\s+(?:joint\s+)?{documents}$", re.I),
         issued=re.compile(

@@ -76,6 +76,19 @@ class Lexicon:
     conjunctions: tuple[str, ...]
     slogan_cues: tuple[str, ...]
     speech_openers: tuple[str, ...]
+    # Romance word order: after a closing quote and a comma any verb may open an inverted
+    # attribution ("», plaide l'avocate"), not only the listed ones.
+    inverted_any_verb: bool = False
+    # Links joining a verb to a following subject pronoun: "-t-" in "explique-t-il".
+    inversion_links: tuple[str, ...] = ()
+    # A verb may stand without its subject ("«…», precisó."): the speaker is the person the
+    # text is about.
+    pro_drop: bool = False
+    # A role noun right after its determiner heads the whole phrase: "la ministra de Economía",
+    # "l'avocate de la défense" stand for the person last named.
+    role_heads_phrase: bool = False
+    # Role nouns end compounds ("Außenministerin", "Landeskorrespondent"): matched as endings.
+    compound_roles: bool = False
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -83,6 +96,16 @@ class Lexicon:
         items = sorted(words, key=len, reverse=True)
         parts = [(re.escape(w) if escape else w).replace(r"\ ", " ") for w in items]
         return "(?:" + "|".join(p.replace(" ", r"\s+") for p in parts) + ")"
+
+    def is_title(self, word: str) -> bool:
+        """A title or role word before a name ("Innenminister", "Sra."); where role nouns end
+        compounds, any word ending in one ("ÖVP-Integrationsministerin")."""
+        low = word.lower().rstrip(".")
+        if low in self.titles:
+            return True
+        if not self.compound_roles:
+            return False
+        return low.endswith(self.person_roles) or low.endswith(tuple(self.titles))
 
     def compiled(self, key: str, build: Any) -> Any:
         """A value derived from this lexicon (a compiled regex), built once per language."""
@@ -178,6 +201,11 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         conjunctions=words("grammar", "conjunctions"),
         slogan_cues=words("grammar", "slogan_cues"),
         speech_openers=words("grammar", "speech_openers"),
+        inverted_any_verb=bool(get("speech", "inverted_any_verb")),
+        inversion_links=tuple(_words(get("speech", "inversion_links") or [])),
+        pro_drop=bool(get("grammar", "pro_drop")),
+        role_heads_phrase=bool(get("roles", "role_heads_phrase")),
+        compound_roles=bool(get("roles", "compound_roles")),
     )
 
 

@@ -36,6 +36,7 @@ class _Marks:
     openers: re.Pattern[str]
     closers: dict[str, re.Pattern[str]]
     symmetric: frozenset[str]  # marks that both open and close: '"', "''"
+    closing: frozenset[str]  # marks that close some quote: "“" closes „ in German
 
 
 def _marks(lex: Lexicon) -> _Marks:
@@ -44,7 +45,8 @@ def _marks(lex: Lexicon) -> _Marks:
         openers = re.compile(lex.alternation(tuple(pairs)))
         closers = {o: re.compile(lex.alternation(c)) for o, c in pairs.items()}
         symmetric = frozenset(o for o, c in pairs.items() if o in c)
-        return _Marks(openers, closers, symmetric)
+        closing = frozenset(c for cs in pairs.values() for c in cs) - symmetric
+        return _Marks(openers, closers, symmetric, closing)
 
     marks: _Marks = lex.compiled("marks", build)
     return marks
@@ -57,6 +59,10 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
     spans: list[Span] = []
     left_open = False
     for index, text in enumerate(paragraphs):
+        if lex.dialogue_dash and _DIALOGUE.match(text):
+            spans.extend(_dialogue_spans(index, text))
+            left_open = False
+            continue
         i, n = 0, len(text)
         first_in_paragraph = True
         while i < n:
@@ -66,6 +72,10 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
             i, opener = found.start(), found.group(0)
             if opener in marks.symmetric and not _opens(text, i, len(opener)):
                 i += len(opener)
+                continue
+            nxt = text[i + len(opener) : i + len(opener) + 1]
+            if opener in marks.closing and nxt and nxt in _NO_QUOTE_START:
+                i += len(opener)  # "«Tatort». Als": a closing mark of the other style
                 continue
             start = i + len(opener)
             close_at, close_len = _find_closer(text, start, opener, marks)
@@ -77,6 +87,78 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
             spans.append(Span(index, start, close_at, True, continues, i, close_at + close_len))
             i = close_at + close_len
         left_open = bool(spans) and spans[-1].paragraph == index and not spans[-1].closed
+    return [part for span in spans for part in _split_aside(span, paragraphs, lex)]
+
+
+def _asides(lex: Lexicon) -> re.Pattern[str]:
+    """The narrator's words inside a quote: «A - prosegue X - B», « A, explique X. B »."""
+
+    def build(lex: Lexicon) -> re.Pattern[str]:
+        pronouns = lex.alternation(tuple(lex.pronouns))
+        links = lex.alternation(lex.inversion_links) if lex.inversion_links else "-"
+        verb = rf"(?:{lex.alternation(lex.verbs)}|\w+{links}{pronouns})" if lex.verbs else "(?!)"
+        return re.compile(
+            rf"(?P<dash>\s[-–—―]\s+)(?=[^\W\d_A-ZÀ-Þ])[^-–—―«»“”\"]{{3,120}}?\s[-–—―]\s+"
+            rf"|(?P<comma>,\s+)(?={verb}\b)[^.,;:!?«»“”\"]{{3,120}}?[.,]\s+(?=\S)"
+        )
+
+    pattern: re.Pattern[str] = lex.compiled("asides", build)
+    return pattern
+
+
+def _split_aside(span: Span, paragraphs: list[str], lex: Lexicon) -> list[Span]:
+    """A closed quote interrupted by its attribution, as two quotes; the first one's closing
+    reaches past the dash or comma, so the attribution reads as the words after it."""
+    if not span.closed or not lex.inverted_any_verb:
+        return [span]
+    text = paragraphs[span.paragraph]
+    found = _asides(lex).search(text, span.start, span.end)
+    if not found or not text[span.start : found.start()].strip():
+        return [span]
+    lead = found.group("dash") or found.group("comma") or ""
+    first = Span(
+        span.paragraph,
+        span.start,
+        found.start(),
+        True,
+        span.continues,
+        span.open_at,
+        found.start() + len(lead),
+    )
+    rest = Span(span.paragraph, found.end(), span.end, True, False, found.end() - 1, span.close_end)
+    return [first, *_split_aside(rest, paragraphs, lex)]
+
+
+# A mark that can close a quote and is followed by these closes one (of another convention).
+_NO_QUOTE_START = frozenset(".,;:!?)-–")
+
+
+# A line of dialogue opens on a dash ("—No cederemos —dijo el ministro—. Es la hora."): the
+# speech runs to a dash glued to the narrator's next word, the narrator's words to the next dash.
+_DIALOGUE = re.compile(r"^\s*[—―–]\s*(?=\S)")
+_NARRATOR = re.compile(r"\s[—―–]\s?(?=[^\W\d_A-ZÀ-Þ])")  # "—dijo", "— disse": lower case
+_DASH = re.compile(r"[—―–]")
+_AFTER_NARRATOR = re.compile(r"[\s.,;:]*")
+
+
+def _dialogue_spans(index: int, text: str) -> list[Span]:
+    spans: list[Span] = []
+    opening = _DIALOGUE.match(text)
+    if opening is None:
+        return spans
+    open_at, start, n = opening.start(), opening.end(), len(text.rstrip())
+    while start < n:
+        narrator = _NARRATOR.search(text, start)
+        if narrator is None:
+            spans.append(Span(index, start, n, True, False, open_at, n))
+            break
+        spans.append(Span(index, start, narrator.start(), True, False, open_at, narrator.end()))
+        close = _DASH.search(text, narrator.end())
+        if close is None:
+            break
+        open_at = close.start()
+        gap = _AFTER_NARRATOR.match(text, close.end())
+        start = gap.end() if gap else close.end()
     return spans
 
 

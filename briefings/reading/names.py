@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefings.reading.lexicon import english
+from briefings.reading.lexicon import Lexicon, english
 
 _EN = english()
 # English word lists, for the readers that are not language-aware yet (topics).
@@ -77,6 +77,15 @@ def _capitalised_runs(text: str) -> tuple[Name, ...]:
             flush()
     flush()
     return tuple(runs)
+
+
+def drop_openers(name: str, not_names: frozenset[str], keep: frozenset[str]) -> str:
+    """A name without the capitalised sentence-opening words of its language before it
+    ("Según Pedro Gil" -> "Pedro Gil"); ``keep`` are words that stay (determiners)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in not_names and words[0].lower() not in keep:
+        words.pop(0)
+    return " ".join(words)
 
 
 def strip_titles(words: list[str]) -> list[str]:
@@ -149,9 +158,12 @@ def _is_place_word(word: str) -> bool:
 class PersonIndex:
     """Every full personal name an article gives, to expand a surname to the fullest form."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], openers: frozenset[str] = frozenset()) -> None:
         self.full: list[str] = []
         self._by_part: dict[str, str] = {}
+        # Capitalised sentence openers of the article's language ("Já", "Para"): no part of a
+        # name they stand before.
+        self.openers = openers
         self._expanded: dict[str, str] = {}  # memo: an article names the same people often
         for name in names:
             self.add(name)
@@ -177,6 +189,8 @@ class PersonIndex:
 
     def _expand(self, name: str) -> str:
         words = strip_titles(name.split()) or name.split()
+        while len(words) > 1 and words[0].lower() in self.openers:
+            words = words[1:]
         candidate = " ".join(words)
         longer = [f for f in self.full if f.endswith(" " + candidate)]
         if longer:
@@ -244,3 +258,19 @@ def treated_as_organisation(text: str, name: str) -> bool:
 @lru_cache(maxsize=32)
 def _bodies(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for pattern in _AS_BODY for m in pattern.finditer(text))
+
+
+def personal(name: str, lex: Lexicon) -> bool:
+    """A name run that can be a person's in the article's language: capitalised, with no word
+    of an organisation, a title or a function word ("de Gaza", "Naciones Unidas", "Asuntos
+    Exteriores" are no people)."""
+    # "L’université Paris-8": the word after an elided article is what counts
+    words = [re.split(r"^\w{1,2}['’]", w.lower().rstrip("."))[-1] for w in name.split()]
+    return (
+        name[:1].isupper()
+        and not any(w in lex.org_words for w in words)
+        # a surname may look like a title or a word: Kevin King, Theresa May
+        and not any(
+            w in lex.titles or (w in lex.not_names and w not in lex.connectors) for w in words[:-1]
+        )
+    )

@@ -17,7 +17,13 @@ from briefings.reading.attribution import Attributor
 from briefings.reading.document import Document, build_document
 from briefings.reading.lexicon import Lexicon, lexicon
 from briefings.reading.marks import Span
-from briefings.reading.names import PersonIndex, persons_in, titled_surname
+from briefings.reading.names import (
+    PersonIndex,
+    drop_openers,
+    personal,
+    persons_in,
+    titled_surname,
+)
 
 MIN_WORDS = 4  # shorter spans are scare quotes: "constructive", "tangible progress"
 EMBEDDED_MIN_WORDS = 5  # inside a sentence, shorter quoted phrases are scare quotes
@@ -39,13 +45,20 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
     if not spans:
         return []  # most feed teasers: no need to learn who is who
     paragraphs = doc.texts
-    people = PersonIndex(persons_in(*paragraphs))
+    lex = doc.lexicon
+    names = [
+        _untitled(drop_openers(n, lex.not_names, lex.determiners), lex)
+        for n in persons_in(*paragraphs)
+    ]
+    people = PersonIndex(
+        [n for n in names if personal(n, lex)],
+        lex.not_names - lex.determiners - set(lex.connectors),
+    )
     for mention in doc.names:  # "Mr. Bush" when the article never gives his full name
         surname = titled_surname(mention.text, doc.lexicon.honorifics)
         if surname:
             people.add(surname)
     attributor = Attributor(doc, people)
-    lex = doc.lexicon
     headline_quotes = {_fold(text) for text in _quoted_in(doc.title + " " + doc.dek, lex)}
     quotes: list[Quote] = []
     for n, span in enumerate(spans):
@@ -160,3 +173,11 @@ def _key_score(quote: Quote, index: int, total: int) -> float:
         score -= 0.5
     score += 0.8 * (1 - index / max(total, 1))
     return score
+
+
+def _untitled(name: str, lex: Lexicon) -> str:
+    """A name without the titles of its language before it: "Umweltministerin Anne Spiegel"."""
+    words = name.split()
+    while len(words) > 1 and lex.is_title(words[0]):
+        words.pop(0)
+    return " ".join(words)

@@ -1,0 +1,53 @@
+"""Italian quotes and speakers (it.toml): marks, attribution orders, titles, pronouns."""
+
+from __future__ import annotations
+
+from tests.lang_helpers import said
+
+LEAD = "Il sindaco di Cremona, Luca Bianchi Ferri, ha inaugurato ieri la nuova biblioteca."
+
+
+def test_guillemets_with_ha_detto_after_them() -> None:
+    got = said(
+        "it", LEAD, "«Questa sala sarà aperta a tutti i ragazzi», ha detto Luca Bianchi Ferri."
+    )
+    assert got == [("Questa sala sarà aperta a tutti i ragazzi", "Luca Bianchi Ferri")]
+
+
+def test_secondo_names_the_speaker() -> None:
+    got = said(
+        "it", LEAD, "Secondo Marta Conti Galli, il progetto «è costato troppo per la città»."
+    )
+    assert got == [("è costato troppo per la città", "Marta Conti Galli")]
+
+
+def test_a_title_after_the_quote_resolves_to_the_name() -> None:
+    got = said("it", LEAD, "«I lavori sono finiti in anticipo» riferisce il sindaco.")
+    assert got == [("I lavori sono finiti in anticipo", "Luca Bianchi Ferri")]
+
+
+def test_colon_after_a_description_with_the_name_after_the_verb() -> None:
+    got = said(
+        "it",
+        LEAD,
+        "Un lavoro lungo, come spiega Marta Conti Galli: «Abbiamo iniziato tre anni fa».",
+    )
+    assert got == [("Abbiamo iniziato tre anni fa", "Marta Conti Galli")]
+
+
+def test_a_subjectless_verb_speaks_for_the_person_spoken_of() -> None:
+    got = said("it", LEAD, "«Ringrazio tutti quelli che hanno lavorato qui», ha aggiunto.")
+    assert got == [("Ringrazio tutti quelli che hanno lavorato qui", "Luca Bianchi Ferri")]
+
+
+def test_a_quote_interrupted_by_its_attribution_is_two_quotes() -> None:
+    got = said(
+        "it",
+        LEAD,
+        "«Abbiamo lavorato tre anni per questa sala - racconta Marta Conti Galli - e oggi "
+        "finalmente apriamo le porte a tutti».",
+    )
+    assert got == [
+        ("Abbiamo lavorato tre anni per questa sala", "Marta Conti Galli"),
+        ("e oggi finalmente apriamo le porte a tutti", "Marta Conti Galli"),
+    ]

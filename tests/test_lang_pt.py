@@ -1,0 +1,39 @@
+"""Portuguese quotes and speakers (pt.toml): marks, attribution orders, titles, pronouns."""
+
+from __future__ import annotations
+
+from tests.lang_helpers import said
+
+LEAD = "A governadora do estado, Ana Souza Lima, visitou ontem a nova escola técnica."
+
+
+def test_curly_quotes_with_disse_after_them() -> None:
+    got = said("pt", LEAD, "“Vamos abrir mais vinte escolas até dezembro”, disse Ana Souza Lima.")
+    assert got == [("Vamos abrir mais vinte escolas até dezembro", "Ana Souza Lima")]
+
+
+def test_segundo_names_the_speaker() -> None:
+    got = said(
+        "pt", LEAD, "Segundo Pedro Alves Costa, o plano “chega tarde demais para os alunos”."
+    )
+    assert got == [("chega tarde demais para os alunos", "Pedro Alves Costa")]
+
+
+def test_a_pronoun_speaker_is_the_person_spoken_of() -> None:
+    got = said("pt", LEAD, "Ela afirmou: “Nenhuma cidade ficará sem escola nova”.")
+    assert got == [("Nenhuma cidade ficará sem escola nova", "Ana Souza Lima")]
+
+
+def test_a_title_resolves_to_the_name_the_article_gives() -> None:
+    got = said("pt", LEAD, "“O dinheiro já está garantido no orçamento”, afirmou a governadora.")
+    assert got == [("O dinheiro já está garantido no orçamento", "Ana Souza Lima")]
+
+
+def test_a_subjectless_verb_speaks_for_the_person_spoken_of() -> None:
+    got = said("pt", LEAD, "“Os professores também terão aumento”, completou.")
+    assert got == [("Os professores também terão aumento", "Ana Souza Lima")]
+
+
+def test_dialogue_dash_with_spaces() -> None:
+    got = said("pt", LEAD, "— Vamos abrir as inscrições já em janeiro — disse a governadora.")
+    assert got == [("Vamos abrir as inscrições já em janeiro", "Ana Souza Lima")]
