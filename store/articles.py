@@ -214,7 +214,7 @@ class ArticleStore:
             sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0]))
         )
 
-    def _listable(self, key: str, entries: list[tuple[float, int]]) -> bool:
+    def _listable(self, key: str, entries: list[tuple[float, int, float]]) -> bool:
         """Only names and subjects are listed: older articles may carry free phrases. Judged
         once per topic, on the newest article that carries it."""
         known = self._listed.get(key)
