@@ -79,3 +79,14 @@ def test_a_sentence_opening_word_is_not_read_as_a_speaker() -> None:
         "Or, as Ann Lee, a former minister, put it: “The harbour is the heart of this town.”",
     )
     assert [("The harbour is the heart of this town.", "Ann Lee")] == found
+
+
+def test_a_small_city_name_inside_a_persons_name_stays_part_of_the_name() -> None:
+    # "Luz" is also an alternate name of a city; inside a run it is a given name.
+    found = quotes(
+        "Luz Contreras Arroyo, a nurse at the clinic, spoke to reporters on Monday.",
+        "“We cannot stay silent about what we have seen here,” Contreras Arroyo said.",
+    )
+    assert [
+        ("We cannot stay silent about what we have seen here,", "Luz Contreras Arroyo")
+    ] == found

@@ -152,7 +152,9 @@ def titled_surname(run: str, honorifics: frozenset[str] = _EN.honorifics) -> str
 def _is_place_word(word: str) -> bool:
     from briefings.reading.gazetteer import fold, gazetteer
 
-    return any(e.kind != "subject" for e in gazetteer().lookup(fold(word)))
+    # A smaller city counts only as a name of its own (the topics' rule too): inside a run it
+    # is a given name or a surname as often ("Luz", an alternate name of Łódź).
+    return any(e.kind != "subject" and not e.standalone for e in gazetteer().lookup(fold(word)))
 
 
 class PersonIndex:
