@@ -64,7 +64,7 @@ def summarize(title: str, paragraphs: list[str], max_chars: int = MAX_CHARS) -> 
 def summary_of(doc: Document, max_chars: int = MAX_CHARS) -> str:
     """The summary of an article parsed once: its sentences and tokens, not split again."""
     sentences = [s.text for s in doc.sentences]
-    tokens = [[t.text for t in s.tokens] for s in doc.sentences]
+    tokens = [s.words for s in doc.sentences]
     return _summary(doc.title, sentences, tokens, max_chars)
 
 
