@@ -132,9 +132,13 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
     gaz = gazetteer()
     raw, norm = _unhyphenated(text)
     found: list[str] = []
+    longest_from = gaz.longest.get  # most tokens start no phrase: skip them cheaply
     i = 0
     while i < len(norm):
-        longest = gaz.longest_from(norm[i])
+        longest = longest_from(norm[i], 0)
+        if not longest:
+            i += 1
+            continue
         for size in range(min(longest, len(norm) - i), 0, -1):
             phrase = " ".join(norm[i : i + size])
             entries = gaz.lookup(phrase)
