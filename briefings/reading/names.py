@@ -215,11 +215,17 @@ def persons_in(*paragraphs: str) -> list[str]:
     """Full personal names (two to four words) in order of first appearance; a name the
     article treats as an organisation ("Big Machine, which…") is left out. Runs never cross a
     paragraph, so each paragraph's (cached) runs are read on their own."""
+    return list(_persons_in(paragraphs))
+
+
+# Quotes and topics both ask for the same article's people: the second asks the cache.
+@lru_cache(maxsize=4)
+def _persons_in(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
     found = [
         name for p in paragraphs for run in capitalised_runs(p) if (name := person_name(run.text))
     ]
     if not found:
-        return []
+        return ()
     whole = "\n\n".join(paragraphs)
     lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
     given = _EN.masculine_given | _EN.feminine_given
@@ -235,7 +241,7 @@ def persons_in(*paragraphs: str) -> list[str]:
             name = rest
         if not treated_as_organisation(whole, name):
             kept.append(name)
-    return list(dict.fromkeys(kept))
+    return tuple(dict.fromkeys(kept))
 
 
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
