@@ -20,6 +20,7 @@ AFFIX = 4  # shortest prefix or suffix trigger; also the length of the index key
 MIN_HITS = 3
 MAX_WEIGHT = 6.0  # a subject is what an article is about, not more than its main names
 ENGLISH = "en"
+_AFFIXED_CACHE = 20_000  # words remembered per language (about 2 MB at most)
 MAX_ELIDED = 4  # "l'", "d'", "qu'", "dell'", "nell'": the elided words of fr/it/pt
 
 
@@ -31,6 +32,9 @@ class Triggers:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     prefixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by first 4
     suffixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by last 4
+    # Word -> its affix subject: most words of an article were seen in earlier ones, and the
+    # affix lists are long. Cleared when full, so memory stays bounded on any stream.
+    affixed: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def add(self, trigger: str, subject: str, strength: int = 1) -> None:
         if trigger.endswith("*") or trigger.startswith("*"):
@@ -69,6 +73,16 @@ class Triggers:
             i += step
 
     def _affix(self, word: str) -> str | None:
+        try:
+            return self.affixed[word]
+        except KeyError:
+            pass
+        if len(self.affixed) >= _AFFIXED_CACHE:
+            self.affixed.clear()
+        subject = self.affixed[word] = self._find_affix(word)
+        return subject
+
+    def _find_affix(self, word: str) -> str | None:
         for prefix, subject in self.prefixes.get(word[:AFFIX], ()):
             if word.startswith(prefix):
                 return subject
