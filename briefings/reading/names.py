@@ -263,7 +263,17 @@ def treated_as_organisation(text: str, name: str) -> bool:
 
 @lru_cache(maxsize=32)
 def _bodies(text: str) -> frozenset[str]:
-    return frozenset(m.group(1) for pattern in _AS_BODY for m in pattern.finditer(text))
+    return frozenset(
+        m.group(1)
+        for pattern, needed in zip(_AS_BODY, _BODY_WORDS, strict=True)
+        # A pattern whose literal word the text lacks cannot match: skip its scan.
+        if not needed or any(word in text for word in needed)
+        for m in pattern.finditer(text)
+    )
+
+
+# The literal words each ``_AS_BODY`` pattern needs ("" : none to test cheaply).
+_BODY_WORDS: tuple[tuple[str, ...], ...] = (("which",), (), ("have", "are", "were"))
 
 
 def personal(name: str, lex: Lexicon) -> bool:
