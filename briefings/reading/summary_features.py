@@ -69,7 +69,7 @@ class Sentences:
 def content(text: str, tokens: list[str] | None = None) -> list[str]:
     """Lower-cased content words: no stop words, no one-letter tokens."""
     found = words(text) if tokens is None else tokens
-    return [w for w in (t.lower() for t in found) if w not in STOP and len(w) > 1]
+    return [w for t in found if (w := t.lower()) not in STOP and len(w) > 1]
 
 
 def describe(
