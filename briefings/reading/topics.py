@@ -89,7 +89,7 @@ def extract_topics(
 def _unhyphenated(text: str) -> tuple[list[str], list[str]]:
     """Tokens with hyphens split ("Nagorno-Karabakh"), and their normal forms."""
     raw = tokens(text.replace("-", " "))
-    return raw, [normal_token(t) for t in raw]
+    return raw, list(map(normal_token, raw))
 
 
 @lru_cache(maxsize=512)
@@ -309,8 +309,9 @@ def _count_organisations(
         if key and not known and not listed and not _is_common_start(key, language):
             weights[key] += TITLE_WEIGHT
     # The headline adds weight to names the body established.
+    folded_title = fold(title)
     for key in list(weights):
-        if key in fold(title):
+        if key in folded_title:
             weights[key] += TITLE_WEIGHT
 
 
