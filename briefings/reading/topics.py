@@ -132,13 +132,15 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
     gaz = gazetteer()
     raw, norm = _unhyphenated(text)
     found: list[str] = []
-    longest_from = gaz.longest.get  # most tokens start no phrase: skip them cheaply
-    i = 0
-    while i < len(norm):
-        longest = longest_from(norm[i], 0)
-        if not longest:
-            i += 1
+    longest_from = gaz.longest
+    # Most tokens start no phrase: only those that do are visited, in order.
+    starts = [j for j, token in enumerate(norm) if token in longest_from]
+    i = 0  # the first token not inside a phrase already found
+    for start in starts:
+        if start < i:
             continue
+        i = start
+        longest = longest_from[norm[i]]
         for size in range(min(longest, len(norm) - i), 0, -1):
             phrase = " ".join(norm[i : i + size])
             entries = gaz.lookup(phrase)
