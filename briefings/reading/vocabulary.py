@@ -55,20 +55,21 @@ class Triggers:
     def scan(self, words: list[str]) -> Iterable[tuple[str, int]]:
         """The subject of every trigger used in a list of folded words, with the strength of
         the use: a phrase counts as ``MIN_HITS``, a word as one."""
+        phrases, single, affix = self.phrases, self.words.get, self._affix  # (hot loop)
         i = 0
         while i < len(words):
             word = words[i]
             step = 1
-            for phrase, subject in self.phrases.get(word, ()):
+            for phrase, subject in phrases.get(word, ()):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     yield subject, MIN_HITS
                     step = len(phrase)
                     break
             else:
-                found = self.words.get(word)
+                found = single(word)
                 if found:
                     yield found
-                elif affixed := self._affix(word):
+                elif affixed := affix(word):
                     yield affixed, 1
             i += step
 
