@@ -96,7 +96,8 @@ def rank(
     settings = scorer or model()
     described = describe(title, sentences, tokens)
     score = [
-        sum(w * x for w, x in zip(settings.weights, row, strict=True)) for row in described.features
+        sum([w * x for w, x in zip(settings.weights, row, strict=True)])
+        for row in described.features
     ]
     words = [set(t) for t in described.tokens]
     # Under a headline (the brief shows it) two sentences say enough sooner than when the
