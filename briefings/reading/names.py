@@ -35,13 +35,11 @@ class Name:
     end: int
 
 
+# Cached: the document, quotes and every topic step read the same paragraphs' runs (called
+# directly, without a wrapper: it is asked for thousands of times per second).
+@lru_cache(maxsize=4096)
 def capitalised_runs(text: str) -> tuple[Name, ...]:
     """Runs of capitalised words (with name particles such as "van", "al") and their spans."""
-    return _capitalised_runs(text)
-
-
-@lru_cache(maxsize=4096)
-def _capitalised_runs(text: str) -> tuple[Name, ...]:
     runs: list[Name] = []
     current: list[re.Match[str]] = []
 
