@@ -6,6 +6,7 @@ which capitalises every noun, a name-like run is often a noun phrase ("Sturz von
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefings.reading.gazetteer import fold
 from briefings.reading.names import CONNECTORS, capitalised_runs
@@ -107,6 +108,8 @@ def institution(text: str, words: list[str], end: int, language: str) -> str | N
     return " ".join([*words, *tail]) if content and tail else None
 
 
+# Pure in its arguments, and the same names recur in every article that speaks of someone.
+@lru_cache(maxsize=4096)
 def trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()) -> str | None:
     """A person's name without a sentence-initial function word ("Para Lewandowski", "Ja
     Rafael Greca"): None when a single word is left, which the fuller name already counts.

@@ -81,6 +81,14 @@ class Sentence:
             ]
         return self._tokens
 
+    @property
+    def words(self) -> list[str]:
+        """The texts of ``tokens``, without building offsets the caller does not need (the
+        summary reads every sentence's words; only a few sentences ever need offsets)."""
+        if self._tokens is not None:
+            return [t.text for t in self._tokens]
+        return _WORD.findall(self.text)
+
 
 class Paragraph:
     """A body paragraph: its text, sentences and name runs (each found on first use)."""

@@ -35,13 +35,11 @@ class Name:
     end: int
 
 
+# Cached: the document, quotes and every topic step read the same paragraphs' runs (called
+# directly, without a wrapper: it is asked for thousands of times per second).
+@lru_cache(maxsize=4096)
 def capitalised_runs(text: str) -> tuple[Name, ...]:
     """Runs of capitalised words (with name particles such as "van", "al") and their spans."""
-    return _capitalised_runs(text)
-
-
-@lru_cache(maxsize=4096)
-def _capitalised_runs(text: str) -> tuple[Name, ...]:
     runs: list[Name] = []
     current: list[re.Match[str]] = []
 
@@ -217,11 +215,17 @@ def persons_in(*paragraphs: str) -> list[str]:
     """Full personal names (two to four words) in order of first appearance; a name the
     article treats as an organisation ("Big Machine, which…") is left out. Runs never cross a
     paragraph, so each paragraph's (cached) runs are read on their own."""
+    return list(_persons_in(paragraphs))
+
+
+# Quotes and topics both ask for the same article's people: the second asks the cache.
+@lru_cache(maxsize=4)
+def _persons_in(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
     found = [
         name for p in paragraphs for run in capitalised_runs(p) if (name := person_name(run.text))
     ]
     if not found:
-        return []
+        return ()
     whole = "\n\n".join(paragraphs)
     lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
     given = _EN.masculine_given | _EN.feminine_given
@@ -237,7 +241,7 @@ def persons_in(*paragraphs: str) -> list[str]:
             name = rest
         if not treated_as_organisation(whole, name):
             kept.append(name)
-    return list(dict.fromkeys(kept))
+    return tuple(dict.fromkeys(kept))
 
 
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
@@ -259,7 +263,17 @@ def treated_as_organisation(text: str, name: str) -> bool:
 
 @lru_cache(maxsize=32)
 def _bodies(text: str) -> frozenset[str]:
-    return frozenset(m.group(1) for pattern in _AS_BODY for m in pattern.finditer(text))
+    return frozenset(
+        m.group(1)
+        for pattern, needed in zip(_AS_BODY, _BODY_WORDS, strict=True)
+        # A pattern whose literal word the text lacks cannot match: skip its scan.
+        if not needed or any(word in text for word in needed)
+        for m in pattern.finditer(text)
+    )
+
+
+# The literal words each ``_AS_BODY`` pattern needs ("" : none to test cheaply).
+_BODY_WORDS: tuple[tuple[str, ...], ...] = (("which",), (), ("have", "are", "were"))
 
 
 def personal(name: str, lex: Lexicon) -> bool:

@@ -64,7 +64,7 @@ def summarize(title: str, paragraphs: list[str], max_chars: int = MAX_CHARS) -> 
 def summary_of(doc: Document, max_chars: int = MAX_CHARS) -> str:
     """The summary of an article parsed once: its sentences and tokens, not split again."""
     sentences = [s.text for s in doc.sentences]
-    tokens = [[t.text for t in s.tokens] for s in doc.sentences]
+    tokens = [s.words for s in doc.sentences]
     return _summary(doc.title, sentences, tokens, max_chars)
 
 
@@ -96,7 +96,8 @@ def rank(
     settings = scorer or model()
     described = describe(title, sentences, tokens)
     score = [
-        sum(w * x for w, x in zip(settings.weights, row, strict=True)) for row in described.features
+        sum([w * x for w, x in zip(settings.weights, row, strict=True)])
+        for row in described.features
     ]
     words = [set(t) for t in described.tokens]
     # Under a headline (the brief shows it) two sentences say enough sooner than when the

@@ -8,6 +8,7 @@ of them tells the reader nothing. These rules hold for news in general, not for 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FURNITURE = re.compile(
     r"""^[\"“‘']?(?:
@@ -74,12 +75,15 @@ def is_furniture(sentence: str) -> bool:
     return not ends and len(text.split()) < 15
 
 
+# Memoised (pure): features, the choice and the joined summary ask about the same sentences.
+@lru_cache(maxsize=2048)
 def is_dangling(sentence: str) -> bool:
     """Opens on a word that points back ("He", "But", "This"): needs the sentence before it."""
     # Checked after the wire credit: "(CNN) -- He said" opens the summary on "He said".
     return bool(DANGLING.match(strip_credit(sentence)))
 
 
+@lru_cache(maxsize=2048)
 def strip_credit(sentence: str) -> str:
     """The sentence without a leading wire credit (`(CNN) --`, `MEXICO CITY (CNN) --`)."""
     match = _CREDIT.match(sentence)

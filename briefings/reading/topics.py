@@ -89,7 +89,7 @@ def extract_topics(
 def _unhyphenated(text: str) -> tuple[list[str], list[str]]:
     """Tokens with hyphens split ("Nagorno-Karabakh"), and their normal forms."""
     raw = tokens(text.replace("-", " "))
-    return raw, [normal_token(t) for t in raw]
+    return raw, list(map(normal_token, raw))
 
 
 @lru_cache(maxsize=512)
@@ -132,9 +132,15 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
     gaz = gazetteer()
     raw, norm = _unhyphenated(text)
     found: list[str] = []
-    i = 0
-    while i < len(norm):
-        longest = gaz.longest_from(norm[i])
+    longest_from = gaz.longest
+    # Most tokens start no phrase: only those that do are visited, in order.
+    starts = [j for j, token in enumerate(norm) if token in longest_from]
+    i = 0  # the first token not inside a phrase already found
+    for start in starts:
+        if start < i:
+            continue
+        i = start
+        longest = longest_from[norm[i]]
         for size in range(min(longest, len(norm) - i), 0, -1):
             phrase = " ".join(norm[i : i + size])
             entries = gaz.lookup(phrase)
@@ -210,6 +216,7 @@ def _count_organisations(
     # In languages that capitalise only names, a capitalised word inside a sentence is one.
     named_mid_sentence: set[str] = set()
     title = parts[0][0] if parts else ""
+    only_names, phrases = names_only(language), gazetteer().phrases  # (per run below)
     for text, weight in parts[1:]:
         runs = capitalised_runs(text)
         skip_next = False
@@ -218,7 +225,7 @@ def _count_organisations(
             if skip_next or run.start < consumed:
                 skip_next = False
                 continue
-            if names_only(language):
+            if only_names:
                 if is_address(text, run.start, language):
                     continue
                 words = trim(run.text.split(), language)  # "Al Consorzio" -> "Consorzio"
@@ -249,7 +256,7 @@ def _count_organisations(
             if named_as_org and key and not _is_common_start(key, language):
                 # "the journal JAMA Psychiatry", "Lowe's (LOW)", "Jefferies analyst Jo Smith";
                 # a gazetteer name ("WASHINGTON (AP)") is already counted as what it is
-                if not gazetteer().phrases.get(key):
+                if not phrases.get(key):
                     weights[key] += weight
                 continue
             titled_person = (
@@ -271,7 +278,7 @@ def _count_organisations(
             ):
                 continue  # a person, counted with people ("Europa Clipper" is not)
             key = fold(" ".join(words))
-            if not key or gazetteer().phrases.get(key):
+            if not key or phrases.get(key):
                 continue
             if _is_common_start(key, language):
                 continue
@@ -287,7 +294,7 @@ def _count_organisations(
                 body_runs[key] += 2  # "Buffalo Sabres", "Minnesota Wild": a team or a local body
             elif len(key) > 3 and _not_a_place(key) and not vocabulary().lookup(key):
                 body_runs[key] += 1  # (a subject's word, "Covid-19", is counted as the subject)
-                if names_only(language) and mid_sentence(text, run.start):
+                if only_names and mid_sentence(text, run.start):
                     named_mid_sentence.add(key)
     # A name the article repeats (not a sentence-start accident) is an organisation or a
     # brand, unless it is the surname of a person already counted.
@@ -305,8 +312,9 @@ def _count_organisations(
         if key and not known and not listed and not _is_common_start(key, language):
             weights[key] += TITLE_WEIGHT
     # The headline adds weight to names the body established.
+    folded_title = fold(title)
     for key in list(weights):
-        if key in fold(title):
+        if key in folded_title:
             weights[key] += TITLE_WEIGHT
 
 

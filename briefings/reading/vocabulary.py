@@ -20,6 +20,7 @@ AFFIX = 4  # shortest prefix or suffix trigger; also the length of the index key
 MIN_HITS = 3
 MAX_WEIGHT = 6.0  # a subject is what an article is about, not more than its main names
 ENGLISH = "en"
+_AFFIXED_CACHE = 20_000  # words remembered per language (about 2 MB at most)
 MAX_ELIDED = 4  # "l'", "d'", "qu'", "dell'", "nell'": the elided words of fr/it/pt
 
 
@@ -31,6 +32,9 @@ class Triggers:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     prefixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by first 4
     suffixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by last 4
+    # Word -> its affix subject: most words of an article were seen in earlier ones, and the
+    # affix lists are long. Cleared when full, so memory stays bounded on any stream.
+    affixed: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def add(self, trigger: str, subject: str, strength: int = 1) -> None:
         if trigger.endswith("*") or trigger.startswith("*"):
@@ -51,24 +55,35 @@ class Triggers:
     def scan(self, words: list[str]) -> Iterable[tuple[str, int]]:
         """The subject of every trigger used in a list of folded words, with the strength of
         the use: a phrase counts as ``MIN_HITS``, a word as one."""
+        phrases, single, affix = self.phrases, self.words.get, self._affix  # (hot loop)
         i = 0
         while i < len(words):
             word = words[i]
             step = 1
-            for phrase, subject in self.phrases.get(word, ()):
+            for phrase, subject in phrases.get(word, ()):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     yield subject, MIN_HITS
                     step = len(phrase)
                     break
             else:
-                found = self.words.get(word)
+                found = single(word)
                 if found:
                     yield found
-                elif affixed := self._affix(word):
+                elif affixed := affix(word):
                     yield affixed, 1
             i += step
 
     def _affix(self, word: str) -> str | None:
+        try:
+            return self.affixed[word]
+        except KeyError:
+            pass
+        if len(self.affixed) >= _AFFIXED_CACHE:
+            self.affixed.clear()
+        subject = self.affixed[word] = self._find_affix(word)
+        return subject
+
+    def _find_affix(self, word: str) -> str | None:
         for prefix, subject in self.prefixes.get(word[:AFFIX], ()):
             if word.startswith(prefix):
                 return subject
