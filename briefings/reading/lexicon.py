@@ -89,6 +89,9 @@ class Lexicon:
     role_heads_phrase: bool = False
     # Role nouns end compounds ("Außenministerin", "Landeskorrespondent"): matched as endings.
     compound_roles: bool = False
+    # Inside a sentence, a quoted phrase of this many words or more is a quote, fewer a scare
+    # quote ("called the plan “a gift to the big developers”").
+    embedded_min_words: int = 5
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -206,6 +209,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         pro_drop=bool(get("grammar", "pro_drop")),
         role_heads_phrase=bool(get("roles", "role_heads_phrase")),
         compound_roles=bool(get("roles", "compound_roles")),
+        embedded_min_words=int(get("quotes", "embedded_min_words") or 5),
     )
 
 

@@ -26,7 +26,6 @@ from briefings.reading.names import (
 )
 
 MIN_WORDS = 4  # shorter spans are scare quotes: "constructive", "tangible progress"
-EMBEDDED_MIN_WORDS = 5  # inside a sentence, shorter quoted phrases are scare quotes
 
 
 def find_spans(paragraphs: list[str], language: str = "") -> list[Span]:
@@ -114,7 +113,7 @@ def _is_quote(
         return False
     if not before or before.endswith((".", "?", "!", ":", "”", '"', "'", "—", "–")):
         return True
-    if len(words) >= EMBEDDED_MIN_WORDS:
+    if len(words) >= lex.embedded_min_words:
         return True  # a phrase quoted inside reported speech is a quote from five words on
     if _cue_before(lex).search(before):
         return True
