@@ -88,12 +88,29 @@ class Attributor(SubjectReader):
         return speaker
 
     def _spoken_of(self, span: Span) -> str | None:
-        """The person a subjectless verb speaks for: the last one named in this paragraph or
-        the one before, else the last person the text is about."""
+        """The person a subjectless verb speaks for: the last one who spoke or was a
+        sentence's subject in this paragraph or the one before ("X, candidato de Y Z, dijo
+        que… «…», precisó": X, not Y Z named after), else the last one named there, else the
+        last person the text is about."""
+        actor = self._last_actor_before(span)
         at = bisect_left(self._mention_keys, (span.paragraph, span.open_at))
-        if at and span.paragraph - self._mentions[at - 1][0] <= 1:
-            return self._mentions[at - 1][2]
+        mention = next(
+            (m for m in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]) if self._agent(m)),
+            None,
+        )
+        for paragraph in (span.paragraph, span.paragraph - 1):
+            here = [c for c in (actor, mention) if c and c[0] == paragraph]
+            if here:
+                return max(here)[2]
         return self._last_person_before(span) or self.last_speaker or None
+
+    def _agent(self, mention: tuple[int, int, str]) -> bool:
+        """A person named where they can act: not after a genitive particle or an
+        organisation word ("la obra de X", "del movimiento X Y")."""
+        before = self.paragraphs[mention[0]][: mention[1]].split()[-1:]
+        word = before[0].lower() if before else ""
+        particle = word in self.lex.connectors and word not in self.lex.determiners
+        return not (particle or word in self.lex.org_words)
 
     def _person_in_paragraph(self, span: Span) -> str:
         """The person last the subject of a sentence before the quote in its own paragraph."""
@@ -246,6 +263,7 @@ class Attributor(SubjectReader):
         return all(
             w in self.lex.not_names
             and w not in self.lex.determiners
+            and w not in self.lex.possessives  # "informó este ministerio": a subject
             and w not in self.cues.pronouns
             for w in bare
             if w
@@ -453,6 +471,23 @@ class Attributor(SubjectReader):
         def fits(name: str) -> bool:
             return not gender or self._genders.get(name, gender) == gender
 
+        best = self._last_actor_before(span, gender)
+        if best:
+            return best[2]
+        at = bisect_left(self._mention_keys, pos)
+        for m in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]):
+            if fits(m[2]):
+                return m[2]
+        return self.last_person if fits(self.last_person) else ""
+
+    def _last_actor_before(self, span: Span, gender: str = "") -> tuple[int, int, str] | None:
+        """(paragraph, offset, name) of the most recent person who spoke or was the subject
+        of a sentence before the span, of the given gender when the article tells it."""
+        pos = (span.paragraph, span.start)
+
+        def fits(name: str) -> bool:
+            return not gender or self._genders.get(name, gender) == gender
+
         best: tuple[int, int, str] | None = None
         at = bisect_left(self._subject_keys, pos)
         for p, o, name in reversed(self._subjects[max(0, at - _LOOK_BACK) : at]):
@@ -464,13 +499,7 @@ class Attributor(SubjectReader):
                 if best is None or (s.paragraph, s.start) > best[:2]:
                     best = (s.paragraph, s.start, who)
                 break
-        if best:
-            return best[2]
-        at = bisect_left(self._mention_keys, pos)
-        for m in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]):
-            if fits(m[2]):
-                return m[2]
-        return self.last_person if fits(self.last_person) else ""
+        return best
 
     def _remember(self, speaker: str) -> None:
         if not speaker:
