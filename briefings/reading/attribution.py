@@ -81,7 +81,8 @@ class Attributor(SubjectReader):
             speaker = self.last_speaker or self._last_person_before(span)
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
-            speaker = self._person_in_paragraph(span) or self.last_speaker
+            speaker = self._person_in_paragraph(span) or self._named_in_paragraph(span)
+            speaker = speaker or self.last_speaker
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
         self._quoted_paragraphs.add(span.paragraph)
@@ -117,6 +118,19 @@ class Attributor(SubjectReader):
         at = bisect_left(self._subject_keys, (span.paragraph, span.open_at))
         if at and self._subjects[at - 1][0] == span.paragraph:
             return self._subjects[at - 1][2]
+        return ""
+
+    def _named_in_paragraph(self, span: Span) -> str:
+        """Where a subject may follow its verb ("Presentó la idea el candidato X. «…»"), the
+        person last named in the quote's paragraph before it, where they can act."""
+        if not self.lex.inverted_any_verb:
+            return ""
+        at = bisect_left(self._mention_keys, (span.paragraph, span.open_at))
+        for mention in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]):
+            if mention[0] != span.paragraph:
+                break
+            if self._agent(mention):
+                return mention[2]
         return ""
 
     # -- cues -------------------------------------------------------------------------------
