@@ -32,6 +32,7 @@ _NAME_AT_END = re.compile(
 
 
 _DASH = re.compile(r"[—―–]")
+_QUOTE_WORDS = 4  # a shorter quoted span is a title or a scare quote, nobody's speech
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
@@ -85,7 +86,8 @@ class Attributor(SubjectReader):
             speaker = speaker or self.last_speaker
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
-        self._quoted_paragraphs.add(span.paragraph)
+        if _speech(span.text(self.paragraphs)):
+            self._quoted_paragraphs.add(span.paragraph)
         return speaker
 
     def _spoken_of(self, span: Span) -> str | None:
@@ -150,6 +152,8 @@ class Attributor(SubjectReader):
             return match.group("who")
         for pattern in (self.cues.after_appositive, self.cues.after_role_name):
             match = pattern.match(after)
+            if match and "." in after[: match.start("who")]:
+                continue  # «…». Rendido, tentou …, diz: a full stop after the quote ended it
             if match and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
@@ -537,6 +541,15 @@ class Attributor(SubjectReader):
 
     def _paragraph_had_quote(self, index: int) -> bool:
         return index in self._quoted_paragraphs
+
+
+def _speech(text: str) -> bool:
+    """Quoted words that can be someone's speech, not a title ("Clarice", "A Hora da
+    Estrela") or a scare quote."""
+    words = text.split()
+    content = [w for w in words if len(w) > 3]
+    titled = len(content) >= 2 and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+    return len(words) >= _QUOTE_WORDS and not titled
 
 
 def _last_sentence(text: str, abbreviations: frozenset[str]) -> str:
