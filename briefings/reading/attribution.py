@@ -32,7 +32,6 @@ _NAME_AT_END = re.compile(
 
 
 _DASH = re.compile(r"[—―–]")
-_QUOTE_WORDS = 4  # a shorter quoted span is a title or a scare quote, nobody's speech
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
@@ -546,10 +545,9 @@ class Attributor(SubjectReader):
 def _speech(text: str) -> bool:
     """Quoted words that can be someone's speech, not a title ("Clarice", "A Hora da
     Estrela") or a scare quote."""
-    words = text.split()
-    content = [w for w in words if len(w) > 3]
-    titled = len(content) >= 2 and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
-    return len(words) >= _QUOTE_WORDS and not titled
+    content = [w for w in text.split() if len(w) > 3]
+    capitals = sum(w[:1].isupper() for w in content)
+    return not content or capitals < 0.8 * len(content) or text.rstrip()[-1:] in ".,;!?"
 
 
 def _last_sentence(text: str, abbreviations: frozenset[str]) -> str:
