@@ -267,6 +267,13 @@ class Attributor(SubjectReader):
         issued = list(self.cues.issued.finditer(sentence))
         if issued:  # "the Office released reports that described “…”"
             return self._issuer_name(issued[-1].group("who"))
+        if self.lex.pro_drop:
+            # no subject right before the verb: the sentence's, when a person, else it was
+            # left out ("Rendido, tentou …, diz")
+            subject = self._sentence_subject(self._sentence_before(span))
+            if subject and self.people.is_person(self.people.expand(subject)):
+                return subject
+            return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
 
     def _opener(self, word: str) -> bool:
@@ -306,6 +313,9 @@ class Attributor(SubjectReader):
             runs = capitalised_runs(last)
             if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
                 return runs[-1].text
+            opener = last.split()[:1]
+            if self.lex.pro_drop and opener and not self._appositive(opener[0]):
+                return None  # "Rendido, tentou …, diz": a clause, not an apposition
             return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""
         if last_word.strip(",").lower() in self.cues.pronouns:
@@ -320,6 +330,17 @@ class Attributor(SubjectReader):
         if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
             return determiner.group(0)
         return None
+
+    def _appositive(self, word: str) -> bool:
+        """A word that can open an apposition ("X, el portavoz, dijo", "X, 45, dijo")."""
+        low = word.lower()
+        return (
+            low in self.lex.determiners
+            or low in self.lex.possessives
+            or low in self.lex.titles
+            or low in self.lex.person_roles
+            or not word[:1].islower()
+        )
 
     def _noun_phrase(self, phrase: str) -> bool:
         """A short description headed by a noun ("the Vermont senator"), not a clause ("the
