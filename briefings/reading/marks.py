@@ -86,6 +86,11 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
                 break
             spans.append(Span(index, start, close_at, True, continues, i, close_at + close_len))
             i = close_at + close_len
+            closer = text[close_at:i]
+            if closer in marks.symmetric and text[close_at - 1 : close_at].isspace():
+                # 'a obra. "Porque …".': a mark placed to open a quote closes the one left open
+                # before it and opens the next
+                i = close_at if _opens(text, close_at, close_len) else i
         left_open = bool(spans) and spans[-1].paragraph == index and not spans[-1].closed
     return [part for span in spans for part in _split_aside(span, paragraphs, lex)]
 
