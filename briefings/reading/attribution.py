@@ -51,6 +51,7 @@ class Attributor(SubjectReader):
         self._quoted_paragraphs: set[int] = set()
         self._starts: dict[int, list[int]] = {}
         self._known: dict[str, str] = {}
+        self._paragraph_quotes: dict[int, list[Span]] = {}
         self._subjects = sorted(self._subject_persons())
         self._subject_keys = [(p, o) for p, o, _ in self._subjects]
         self._mentions = self._person_mentions()
@@ -75,14 +76,16 @@ class Attributor(SubjectReader):
             speaker = self._resolve(raw, span)
         elif prev_same is not None and prev_speaker:
             speaker = prev_speaker  # "“A,” he said. “B.”"
-        elif span.continues or self._paragraph_had_quote(span.paragraph - 1):
+        elif span.continues or (
+            self._paragraph_had_quote(span.paragraph - 1) and not para[: span.open_at].strip()
+        ):
             # a multi-paragraph quote, or a quote-only paragraph: whoever spoke, else the person
             # the text is about
             speaker = self.last_speaker or self._last_person_before(span)
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
             speaker = self._person_in_paragraph(span) or self._named_in_paragraph(span)
-            speaker = speaker or self.last_speaker
+            speaker = speaker or self.last_speaker or self._last_person_before(span)
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
         if _speech(span.text(self.paragraphs)):
@@ -107,8 +110,10 @@ class Attributor(SubjectReader):
         return self._last_person_before(span) or self.last_speaker or None
 
     def _agent(self, mention: tuple[int, int, str]) -> bool:
-        """A person named where they can act: not after a genitive particle or an
-        organisation word ("la obra de X", "del movimiento X Y")."""
+        """A person named where they can act: not inside a quote, not after a genitive
+        particle or an organisation word ("la obra de X", "del movimiento X Y")."""
+        if any(s.open_at <= mention[1] < s.close_end for s in self._quotes_in(mention[0])):
+            return False
         before = self.paragraphs[mention[0]][: mention[1]].split()[-1:]
         word = before[0].lower() if before else ""
         particle = word in self.lex.connectors and word not in self.lex.determiners
@@ -120,6 +125,13 @@ class Attributor(SubjectReader):
         if at and self._subjects[at - 1][0] == span.paragraph:
             return self._subjects[at - 1][2]
         return ""
+
+    def _quotes_in(self, paragraph: int) -> list[Span]:
+        if not self._paragraph_quotes:  # grouped once: linear in the number of quotes
+            for s in self.doc.quotes:
+                self._paragraph_quotes.setdefault(s.paragraph, []).append(s)
+            self._paragraph_quotes.setdefault(-1, [])
+        return self._paragraph_quotes.get(paragraph, [])
 
     def _named_in_paragraph(self, span: Span) -> str:
         """Where a subject may follow its verb ("Presentó la idea el candidato X. «…»"), the
@@ -318,6 +330,12 @@ class Attributor(SubjectReader):
                 return None  # "Rendido, tentou …, diz": a clause, not an apposition
             return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""
+        if last_word.lower() in self.lex.conjunctions:
+            return None  # "X propone … y recalcó": the verb shares the sentence's subject
+        before_relative = head[: -len(last_word)].rstrip()
+        if last_word.lower() in self.lex.relatives and before_relative.endswith(","):
+            # "…, según las autoridades, que pidieron «…»": the relative's antecedent
+            return self._subject_before(before_relative[:-1])
         if last_word.strip(",").lower() in self.cues.pronouns:
             return last_word.strip(",")
         if last_word.lower() in self.lex.person_relatives:
@@ -478,6 +496,12 @@ class Attributor(SubjectReader):
             if pick.start <= 2 or last:
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
+        words = descriptor.split()
+        if len(words) > 9:
+            # "el ministerio de Exteriores de Egipto en una nota esta mañana": the noun
+            # phrase, up to the adverbial that follows it
+            cut = next((i for i, w in enumerate(words) if i > 1 and w in self.lex.intro), 0)
+            descriptor = " ".join(words[:cut])
         if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
             return descriptor
         return None
