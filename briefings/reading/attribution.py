@@ -402,7 +402,10 @@ class Attributor(SubjectReader):
         if self.cues.documents.match(raw) or self.cues.documents.match(
             self.cues.document_by.sub("", raw)
         ):
-            return self.last_group or self._issuer_before(span) or raw
+            # "explica la ONG": in Romance order, the body a sentence named as its subject
+            # shortly before (English group subjects are too noisy: "Just", "Facing")
+            named = self._last_group_before(span) if self.lex.inverted_any_verb else ""
+            return named or self.last_group or self._issuer_before(span) or raw
         words = raw.split()
         while len(words) > 1 and (
             self._opener(words[0]) or (self.lex.is_title(words[0]) and words[1][:1].isupper())
