@@ -70,6 +70,8 @@ class Attributor(SubjectReader):
             raw = self._after_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)
+        if raw is None:
+            raw = self._back_reference(span, para)
         if raw is None and span.paragraph + 1 < len(self.paragraphs):
             raw = signature(self.paragraphs[span.paragraph + 1]) or None
         if raw is not None:
@@ -208,6 +210,17 @@ class Attributor(SubjectReader):
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
 
+    def _back_reference(self, span: Span, para: str) -> str | None:
+        """The person of the sentence after a quote that refers back to it ("«…». Con esa
+        frase, X respondió"), in the quote's paragraph or opening the next one."""
+        if not span.closed or self.cues.back_reference is None:
+            return None
+        after = para[span.close_end : span.close_end + 300]
+        if not after.strip() and span.paragraph + 1 < len(self.paragraphs):
+            after = self.paragraphs[span.paragraph + 1][:300]
+        match = self.cues.back_reference.match(after)
+        return self._speaker_in_phrase(match.group("who")) if match else None
+
     def _to_sentence_end(self, text: str) -> str:
         """A phrase up to the end of its sentence, full stops of titles and initials kept:
         "said Sen. J. Roe. Next…" -> "Sen. J. Roe"."""
@@ -230,6 +243,10 @@ class Attributor(SubjectReader):
             according = self.cues.according.search(sentence)
             if according:
                 return self._speaker_in_phrase(according.group("who"))
+            opening = self.cues.according_opening
+            named = opening.match(sentence) if opening else None
+            if named and self._speaker_in_phrase(named.group("who")):
+                return named.group("who")  # "Para Ingrid Roe la solución está en «…»"
             issued = list(self.cues.issued.finditer(sentence))
             if issued:
                 # "NASA's Office of the Inspector General released two reports that depicted “…”"

@@ -28,6 +28,8 @@ class Cues:
     after_role_name: re.Pattern[str]
     after_verb_subject: re.Pattern[str]
     according: re.Pattern[str]
+    according_opening: re.Pattern[str] | None  # "Para Ingrid Roe la solución …": opens it
+    back_reference: re.Pattern[str] | None  # "«…». Con esa frase, X respondió": refers back
     verb_anywhere: re.Pattern[str]
     trailing_adv: re.Pattern[str]
     person_roles: re.Pattern[str]
@@ -110,6 +112,18 @@ def _build(lex: Lexicon) -> Cues:
         ),
         after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
         according=re.compile(rf"(?i:\b{alt(lex.according)})\s+(?P<who>[^.;:!?“”\"]{{1,120}})"),
+        according_opening=(
+            re.compile(rf"^\W*(?i:{alt(lex.according_opening)})\s+(?P<who>{name})")
+            if lex.according_opening
+            else None
+        ),
+        back_reference=(
+            re.compile(
+                rf"^[\s.,;:—–\-]*(?i:{alt(lex.back_references)})\b(?P<who>[^.;:!?“”\"«»]{{1,200}})"
+            )
+            if lex.back_references
+            else None
+        ),
         verb_anywhere=re.compile(rf"\b{verb}\b"),
         trailing_adv=re.compile(rf"(?:\s+{adv})+\s*$"),
         person_roles=re.compile(

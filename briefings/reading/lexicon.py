@@ -40,6 +40,10 @@ class Lexicon:
     progressive_endings: tuple[str, ...]
     between: tuple[str, ...]  # auxiliaries/adverbs between speaker and verb (regex pieces)
     according: tuple[str, ...]
+    # "according to" words that count only opening a sentence, before a name: "Para X, …"
+    according_opening: tuple[str, ...]
+    # Words opening the sentence after a quote that refer back to it: "Con esa frase, X …"
+    back_references: tuple[str, ...]
     issue_verbs: tuple[str, ...]
     issue_adverbs: tuple[str, ...]
     issued_documents: tuple[str, ...]
@@ -168,6 +172,8 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         progressive_endings=words("speech", "progressive_endings"),
         between=tuple(_words(get("speech", "between") or [])),
         according=words("speech", "according"),
+        according_opening=words("speech", "according_opening"),
+        back_references=words("speech", "back_references"),
         issue_verbs=words("speech", "issue_verbs"),
         issue_adverbs=words("speech", "issue_adverbs"),
         issued_documents=words("speech", "issued_documents"),
