@@ -62,3 +62,82 @@ def test_dialogue_dash_with_the_narrator_between_dashes() -> None:
 def test_a_role_phrase_with_its_complement_is_the_person_named() -> None:
     got = said("es", LEAD, "«Habrá más inspecciones este año», señaló la ministra de Trabajo.")
     assert got == [("Habrá más inspecciones este año", "Marta Ruiz Soler")]
+
+
+def test_a_four_word_partial_quote_inside_a_sentence_counts() -> None:
+    got = said(
+        "es", LEAD, "Pedro Gil Mora dijo que la reforma «llega demasiado tarde ya» al campo."
+    )
+    assert got == [("llega demasiado tarde ya", "Pedro Gil Mora")]
+
+
+def test_a_curly_quote_may_close_with_a_straight_one() -> None:
+    got = said("es", LEAD, '“No vamos a subir los impuestos este año", dijo Pedro Gil Mora.')
+    assert got == [("No vamos a subir los impuestos este año", "Pedro Gil Mora")]
+
+
+def test_a_subjectless_verb_skips_a_movement_named_after_the_speaker() -> None:
+    got = said(
+        "es",
+        "Ana Ruiz Gil, candidata del movimiento Nueva Vía Verde, defendió el plan de vivienda. "
+        "«Vamos a ganar estas elecciones sin ninguna duda», precisó.",
+    )
+    assert got == [("Vamos a ganar estas elecciones sin ninguna duda", "Ana Ruiz Gil")]
+
+
+def test_a_demonstrative_opens_a_subject_after_the_verb() -> None:
+    got = said("es", LEAD, "«Hubo doce heridos leves en la ciudad», informó este ministerio.")
+    assert got == [("Hubo doce heridos leves en la ciudad", "este ministerio")]
+
+
+def test_a_demonstrative_description_before_an_imperfect_verb() -> None:
+    got = said(
+        "es",
+        LEAD,
+        "Esta misma fuente apuntaba que el acuerdo «está muy cerca de cerrarse ya».",
+    )
+    assert got == [("está muy cerca de cerrarse ya", "Esta misma fuente")]
+
+
+def test_an_organisation_noun_speaks_for_the_body_named_before() -> None:
+    got = said(
+        "es",
+        "El Comité Nacional de Rescate ha denunciado el ataque contra su hospital.",
+        "«Estamos muy preocupados por todos los heridos», explica la ONG en un comunicado.",
+    )
+    assert got == [("Estamos muy preocupados por todos los heridos", "Comité Nacional de Rescate")]
+
+
+def test_the_sentence_after_a_quote_that_refers_back_names_the_speaker() -> None:
+    got = said(
+        "es",
+        "«No pienso dimitir ahora por nada del mundo». Con esa frase, Pedro Gil Mora "
+        "respondió a sus críticos del partido.",
+    )
+    assert got == [("No pienso dimitir ahora por nada del mundo", "Pedro Gil Mora")]
+
+
+def test_para_opening_a_sentence_names_the_speaker() -> None:
+    got = said(
+        "es", LEAD, "Para Pedro Gil Mora la salida está en «un acuerdo con todos los partidos»."
+    )
+    assert got == [("un acuerdo con todos los partidos", "Pedro Gil Mora")]
+
+
+def test_a_coordinated_verb_shares_the_sentence_subject() -> None:
+    got = said(
+        "es",
+        "Marta Ruiz Soler propone una ley nueva y recalcó que la norma «llegará al Congreso en "
+        "mayo».",
+    )
+    assert got == [("llegará al Congreso en mayo", "Marta Ruiz Soler")]
+
+
+def test_a_relative_verb_speaks_for_its_antecedent() -> None:
+    got = said(
+        "es",
+        LEAD,
+        "El hospital cerró ayer, según los médicos, que pidieron «ayuda urgente para todos los "
+        "heridos».",
+    )
+    assert got == [("ayuda urgente para todos los heridos", "los médicos")]

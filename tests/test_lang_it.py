@@ -51,3 +51,43 @@ def test_a_quote_interrupted_by_its_attribution_is_two_quotes() -> None:
         ("Abbiamo lavorato tre anni per questa sala", "Marta Conti Galli"),
         ("e oggi finalmente apriamo le porte a tutti", "Marta Conti Galli"),
     ]
+
+
+def test_a_curly_quote_may_close_with_a_guillemet() -> None:
+    got = said("it", LEAD, "“Venite tutti alla festa di domani!». È l’invito del comune.")
+    assert got[0][0] == "Venite tutti alla festa di domani!"
+
+
+def test_an_interrupted_quote_with_a_role_in_the_aside_is_the_named_owner() -> None:
+    got = said(
+        "it",
+        "Il titolare del bar, Marco Neri Sala, ha denunciato il furto ai carabinieri.",
+        "«Sono entrati di notte dalla finestra - racconta il titolare - e hanno preso tutto».",
+    )
+    assert got == [
+        ("Sono entrati di notte dalla finestra", "Marco Neri Sala"),
+        ("e hanno preso tutto", "Marco Neri Sala"),
+    ]
+
+
+def test_the_sentence_after_a_quote_that_refers_back_names_the_speaker() -> None:
+    got = said(
+        "it",
+        LEAD,
+        "«Non lascerò mai questa città». Con queste parole Marta Conti Galli ha chiuso l’incontro.",
+    )
+    assert got == [("Non lascerò mai questa città", "Marta Conti Galli")]
+
+
+def test_per_opening_a_sentence_names_the_speaker() -> None:
+    got = said("it", LEAD, "Per Marta Conti Galli il progetto «è costato troppo alla città».")
+    assert got == [("è costato troppo alla città", "Marta Conti Galli")]
+
+
+def test_a_subjectless_verb_skips_a_party_named_after_the_speaker() -> None:
+    got = said(
+        "it",
+        "Marta Conti Galli, candidata del movimento Città Nuova Viva, ha presentato il "
+        "programma. «Vinceremo queste elezioni comunali», ha precisato.",
+    )
+    assert got == [("Vinceremo queste elezioni comunali", "Marta Conti Galli")]

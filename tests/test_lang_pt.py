@@ -37,3 +37,44 @@ def test_a_subjectless_verb_speaks_for_the_person_spoken_of() -> None:
 def test_dialogue_dash_with_spaces() -> None:
     got = said("pt", LEAD, "— Vamos abrir as inscrições já em janeiro — disse a governadora.")
     assert got == [("Vamos abrir as inscrições já em janeiro", "Ana Souza Lima")]
+
+
+def test_a_straight_quote_placed_to_open_closes_the_quote_left_open() -> None:
+    got = said(
+        "pt",
+        LEAD,
+        'Ela contou: "Tive medo de falhar com os alunos. "Porque isso acontece muitas vezes".',
+    )
+    assert got == [
+        ("Tive medo de falhar com os alunos.", "Ana Souza Lima"),
+        ("Porque isso acontece muitas vezes", "Ana Souza Lima"),
+    ]
+
+
+def test_a_clause_before_an_aside_verb_is_no_subject() -> None:
+    got = said(
+        "pt",
+        "Ana Souza Lima visitou a escola de Pedro Alves Costa. Animada, prometeu mais verbas - o "
+        "que, diz, “vai mudar a vida dos alunos”.",
+    )
+    assert got == [("vai mudar a vida dos alunos", "Ana Souza Lima")]
+
+
+def test_the_sentence_after_a_quote_that_refers_back_names_the_speaker() -> None:
+    got = said(
+        "pt",
+        LEAD,
+        "“Não vou desistir agora de jeito nenhum”. Com essas palavras, Pedro Alves Costa "
+        "encerrou o debate.",
+    )
+    assert got == [("Não vou desistir agora de jeito nenhum", "Pedro Alves Costa")]
+
+
+def test_para_opening_a_sentence_names_the_speaker() -> None:
+    got = said("pt", LEAD, "Para Pedro Alves Costa o problema “está na falta de professores”.")
+    assert got == [("está na falta de professores", "Pedro Alves Costa")]
+
+
+def test_a_partial_quote_of_four_words_counts() -> None:
+    got = said("pt", LEAD, "Ela prometeu que o plano “será votado em março” pela assembleia.")
+    assert got == [("será votado em março", "Ana Souza Lima")]

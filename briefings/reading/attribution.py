@@ -14,6 +14,7 @@ from briefings.reading.labels import signature, transcript_label
 from briefings.reading.names import (
     PersonIndex,
     capitalised_runs,
+    drop_openers,
     person_name,
     personal,
     strip_titles,
@@ -422,6 +423,7 @@ class Attributor(SubjectReader):
             # "explica la ONG": in Romance order, the body a sentence named as its subject
             # shortly before (English group subjects are too noisy: "Just", "Facing")
             named = self._last_group_before(span) if self.lex.inverted_any_verb else ""
+            named = drop_openers(named, self.lex.not_names, frozenset())  # "El Comité …"
             return named or self.last_group or self._issuer_before(span) or raw
         words = raw.split()
         while len(words) > 1 and (
