@@ -58,11 +58,11 @@ def test_a_curly_quote_may_close_with_a_guillemet() -> None:
     assert got[0][0] == "Venite tutti alla festa di domani!"
 
 
-def test_an_interrupted_quote_with_a_role_in_the_aside_is_the_named_owner() -> None:
+def test_an_interrupted_quote_with_a_role_in_the_aside_is_the_named_manager() -> None:
     got = said(
         "it",
-        "Il titolare del bar, Marco Neri Sala, ha denunciato il furto ai carabinieri.",
-        "«Sono entrati di notte dalla finestra - racconta il titolare - e hanno preso tutto».",
+        "Il gestore del bar, Marco Neri Sala, ha denunciato il furto ai carabinieri.",
+        "«Sono entrati di notte dalla finestra - racconta il gestore - e hanno preso tutto».",
     )
     assert got == [
         ("Sono entrati di notte dalla finestra", "Marco Neri Sala"),
@@ -87,7 +87,7 @@ def test_per_opening_a_sentence_names_the_speaker() -> None:
 def test_a_subjectless_verb_skips_a_party_named_after_the_speaker() -> None:
     got = said(
         "it",
-        "Marta Conti Galli, candidata del movimento Città Nuova Viva, ha presentato il "
+        "Marta Conti Galli, candidata del movimento Nuova Onda Viva, ha presentato il "
         "programma. «Vinceremo queste elezioni comunali», ha precisato.",
     )
     assert got == [("Vinceremo queste elezioni comunali", "Marta Conti Galli")]
