@@ -306,6 +306,15 @@ class Attributor(SubjectReader):
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
 
+    def _sentence_subject(self, sentence: str) -> str | None:
+        """The subject of a sentence; an article opening it is no name of its own: "O
+        presidente disse" -> "o presidente", not "O"."""
+        text = sentence.lstrip()
+        first = text.split(maxsplit=1)[0] if text else ""
+        if first.lower() in self.lex.determiners and first[:1].isupper():
+            text = text[:1].lower() + text[1:]
+        return super()._sentence_subject(text)
+
     def _opener(self, word: str) -> bool:
         """A function word that opens a sentence (not a determiner, which opens a description)."""
         low = word.lower()
@@ -341,7 +350,12 @@ class Attributor(SubjectReader):
             # said": the name, whichever side of the apposition it stands.
             inner, _, last = head[:-1].rpartition(",")
             runs = capitalised_runs(last)
-            if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
+            if (
+                runs
+                and runs[-1].end >= len(last.rstrip()) - 1
+                and self._named(runs[-1].text)
+                and personal(runs[-1].text, self.lex)  # "X, glaciólogo de la Universidad Y,"
+            ):
                 return runs[-1].text
             opener = last.split()[:1]
             if self.lex.pro_drop and opener and not self._appositive(opener[0]):
