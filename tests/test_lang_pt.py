@@ -78,3 +78,13 @@ def test_para_opening_a_sentence_names_the_speaker() -> None:
 def test_a_partial_quote_of_four_words_counts() -> None:
     got = said("pt", LEAD, "Ela prometeu que o plano “será votado em março” pela assembleia.")
     assert got == [("será votado em março", "Ana Souza Lima")]
+
+
+def test_a_capitalised_article_opening_the_sentence_is_no_speaker() -> None:
+    got = said(
+        "pt",
+        LEAD,
+        "A governadora explicou aos jornalistas que estavam na sala de imprensa do palácio "
+        "depois da reunião de ontem que “os professores terão aumento já em maio”.",
+    )
+    assert got == [("os professores terão aumento já em maio", "Ana Souza Lima")]
