@@ -141,3 +141,30 @@ def test_a_relative_verb_speaks_for_its_antecedent() -> None:
         "heridos».",
     )
     assert got == [("ayuda urgente para todos los heridos", "los médicos")]
+
+
+def test_segun_with_a_possessive_is_the_last_speaker() -> None:
+    got = said(
+        "es",
+        LEAD,
+        "«Los salarios subirán en todo el país», dijo Pedro Gil Mora. Según su análisis, el "
+        "plan «llega demasiado tarde para el campo».",
+    )
+    assert got == [
+        ("Los salarios subirán en todo el país", "Pedro Gil Mora"),
+        ("llega demasiado tarde para el campo", "Pedro Gil Mora"),
+    ]
+
+
+def test_a_second_quote_of_the_same_sentence_keeps_its_speaker() -> None:
+    got = said(
+        "es",
+        LEAD,
+        "Marta Ruiz Soler dijo a Pedro Gil Mora que el plan es «una gran noticia para todos», a "
+        "lo que se añaden "
+        "«las ayudas para los jóvenes».",
+    )
+    assert got == [
+        ("una gran noticia para todos", "Marta Ruiz Soler"),
+        ("las ayudas para los jóvenes", "Marta Ruiz Soler"),
+    ]

@@ -243,7 +243,10 @@ class Attributor(SubjectReader):
         if not verbs:
             according = self.cues.according.search(sentence)
             if according:
-                return self._speaker_in_phrase(according.group("who"))
+                found = self._speaker_in_phrase(according.group("who"))
+                if found and self._possessed(found) and self.last_speaker:
+                    return self.last_speaker  # "Según su análisis": the one who spoke
+                return found
             opening = self.cues.according_opening
             named = opening.match(sentence) if opening else None
             if named and self._speaker_in_phrase(named.group("who")):
@@ -289,6 +292,8 @@ class Attributor(SubjectReader):
             found = self._subject_before(sentence[: candidate.start()])
             if found:
                 return found
+        if prev_same and prev_speaker and self._one_sentence(prev_same, span):
+            return prev_speaker  # "«A», a lo que se añaden «B»": no new subject in between
         if self.lex.pro_drop and self._subjectless(sentence[: verb.start()].split()):
             # "Además insistió en que “…”": the subject is the person spoken of
             return self._spoken_of(span)
@@ -315,6 +320,22 @@ class Attributor(SubjectReader):
             text = text[:1].lower() + text[1:]
         return super()._sentence_subject(text)
 
+    def _possessed(self, phrase: str) -> bool:
+        """A possessive and a noun that is neither a role nor a document: "su análisis",
+        "his view" (the possessor is who speaks)."""
+        words = [w.lower() for w in phrase.split()]
+        return (
+            len(words) == 2
+            and words[0] in self.lex.possessives
+            and words[0] not in self.lex.determiners
+            and words[1] not in self.lex.person_roles
+            and words[1] not in self.lex.documents
+        )
+
+    def _one_sentence(self, first: Span, second: Span) -> bool:
+        one = self.doc.sentence_at(first.paragraph, first.open_at)
+        return one is not None and one is self.doc.sentence_at(second.paragraph, second.open_at)
+
     def _opener(self, word: str) -> bool:
         """A function word that opens a sentence (not a determiner, which opens a description)."""
         low = word.lower()
@@ -338,6 +359,8 @@ class Attributor(SubjectReader):
         runs = capitalised_runs(text)
         if not runs or runs[0].start > 3 or not self._named(runs[0].text):
             return None
+        if text[: runs[0].start].strip().lower() in self.lex.not_names:
+            return None  # "dijo a Pedro Gil": the one spoken to
         return person_name(runs[0].text)
 
     def _subject_before(self, text: str) -> str | None:
