@@ -168,3 +168,12 @@ def test_a_second_quote_of_the_same_sentence_keeps_its_speaker() -> None:
         ("una gran noticia para todos", "Marta Ruiz Soler"),
         ("las ayudas para los jóvenes", "Marta Ruiz Soler"),
     ]
+
+
+def test_ella_is_the_woman_a_common_given_name_tells() -> None:
+    got = said(
+        "es",
+        "Pedro Gil Mora se reunió ayer con Rosa Pardo Ruiz en el ayuntamiento.",
+        "Ella dijo después: «Habrá dinero para todos los barrios».",
+    )
+    assert got == [("Habrá dinero para todos los barrios", "Rosa Pardo Ruiz")]

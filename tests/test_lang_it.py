@@ -91,3 +91,12 @@ def test_a_subjectless_verb_skips_a_party_named_after_the_speaker() -> None:
         "programma. «Vinceremo queste elezioni comunali», ha precisato.",
     )
     assert got == [("Vinceremo queste elezioni comunali", "Marta Conti Galli")]
+
+
+def test_lei_is_the_woman_a_lower_case_title_names() -> None:
+    got = said(
+        "it",
+        "Il sindaco Luca Bianchi Ferri ha incontrato ieri la ministra Anna Verdi.",
+        "Lei ha detto: «Il governo aiuterà tutta la città».",
+    )
+    assert got == [("Il governo aiuterà tutta la città", "Anna Verdi")]

@@ -88,3 +88,13 @@ def test_a_capitalised_article_opening_the_sentence_is_no_speaker() -> None:
         "depois da reunião de ontem que “os professores terão aumento já em maio”.",
     )
     assert got == [("os professores terão aumento já em maio", "Ana Souza Lima")]
+
+
+def test_ele_is_the_man_a_lower_case_title_names() -> None:
+    got = said(
+        "pt",
+        "O prefeito Caio Reis Prado falou primeiro na reunião.",
+        "Depois, a secretária Lúcia Prado Reis falou sobre o orçamento.",
+        "Ele disse: “A cidade precisa de mais escolas”.",
+    )
+    assert got == [("A cidade precisa de mais escolas", "Caio Reis Prado")]

@@ -33,6 +33,13 @@ def person_genders(
             name = person_of(mention.text)
             if name:
                 votes[name][gender] += 2  # a title is firm evidence
+        # "la ministra Anna Verdi", "el presidente X": a lower-case title before the name
+        before = doc.paragraphs[mention.paragraph].text[: mention.start].split()[-1:]
+        gender = _title_gender(before[0].rstrip(".,"), lex) if before else ""
+        if gender and before[0][:1].islower():
+            name = person_of(mention.text)
+            if name:
+                votes[name][gender] += 2
     for name in {person_of(m.text) for m in doc.names} - {""}:
         given = name.split()[0].lower()
         if given in lex.masculine_given:

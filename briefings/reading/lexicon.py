@@ -155,6 +155,9 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
     def words(section: str, key: str) -> tuple[str, ...]:
         return tuple(w.lower() for w in _words(get(section, key) or []))
 
+    def _base_words(key: str) -> tuple[str, ...]:
+        return tuple(w.lower() for w in _words(base.get("names", {}).get(key) or []))
+
     pairs = {p["open"]: tuple(p["close"]) for p in get("quotes", "pairs") or []}
     pronouns = {
         word.lower(): Pronoun(
@@ -184,8 +187,12 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         titles=frozenset(words("names", "titles")),
         honorifics=frozenset(words("names", "honorifics")),
         masculine_titles=frozenset(words("names", "masculine_titles")),
-        masculine_given=frozenset(words("names", "masculine_given")),
-        feminine_given=frozenset(words("names", "feminine_given")),
+        # Given names travel (a Spanish article names "Donald" too): a language's own list
+        # adds to English's.
+        masculine_given=frozenset(
+            words("names", "masculine_given") + _base_words("masculine_given")
+        ),
+        feminine_given=frozenset(words("names", "feminine_given") + _base_words("feminine_given")),
         feminine_titles=frozenset(words("names", "feminine_titles")),
         org_words=frozenset(words("names", "org_words")),
         not_names=frozenset(words("names", "not_names")),
