@@ -100,3 +100,12 @@ def test_lei_is_the_woman_a_lower_case_title_names() -> None:
         "Lei ha detto: «Il governo aiuterà tutta la città».",
     )
     assert got == [("Il governo aiuterà tutta la città", "Anna Verdi")]
+
+
+def test_a_quote_opening_a_paragraph_is_of_the_person_the_next_sentence_is_about() -> None:
+    got = said(
+        "it",
+        "«Non me lo aspettavo proprio per niente». Maria Rossi Neri, quarant’anni, ha vinto "
+        "ieri il primo premio del concorso.",
+    )
+    assert got == [("Non me lo aspettavo proprio per niente", "Maria Rossi Neri")]

@@ -88,6 +88,7 @@ class Attributor(SubjectReader):
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
             speaker = self._person_in_paragraph(span) or self._named_in_paragraph(span)
+            speaker = speaker or self._next_subject(span)
             speaker = speaker or self.last_speaker or self._last_person_before(span)
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
@@ -128,6 +129,20 @@ class Attributor(SubjectReader):
         if at and self._subjects[at - 1][0] == span.paragraph:
             return self._subjects[at - 1][2]
         return ""
+
+    def _next_subject(self, span: Span) -> str:
+        """Where subjects follow verbs, a quote opening its paragraph with no cue: the person
+        the next sentence is about ("«…». Maria Rossi, 40 anni, è arrivata …")."""
+        if not self.lex.inverted_any_verb or not span.closed:
+            return ""
+        here = self.doc.sentence_at(span.paragraph, max(span.close_end - 1, 0))
+        if here is None or here.index + 1 >= len(self.doc.sentences):
+            return ""
+        nxt = self.doc.sentences[here.index + 1]
+        if nxt.paragraph != span.paragraph:
+            return ""
+        subject = self._sentence_subject(nxt.text)
+        return self._person_in_subject(subject) if subject else ""
 
     def _quotes_in(self, paragraph: int) -> list[Span]:
         if not self._paragraph_quotes:  # grouped once: linear in the number of quotes
