@@ -177,3 +177,12 @@ def test_ella_is_the_woman_a_common_given_name_tells() -> None:
         "Ella dijo después: «Habrá dinero para todos los barrios».",
     )
     assert got == [("Habrá dinero para todos los barrios", "Rosa Pardo Ruiz")]
+
+
+def test_a_name_ending_on_an_initial_keeps_it() -> None:
+    got = said(
+        "es",
+        "El detenido, Yassin E., de 24 años, compareció ayer ante el juez.",
+        "«Yo no sabía nada de ese dinero», declaró Yassin E. ante el tribunal.",
+    )
+    assert got == [("Yo no sabía nada de ese dinero", "Yassin E.")]

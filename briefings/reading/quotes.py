@@ -60,12 +60,15 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
     attributor = Attributor(doc, people)
     headline_quotes = {_fold(text) for text in _quoted_in(doc.title + " " + doc.dek, lex)}
     quotes: list[Quote] = []
+    initialled: dict[str, str] = {}  # speaker -> as written with its initial (once each)
     for n, span in enumerate(spans):
         text = span.text(paragraphs)
         speaker = attributor.speaker_for(span, spans[n - 1] if n else None)
         if not _is_quote(text, span, paragraphs, headline_quotes, lex):
             continue
-        quotes.append(Quote(text=text, speaker=speaker))
+        if speaker not in initialled:
+            initialled[speaker] = _with_initial(speaker, paragraphs)
+        quotes.append(Quote(text=text, speaker=initialled[speaker]))
     _mark_key(quotes, max_key)
     return quotes
 
@@ -172,6 +175,15 @@ def _key_score(quote: Quote, index: int, total: int) -> float:
         score -= 0.5
     score += 0.8 * (1 - index / max(total, 1))
     return score
+
+
+def _with_initial(speaker: str, paragraphs: list[str]) -> str:
+    """A name ending on an initial keeps its full stop as the article writes it: "Yassin E."
+    (name runs are cut before a final full stop)."""
+    words = speaker.split()
+    if len(words) < 2 or len(words[-1]) != 1 or not words[-1].isupper():
+        return speaker
+    return speaker + "." if any(speaker + "." in p for p in paragraphs) else speaker
 
 
 def _untitled(name: str, lex: Lexicon) -> str:
