@@ -118,7 +118,8 @@ class Attributor(SubjectReader):
         particle or an organisation word ("la obra de X", "del movimiento X Y")."""
         if any(s.open_at <= mention[1] < s.close_end for s in self._quotes_in(mention[0])):
             return False
-        before = self.paragraphs[mention[0]][: mention[1]].split()[-1:]
+        para = self.paragraphs[mention[0]]
+        before = para[max(0, mention[1] - 40) : mention[1]].split()[-1:]  # the word before
         word = before[0].lower() if before else ""
         particle = word in self.lex.connectors and word not in self.lex.determiners
         return not (particle or word in self.lex.org_words)
@@ -330,8 +331,8 @@ class Attributor(SubjectReader):
         """The subject of a sentence; an article opening it is no name of its own: "O
         presidente disse" -> "o presidente", not "O"."""
         text = sentence.lstrip()
-        first = text.split(maxsplit=1)[0] if text else ""
-        if first.lower() in self.lex.determiners and first[:1].isupper():
+        first = text[:12].split(maxsplit=1)[0] if text[:1].isupper() else ""
+        if first and first.lower() in self.lex.determiners:
             text = text[:1].lower() + text[1:]
         return super()._sentence_subject(text)
 

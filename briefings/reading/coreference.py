@@ -34,7 +34,8 @@ def person_genders(
             if name:
                 votes[name][gender] += 2  # a title is firm evidence
         # "la ministra Anna Verdi", "el presidente X": a lower-case title before the name
-        before = doc.paragraphs[mention.paragraph].text[: mention.start].split()[-1:]
+        text = doc.paragraphs[mention.paragraph].text
+        before = text[max(0, mention.start - 30) : mention.start].split()[-1:]
         gender = _title_gender(before[0].rstrip(".,"), lex) if before else ""
         if gender and before[0][:1].islower():
             name = person_of(mention.text)
