@@ -20,7 +20,13 @@ from briefings.reading.document import Document
 from briefings.reading.lexicon import lexicon
 from briefings.reading.sentences import split_sentences
 from briefings.reading.summary_features import FEATURES, describe
-from briefings.reading.summary_rules import cut_quote, is_dangling, is_furniture, strip_credit
+from briefings.reading.summary_rules import (
+    closed,
+    cut_quote,
+    is_dangling,
+    is_furniture,
+    strip_credit,
+)
 
 MAX_CHARS = 400
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "summary_weights.json"
@@ -95,7 +101,7 @@ def _summary(
             "",
         )
         return first if len(first) <= max_chars else first[: max_chars - 1].rsplit(" ", 1)[0] + "…"
-    return " ".join(strip_credit(sentences[i], language) for i in sorted(chosen))
+    return " ".join(closed(strip_credit(sentences[i], language)) for i in sorted(chosen))
 
 
 def rank(
@@ -147,7 +153,7 @@ def select(
     """Greedy choice by score less redundancy with what is chosen, within ``max_chars``."""
     candidates = [i for i, ok in enumerate(allowed) if ok]
     dangling = {i for i in candidates if is_dangling(sentences[i], language)}
-    length = {i: len(strip_credit(sentences[i], language)) for i in candidates}
+    length = {i: len(closed(strip_credit(sentences[i], language))) for i in candidates}
     chosen: list[int] = []
     used = 0
     while len(chosen) < settings.max_sentences and not (len(chosen) >= 2 and used >= enough_chars):

@@ -22,6 +22,7 @@ _MARKS = r"(?:^|\s)@\w{2,}|https?://|www\."
 _MARK_HINTS = ("@", "http", "www.")
 _PLACE = r"(?:[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*\s+)?"
 _OPEN_QUOTE = r"[\"“‘']?"
+_BULLET = re.compile(r"[-–—•·*]\s+(?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +125,24 @@ def is_dangling(sentence: str, language: str = "en") -> bool:
 
 @lru_cache(maxsize=2048)
 def strip_credit(sentence: str, language: str = "en") -> str:
-    """The sentence without a leading wire credit (`(CNN) --`, `MEXICO CITY (CNN) --`)."""
+    """The sentence without a leading wire credit (`(CNN) --`, `MEXICO CITY (CNN) --`) or list
+    bullet (`- `, `• `: a dek or a highlight set as a list item)."""
+    bullet = _BULLET.match(sentence)
+    if bullet and bullet.end() < len(sentence):
+        sentence = sentence[bullet.end() :]
     match = rules(language).credit.match(sentence)
     if not match or match.end() >= len(sentence):
         return sentence
     rest = sentence[match.end() :]
     return rest if rest[:1].isupper() or rest[:1] in "“\"‘'«„" or rest[:1].isdigit() else sentence
+
+
+def closed(sentence: str) -> str:
+    """The sentence ending on a full stop when it ends on a word (a dek, a subtitle): the next
+    sentence of the summary must not read as its continuation."""
+    text = sentence.rstrip()
+    core = text.rstrip("\"'”’)]»“«")
+    return text + "." if core[-1:].isalnum() else text
 
 
 def cut_quote(sentence: str, language: str = "en") -> bool:
