@@ -17,14 +17,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.jobs import due_briefings
+from bot.schedule import last_slot
 from briefings.model import Article
 from briefings.reading.gazetteer import fold
 from briefings.select import find_topic
+from store.chats import Chat
 from store.open import open_stores
 from store.postgres.articles import _ranked
+from store.postgres.chats import PgChatStore
 from store.postgres.database import PgDatabase
 from tests.benchmarks.common import median, percentile
 from tests.pg import PgServer, start_server
@@ -88,6 +93,12 @@ def fill(db: PgDatabase, n: int) -> float:
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
             " AND tablename IN ('articles', 'article_topics') AND indexname <> 'articles_pkey'"
         ).fetchall()
+        row = conn.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+            " WHERE conname = 'article_topics_pkey' AND connamespace = current_schema()::regnamespace"
+        ).fetchone()
+        assert row is not None
+        topics_key = str(row[0])
         conn.execute("ALTER TABLE article_topics DROP CONSTRAINT article_topics_pkey")
         for name, _ in indexes:
             conn.execute(f"DROP INDEX IF EXISTS {name}")
@@ -114,7 +125,7 @@ def fill(db: PgDatabase, n: int) -> float:
                 " SELECT lower(t.value), a.published, a.id, 1.0"
                 " FROM articles a, jsonb_array_elements_text(a.doc->'topics') t(value)"
             )
-        conn.execute("ALTER TABLE article_topics ADD PRIMARY KEY (topic, published, article_id)")
+        conn.execute(f"ALTER TABLE article_topics ADD {topics_key}")
         for name, definition in indexes:
             if name != "article_topics_pkey":
                 conn.execute(definition)
@@ -161,9 +172,60 @@ def ingest_rate(target: str | Path, articles: list[Article]) -> float:
         stores.close()
 
 
+CHATS = 10_000
+SWEEPS = 20
+
+
+class _EveryChat:
+    """The chat store as the sweep read it before schema step 3: every subscribed chat."""
+
+    def __init__(self, chats: PgChatStore) -> None:
+        self.all = chats.schedules
+
+
+def sweep_times(url: str) -> tuple[list[float], list[float], float]:
+    """Briefing sweeps over 10,000 subscribed chats (times spread over the day, three zones,
+    each briefed at its last slot): ms per sweep reading every chat (as before) and reading
+    only the due ones (after its first sweep, which sets every chat's next look), and that
+    first sweep."""
+    rng = random.Random(11)
+    now = datetime.now(UTC)
+    grace = timedelta(hours=3)
+    stores = open_stores(url)
+    chats = stores.chats
+    assert isinstance(chats, PgChatStore)
+    try:
+        docs = []
+        for i in range(CHATS):
+            chat = Chat(
+                chat_id=100_000 + i,
+                topics=[topic_name(zipf_topic(rng))],
+                times=[f"{rng.randrange(24):02d}:{rng.randrange(60):02d}"],
+                timezone=rng.choice(["UTC", "Europe/Vienna", "America/New_York"]),
+                seen=list(range(i, i + 200)),
+            )
+            slot = last_slot(now, chat.times[0], chat.timezone, chat.days)
+            chat.last_briefing = slot.timestamp() + 30 if slot else 0.0
+            doc = asdict(chat)
+            doc.pop("doc_id")
+            docs.append((i + 1, doc))
+        chats.load(docs, [])
+        every = timed(lambda i: due_briefings(_EveryChat(chats), now, grace), 5)  # type: ignore[arg-type]
+        started = time.perf_counter()
+        due_briefings(chats, now, grace)
+        first = (time.perf_counter() - started) * 1000
+        due = timed(
+            lambda i: due_briefings(chats, now + timedelta(seconds=5 * (i + 1)), grace), SWEEPS
+        )
+        return every, due, first
+    finally:
+        stores.close()
+
+
 MEMORY_PROBE = """
 import resource, sys
 from briefings.select import find_topic
+from store.chats import Chat
 from store.open import open_stores
 stores = open_stores(sys.argv[1])
 for i in range(200):
@@ -263,6 +325,14 @@ def main(n: int = ARTICLES) -> dict[str, float]:
             f" (target PostgreSQL >= TinyDB: {'met' if pg_rate >= tiny else 'NOT met'};"
             f" rounds TinyDB {', '.join(f'{r:.0f}' for r in tiny_rates)},"
             f" PostgreSQL {', '.join(f'{r:.0f}' for r in pg_rates)})"
+        )
+        every, due, first = sweep_times(url)
+        results.update(sweep_every=median(every), sweep_due=median(due), sweep_first=first)
+        print(
+            f"briefing sweep (every 5 s) over {CHATS:,} subscribed chats: reading every chat"
+            f" {median(every):.0f} ms, reading only the due ones {median(due):.1f} ms"
+            f" (p99 {percentile(due, 99):.1f} ms; the first sweep, setting every chat's next"
+            f" look, {first:.0f} ms)"
         )
         small, big = peak_mb(empty, popular[0]), peak_mb(url, popular[0])
         results.update(rss_empty=small, rss_full=big)
