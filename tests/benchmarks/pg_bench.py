@@ -222,17 +222,22 @@ def sweep_times(url: str) -> tuple[list[float], list[float], float]:
         stores.close()
 
 
+# The probe's own peak (VmHWM): ru_maxrss would report the bench process's size when the
+# probe was spawned, since Linux carries the high-water mark across exec.
 MEMORY_PROBE = """
-import resource, sys
+import re, resource, sys
 from briefings.select import find_topic
-from store.chats import Chat
 from store.open import open_stores
 stores = open_stores(sys.argv[1])
 for i in range(200):
     stores.articles.latest(5)
     find_topic(stores.articles, sys.argv[2], 5)
 stores.close()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+try:
+    with open("/proc/self/status") as status:
+        print(int(re.search(r"VmHWM:\\s+(\\d+)", status.read()).group(1)) // 1024)
+except (OSError, AttributeError):
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 
 
