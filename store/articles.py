@@ -77,6 +77,8 @@ class ArticleStore:
         changed = db.since_snapshot.get(TABLE, {})
         index, why = load_index(path, db.snapshot_mark) if path else (None, "")
         saved = index is not None
+        # Where the indexes came from: "saved", or why they were built (tests and logs).
+        self.index_source = "saved" if saved else why or "no file"
         if index is None:
             if why and why != "no saved index":
                 log.info("building the article index: %s", why)

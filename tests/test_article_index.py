@@ -1,0 +1,131 @@
+"""Issue 12: a large database opens from the article index saved beside its snapshot. The
+saved file is used only when it describes that exact snapshot and reads whole; otherwise the
+indexes are built from the documents, and a writer saves a good file again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from store import Database
+from store.article_index import index_path
+from store.articles import ArticleStore
+from tests.helpers import make_article
+
+PLACES = ["Oslo", "Rome", "Lima", "Vienna", "Quito", "Oslo", "Rome", "Lima"]
+
+
+def answers(store: ArticleStore) -> tuple[object, ...]:
+    """What readers see: every query the indexes answer."""
+    topics = sorted(store.topic_counts())
+    return (
+        [a.id for a in store.latest(100)],
+        store.ids_since(0.0),
+        store.topic_counts(),
+        {t: store.rank_topics([t], now=2e9) for t in topics},
+        {t: store.resolve_topic(t) for t in topics},
+    )
+
+
+def fill(path: Path) -> None:
+    """A snapshot with its saved index, then a journal on top: adds, a duplicate (which
+    rewrites the kept article) and a prune."""
+    with Database(path) as db:
+        store = ArticleStore(db)
+        store.add_many([make_article(n, place=p, hours_ago=n * 30) for n, p in enumerate(PLACES)])
+        db.compact()
+        store.add_many([make_article(20, place="Accra"), make_article(21, place="Oslo")])
+        dup = make_article(22, place="Oslo", url="https://news.example.com/oslo/21")
+        assert "duplicate" == store.add_many([dup])[0].status
+        assert 2 == store.prune(7)  # articles 6 and 7 are 180 and 210 hours old
+
+
+def test_a_reopened_store_uses_the_saved_index_and_answers_as_a_rebuilt_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "db.json"
+    fill(path)
+    assert index_path(path).exists()
+    with Database(path, readonly=True) as db:
+        store = ArticleStore(db)
+        assert "saved" == store.index_source
+        from_file = answers(store)
+    index_path(path).unlink()
+    with Database(path, readonly=True) as db:
+        store = ArticleStore(db)
+        assert "saved" != store.index_source
+        rebuilt = answers(store)
+    assert rebuilt == from_file
+    assert 8 == len(from_file[0])  # 8 + 2 - 2 pruned, the duplicate folded in
+    assert "accra" in {t.lower() for t in from_file[2]}
+
+
+def _truncate(index: Path, snapshot: Path) -> None:
+    index.write_bytes(index.read_bytes()[:-10])
+
+
+def _flip_a_byte(index: Path, snapshot: Path) -> None:
+    data = bytearray(index.read_bytes())
+    data[-20] ^= 0x01  # inside the arrays: a time or a weight changes
+    index.write_bytes(bytes(data))
+
+
+def _garbage(index: Path, snapshot: Path) -> None:
+    index.write_bytes(b"not an index\n")
+
+
+def _another_snapshots(index: Path, snapshot: Path) -> None:
+    """The index saved before the last rewrite, as a kill between the two would leave."""
+    index.write_bytes(index.with_suffix(".older").read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("damage", "why"),
+    [
+        (_truncate, "damaged"),
+        (_flip_a_byte, "damaged"),
+        (_garbage, "not an article index"),
+        (_another_snapshots, "another snapshot"),
+    ],
+)
+def test_a_damaged_or_stale_saved_index_is_detected_and_rebuilt(
+    tmp_path: Path, damage: object, why: str
+) -> None:
+    path = tmp_path / "db.json"
+    with Database(path) as db:
+        store = ArticleStore(db)
+        store.add_many([make_article(n, place=p, hours_ago=n) for n, p in enumerate(PLACES[:4])])
+        db.compact()
+        shutil.copy(index_path(path), index_path(path).with_suffix(".older"))
+        store.add_many([make_article(9, place="Accra")])
+        db.compact()
+        expected = answers(store)
+    assert callable(damage)
+    damage(index_path(path), path)
+    with Database(path) as db:  # a writer rebuilds, answers the same, and saves a good file
+        store = ArticleStore(db)
+        assert why in store.index_source
+        assert expected == answers(store)
+    with Database(path, readonly=True) as db:
+        store = ArticleStore(db)
+        assert "saved" == store.index_source
+        assert expected == answers(store)
+
+
+def test_a_database_saved_before_the_index_opens_with_every_article(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    fill(path)
+    with Database(path) as db:
+        db.compact()  # everything in the snapshot, as the last close of an older version left it
+        expected = answers(ArticleStore(db))
+    index_path(path).unlink()  # older versions wrote no index
+    with Database(path, readonly=True) as db:
+        store = ArticleStore(db)
+        assert "no saved index" == store.index_source
+        assert expected == answers(store)
+    assert not index_path(path).exists()  # a reader writes nothing
+    with Database(path) as db:
+        assert expected == answers(ArticleStore(db))
+    assert index_path(path).exists()  # the first writer saves it for the next open
