@@ -95,7 +95,7 @@ class ArticleStore:
         elif path and not changed and db.snapshot_mark and not db.readonly:
             self._save_index(index, db.snapshot_mark)  # built from the snapshot alone
         if path and not db.readonly:
-            db.on_rewrite(self._rewritten)
+            db.on_rewrite(TABLE, self._rewritten)
         return index.old
 
     def _rewritten(self, data: dict[str, Any], snapshot: tuple[int, int]) -> None:

@@ -92,7 +92,7 @@ class Database:
         # table -> id -> the snapshot's document, None when it had none. An index saved for
         # the snapshot is brought up to date with these.
         self.since_snapshot: dict[str, dict[int, dict[str, Any] | None]] = {}
-        self._rewrite_hooks: list[RewriteHook] = []
+        self._rewrite_hooks: dict[str, RewriteHook] = {}  # by table
         self._bodies = BodyFiles(self.path, opener, fsync) if self.path else None
         try:
             if self.path:
@@ -156,9 +156,10 @@ class Database:
             self._next_ids[name] = value + 1
             return value
 
-    def on_rewrite(self, hook: RewriteHook) -> None:
-        """Call ``hook`` after each snapshot rewrite (under the lock; it must not raise)."""
-        self._rewrite_hooks.append(hook)
+    def on_rewrite(self, table: str, hook: RewriteHook) -> None:
+        """Call ``hook`` after each snapshot rewrite (under the lock; it must not raise). One
+        hook per table: a second store opened on the same database replaces the first."""
+        self._rewrite_hooks[table] = hook
 
     # -- writing -----------------------------------------------------------------------------
     def commit(self, ops: Iterable[Op]) -> None:
@@ -243,7 +244,7 @@ class Database:
             self._compact_at = MIN_COMPACT_BYTES
             self.snapshot_mark = (mark[0], mark[1])
             self.since_snapshot = {}
-            for hook in self._rewrite_hooks:
+            for hook in self._rewrite_hooks.values():
                 hook(data, self.snapshot_mark)
             try:
                 self._journal.truncate(0)
