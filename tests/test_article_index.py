@@ -4,11 +4,15 @@ indexes are built from the documents, and a writer saves a good file again."""
 
 from __future__ import annotations
 
+import random
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from briefings.model import Article
+from briefings.reading.gazetteer import fold
 from store import Database
 from store.article_index import index_path
 from store.articles import ArticleStore
@@ -18,14 +22,15 @@ PLACES = ["Oslo", "Rome", "Lima", "Vienna", "Quito", "Oslo", "Rome", "Lima"]
 
 
 def answers(store: ArticleStore) -> tuple[object, ...]:
-    """What readers see: every query the indexes answer."""
-    topics = sorted(store.topic_counts())
+    """What readers see: every query the indexes answer. Topics are compared folded: of two
+    spellings of one topic ("Lachín", "lachin") the one shown is whichever came first."""
+    counts = {fold(t): n for t, n in store.topic_counts().items()}
     return (
         [a.id for a in store.latest(100)],
         store.ids_since(0.0),
-        store.topic_counts(),
-        {t: store.rank_topics([t], now=2e9) for t in topics},
-        {t: store.resolve_topic(t) for t in topics},
+        counts,
+        {t: store.rank_topics([t], now=2e9) for t in sorted(counts)},
+        {t: [fold(r) for r in store.resolve_topic(t)] for t in sorted(counts)},
     )
 
 
@@ -59,7 +64,7 @@ def test_a_reopened_store_uses_the_saved_index_and_answers_as_a_rebuilt_one(
         rebuilt = answers(store)
     assert rebuilt == from_file
     assert 8 == len(from_file[0])  # 8 + 2 - 2 pruned, the duplicate folded in
-    assert "accra" in {t.lower() for t in from_file[2]}
+    assert "accra" in from_file[2]  # type: ignore[operator]
 
 
 def _truncate(index: Path, snapshot: Path) -> None:
@@ -129,3 +134,53 @@ def test_a_database_saved_before_the_index_opens_with_every_article(tmp_path: Pa
     with Database(path) as db:
         assert expected == answers(ArticleStore(db))
     assert index_path(path).exists()  # the first writer saves it for the next open
+
+
+def test_random_changes_between_reopens_answer_as_a_rebuild(tmp_path: Path) -> None:
+    """Many articles share a time (ties in the sorted runs), topics come and go, rewrites and
+    reopens fall anywhere: the saved index plus the journal always equals a fresh build."""
+    rng = random.Random(12)
+    names = ["Oslo", "Rome", "Lima", "Anna Berg", "Peace talks", "Lachín", "lachin", "Quito"]
+    base = datetime(2026, 11, 1, tzinfo=UTC)
+    path = tmp_path / "db.json"
+    db = Database(path)
+    store = ArticleStore(db)
+    for step in range(60):
+        action = rng.random()
+        if action < 0.6:
+            batch = []
+            for _ in range(rng.randint(1, 4)):
+                n = rng.randrange(10_000)
+                topics = rng.sample(names, rng.randint(0, 3))
+                batch.append(
+                    Article(
+                        title=f"Story {n}",
+                        summary="A short invented summary.",
+                        quotes=[],
+                        topics=topics,
+                        topic_weights={t: rng.choice([1.0, 2.5, 4.0]) for t in topics},
+                        published=base + timedelta(hours=rng.randrange(48)),  # ties
+                        url=f"https://news.example.com/{rng.randrange(200)}",  # duplicates too
+                        fingerprint=rng.getrandbits(64),
+                    )
+                )
+            store.add_many(batch)
+        elif action < 0.7:
+            store.prune(0, now=base + timedelta(hours=rng.randrange(30)))
+        elif action < 0.8:
+            db.compact()
+        else:
+            db.close()
+            db = Database(path)
+            store = ArticleStore(db)
+        if step % 10 == 9:
+            with Database(path, readonly=True) as reader:
+                reading = ArticleStore(reader)
+                got, source = answers(reading), reading.index_source
+            shutil.copy(index_path(path), tmp_path / "kept")
+            index_path(path).unlink()
+            with Database(path, readonly=True) as reader:
+                assert answers(ArticleStore(reader)) == got, source
+            shutil.copy(tmp_path / "kept", index_path(path))
+            assert got == answers(store)  # and the writer's live indexes agree
+    db.close()
