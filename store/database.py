@@ -157,8 +157,8 @@ class Database:
             return value
 
     def on_rewrite(self, table: str, hook: RewriteHook) -> None:
-        """Call ``hook`` after each snapshot rewrite (under the lock; it must not raise). One
-        hook per table: a second store opened on the same database replaces the first."""
+        """Call ``hook`` after each snapshot rewrite, under the lock (what it raises is logged).
+        One hook per table: a second store opened on the same database replaces the first."""
         self._rewrite_hooks[table] = hook
 
     # -- writing -----------------------------------------------------------------------------
@@ -244,8 +244,11 @@ class Database:
             self._compact_at = MIN_COMPACT_BYTES
             self.snapshot_mark = (mark[0], mark[1])
             self.since_snapshot = {}
-            for hook in self._rewrite_hooks.values():
-                hook(data, self.snapshot_mark)
+            for table, hook in self._rewrite_hooks.items():
+                try:
+                    hook(data, self.snapshot_mark)
+                except Exception:  # a cache beside the snapshot must never fail a commit
+                    log.exception("after rewriting %s, the %s hook failed", self.path, table)
             try:
                 self._journal.truncate(0)
                 if self._fsync:
