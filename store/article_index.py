@@ -124,14 +124,15 @@ def save(path: Path, index: ArticleIndex, snapshot: tuple[int, int]) -> None:
             "count": len(index.by_time),
             "topics": topics,
             "old": index.old,
-            "crc": zlib.crc32(blob),
             "bytes": len(blob),
         }
     )
+    content = MAGIC + len(header).to_bytes(_HEADER_BYTES, "little") + header + blob
     tmp = path.with_name(path.name + ".tmp")
     try:
         with open(tmp, "wb") as handle:
-            handle.write(MAGIC + len(header).to_bytes(_HEADER_BYTES, "little") + header + blob)
+            # The CRC-32 of everything before it closes the file: header and arrays alike.
+            handle.write(content + zlib.crc32(content).to_bytes(4, "little"))
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
@@ -157,6 +158,9 @@ def load(path: Path, snapshot: tuple[int, int] | None) -> tuple[ArticleIndex | N
 def _parse(raw: bytes, snapshot: tuple[int, int]) -> tuple[ArticleIndex | None, str]:
     if not raw.startswith(MAGIC):
         return None, "not an article index"
+    body, trailer = memoryview(raw)[:-4], raw[-4:]
+    if zlib.crc32(body) != int.from_bytes(trailer, "little"):
+        return None, "it is damaged (its checksum does not match)"
     at = len(MAGIC) + _HEADER_BYTES
     length = int.from_bytes(raw[len(MAGIC) : at], "little")
     header = orjson.loads(raw[at : at + length])
@@ -166,14 +170,16 @@ def _parse(raw: bytes, snapshot: tuple[int, int]) -> tuple[ArticleIndex | None, 
         return None, "saved for another snapshot"
     if header["probe"] != fold(PROBE):
         return None, "topic names fold differently now"
-    blob = memoryview(raw)[at + length :]
-    if len(blob) != header["bytes"] or zlib.crc32(blob) != header["crc"]:
-        return None, "its arrays are damaged"
+    blob = body[at + length :]
+    if len(blob) != header["bytes"]:
+        return None, "it is damaged (its arrays are not the size its header says)"
     offset = 0
 
     def take(code: str, count: int) -> array[Any]:
         nonlocal offset
         values = array(code)
+        if type(count) is not int or count < 0:
+            raise ValueError("a negative or missing count")
         end = offset + count * values.itemsize
         if end > len(blob):
             raise ValueError("arrays shorter than the header says")

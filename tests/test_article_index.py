@@ -4,6 +4,7 @@ indexes are built from the documents, and a writer saves a good file again."""
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 from datetime import UTC, datetime, timedelta
@@ -14,7 +15,7 @@ import pytest
 from briefings.model import Article
 from briefings.reading.gazetteer import fold
 from store import Database
-from store.article_index import index_path
+from store.article_index import MAGIC, index_path
 from store.articles import ArticleStore
 from tests.helpers import make_article
 
@@ -77,6 +78,18 @@ def _flip_a_byte(index: Path, snapshot: Path) -> None:
     index.write_bytes(bytes(data))
 
 
+def _edit_the_header(index: Path, snapshot: Path) -> None:
+    """Move an entry from one topic's run to the next: the arrays stay whole."""
+    raw = index.read_bytes()
+    start = len(MAGIC) + 8
+    length = int.from_bytes(raw[len(MAGIC) : start], "little")
+    header = json.loads(raw[start : start + length])
+    header["topics"][0][2] += 1
+    header["topics"][1][2] -= 1
+    edited = json.dumps(header).encode()
+    index.write_bytes(MAGIC + len(edited).to_bytes(8, "little") + edited + raw[start + length :])
+
+
 def _garbage(index: Path, snapshot: Path) -> None:
     index.write_bytes(b"not an index\n")
 
@@ -91,6 +104,7 @@ def _another_snapshots(index: Path, snapshot: Path) -> None:
     [
         (_truncate, "damaged"),
         (_flip_a_byte, "damaged"),
+        (_edit_the_header, "damaged"),
         (_garbage, "not an article index"),
         (_another_snapshots, "another snapshot"),
     ],
