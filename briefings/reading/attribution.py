@@ -257,7 +257,7 @@ class Attributor(SubjectReader):
         runs = capitalised_runs(text)
         if not runs or runs[0].start > 3 or not self._named(runs[0].text):
             return None
-        return person_name(runs[0].text)
+        return person_name(runs[0].text, self.lex)
 
     def _subject_before(self, text: str) -> str | None:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
@@ -344,7 +344,7 @@ class Attributor(SubjectReader):
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:
                 return self._resolve(raw[: team.start()], span) + team.group(0)
-            person = person_name(raw)
+            person = person_name(raw, self.lex)
             if person:
                 return self.people.expand(person)
             bare = re.sub(r"[’']s$", "", raw)  # "Swift’s" -> "Swift"; "NASA’s Office" stays
@@ -408,7 +408,7 @@ class Attributor(SubjectReader):
         runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
         people = [
             p if p and personal(p, self.lex) else None
-            for p in map(person_name, (r.text for r in runs))
+            for p in (person_name(r.text, self.lex) for r in runs)
         ]
         named = [p for p in people if p]
         if named:

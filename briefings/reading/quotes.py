@@ -48,7 +48,7 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
     lex = doc.lexicon
     names = [
         _untitled(drop_openers(n, lex.not_names, lex.determiners), lex)
-        for n in persons_in(*paragraphs)
+        for n in persons_in(*paragraphs, lex=lex)
     ]
     people = PersonIndex(
         [n for n in names if personal(n, lex)],
