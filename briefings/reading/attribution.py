@@ -75,10 +75,17 @@ class Attributor(SubjectReader):
             speaker = self._resolve(raw, span)
         elif prev_same is not None and prev_speaker:
             speaker = prev_speaker  # "“A,” he said. “B.”"
-        elif span.continues or self._paragraph_had_quote(span.paragraph - 1):
-            # a multi-paragraph quote, or a quote-only paragraph: whoever spoke, else the person
-            # the text is about
+        elif span.continues:
+            # a multi-paragraph quote: whoever spoke, else the person the text is about
             speaker = self.last_speaker or self._last_person_before(span)
+        elif self._paragraph_had_quote(span.paragraph - 1):
+            # after a paragraph of quotes: the person this paragraph is about before its
+            # quote ("Raab nannte es ein „Privileg“"), else whoever spoke
+            speaker = (
+                self._person_in_paragraph(span)
+                or self.last_speaker
+                or self._last_person_before(span)
+            )
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
             speaker = self._person_in_paragraph(span) or self.last_speaker
