@@ -94,10 +94,23 @@ class SubjectReader:
             if len(found) == before and self.lex.subject_after_verb:
                 # "Erfreut zeigte sich auch Ministerin Beate Roth.": where the subject may
                 # follow its verb, the first person the sentence names is what it is about.
-                first = next((n for r in runs if (n := self._known_person(r.text))), "")
+                # (not one after a preposition: "la jetée de Grand Picquey" is a place)
+                first = next(
+                    (
+                        n
+                        for r in runs
+                        if (n := self._known_person(r.text))
+                        and not self._after_preposition(para, r.start)
+                    ),
+                    "",
+                )
                 if first:
                     found.append((index, max(offset, 0), first))
         return found
+
+    def _after_preposition(self, para: str, start: int) -> bool:
+        before = para[max(0, start - 30) : start].split()
+        return bool(before) and before[-1].lower() in self.lex.embedding
 
     def _group_subjects(self) -> list[tuple[int, int, str]]:
         """Sentences whose subject is an organisation or group: "Big Machine have denied…",
