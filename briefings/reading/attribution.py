@@ -18,11 +18,13 @@ from briefings.reading.names import (
     personal,
     strip_titles,
 )
+from briefings.reading.roles import Holder, holder_of, role_holders
 from briefings.reading.sentences import split_sentences
 from briefings.reading.subjects import SubjectReader
 
 if TYPE_CHECKING:
     from briefings.reading.document import Document
+    from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
 
 
@@ -58,6 +60,7 @@ class Attributor(SubjectReader):
         self._genders = person_genders(doc, self._subjects, self._known_person)
         self._groups_named = self._group_subjects()
         self._groups = group_aliases(self.cues, self.paragraphs)
+        self._holders: list[Holder] | None = None  # who holds which role, read when asked
 
     # -- the public step -------------------------------------------------------------------
     def speaker_for(self, span: Span, previous: Span | None) -> str:
@@ -113,7 +116,7 @@ class Attributor(SubjectReader):
     def _after_cue(self, span: Span, para: str) -> str | None:
         if not span.closed:
             return None
-        after = _mask_labels(para[span.close_end : span.close_end + 260])
+        after = _mask_gloss(_mask_labels(para[span.close_end : span.close_end + 260]))
         nxt = self.cues.next_opener.search(after)
         if nxt:
             after = after[: nxt.start()]
@@ -325,8 +328,14 @@ class Attributor(SubjectReader):
         if group:
             return group
         if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
-            # "the minister", or a bare title ("Chef", "Ministerin"): the person last named
-            return self._last_person_before(span) or raw
+            # "the minister", or a bare title ("Chef", "Ministerin"): the person the paragraph
+            # is about, else the one the article gave that role, else the person last named
+            return (
+                self._person_in_paragraph(span)
+                or self._role_holder(raw, span)
+                or self._last_person_before(span)
+                or raw
+            )
         signers = self.cues.signed_by.search(raw)
         if signers and self.cues.documents.match(self.cues.document_by.sub("", raw)):
             group = self._group_for("the " + signers.group("noun"), span)
@@ -358,6 +367,11 @@ class Attributor(SubjectReader):
             words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
+
+    def _role_holder(self, raw: str, span: Span) -> str:
+        if self._holders is None:
+            self._holders = role_holders(self.doc, self._known_person)
+        return holder_of(raw, span.paragraph, span.start, self._holders, self.lex)
 
     def _group_for(self, raw: str, span: Span) -> str:
         """ "the doctors" -> the group an apposition named ("The doctors, members of … Doctors
@@ -411,6 +425,9 @@ class Attributor(SubjectReader):
         """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
         phrase up to its first comma ("a Customs and Border Protection spokesperson")."""
         phrase = self.cues.relative_split.split(phrase)[0]
+        appos = _appositive_name(phrase, self.lex)
+        if appos:
+            return appos  # "l'avocate de Jean Roy, Anne Lis": the name in apposition
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
         runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
         people = [
@@ -426,7 +443,9 @@ class Attributor(SubjectReader):
             return known[-1] if last else known[0]
         if runs:
             pick = runs[-1] if last else runs[0]
-            if pick.start <= 2 or last:
+            # where nouns are capitalised, a lone capitalised word is a noun ("etwas Neues")
+            noun = self.lex.capitalised_nouns and len(pick.text.split()) == 1
+            if (pick.start <= 2 or last) and not noun:
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
@@ -520,3 +539,23 @@ def _mask_labels(text: str) -> str:
     """Short parentheticals blanked, offsets kept: "Rep. Jane Doe (D-Ohio) said" reads as
     "Rep. Jane Doe said"."""
     return _LABEL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_GLOSS = re.compile(r"^\s*\([^()]{1,200}\)")
+
+
+def _mask_gloss(text: str) -> str:
+    """A parenthesis right after a quote (its translation or a gloss) blanked, offsets kept:
+    "« Errare humanum est » (l'erreur est humaine), lance X" reads as "…, lance X"."""
+    return _GLOSS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _appositive_name(phrase: str, lex: Lexicon) -> str:
+    """The person named last in apposition to a description: "the lawyer for Roe, Jane Doe"."""
+    head, _, tail = phrase.rpartition(",")
+    first = head.split()[0].lower() if head.split() else ""
+    opener = re.sub(r"(?<=['’]).*", "", first).replace("’", "'")
+    if opener not in lex.descriptor_openers:
+        return ""
+    name = person_name(tail.strip(), lex)
+    return name if name and name == tail.strip() and personal(name, lex) else ""

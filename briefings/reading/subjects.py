@@ -101,12 +101,19 @@ class SubjectReader:
                         for r in runs
                         if (n := self._known_person(r.text))
                         and not self._after_preposition(para, r.start)
+                        and not self._quoted(index, r.start)
                     ),
                     "",
                 )
                 if first:
                     found.append((index, max(offset, 0), first))
         return found
+
+    def _quoted(self, paragraph: int, offset: int) -> bool:
+        """Whether a place is inside a quote (who a quote names is not who the text is about)."""
+        return any(
+            q.paragraph == paragraph and q.open_at <= offset < q.close_end for q in self.doc.quotes
+        )
 
     def _after_preposition(self, para: str, start: int) -> bool:
         before = para[max(0, start - 30) : start].split()
