@@ -91,7 +91,9 @@ class Attributor(SubjectReader):
             )
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
-            speaker = self._person_in_paragraph(span) or self.last_speaker
+            speaker = (
+                self._person_in_paragraph(span) or self.last_speaker or self._person_after(span)
+            )
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
         self._quoted_paragraphs.add(span.paragraph)
@@ -104,6 +106,16 @@ class Attributor(SubjectReader):
         if at and span.paragraph - self._mentions[at - 1][0] <= 1:
             return self._mentions[at - 1][2]
         return self._last_person_before(span) or self.last_speaker or None
+
+    def _person_after(self, span: Span) -> str:
+        """ "«…» Pour ce message, l'imam X a été condamné": with no one named before, a quote
+        opening its paragraph is the first person its paragraph names after it."""
+        if self.paragraphs[span.paragraph][: span.open_at].strip():
+            return ""
+        at = bisect_left(self._mention_keys, (span.paragraph, span.close_end))
+        if at < len(self._mentions) and self._mentions[at][0] == span.paragraph:
+            return self._mentions[at][2]
+        return ""
 
     def _person_in_paragraph(self, span: Span) -> str:
         """The person last the subject of a sentence before the quote in its own paragraph."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,8 +127,8 @@ def _name_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset
 def _person_name(run: str, lex: Lexicon) -> str | None:
     titles, org_words, not_names = _name_words(lex)
     words = run.replace("’s", "").replace("'s", "").split()
-    while words and words[-1].lower() in not_names:
-        words.pop()  # "Trump July"
+    while words and (words[-1].lower() in not_names or words[-1] in lex.connectors):
+        words.pop()  # "Trump July"; "Nacht von" (Mittwoch)
     cut = 0
     for i, word in enumerate(words):
         bare = word.lower().rstrip(".")
@@ -291,11 +292,15 @@ def _noun_phrase(name: str, text: str, lex: Lexicon, given: frozenset[str]) -> b
 
 @lru_cache(maxsize=8)
 def _article_nouns(text: str, lex: Lexicon) -> frozenset[str]:
-    """Capitalised words the text writes right after a lower-case article ("der Katastrophe")."""
+    """Capitalised words the text writes right after a lower-case article ("der Katastrophe")
+    in a third of their uses or more: "die" is also a relative pronoun ("Texte, die Roe
+    schrieb"), so one such use does not make a surname a noun."""
     determiners = lex.alternation(tuple(lex.determiners | lex.contractions))
-    return frozenset(
+    after = Counter(
         m.group(1) for m in re.finditer(rf"(?<![\w’'])(?-i:{determiners})\s+(\w[\w-]*)", text)
     )
+    uses = Counter(re.findall(r"\w[\w-]*", text))
+    return frozenset(w for w, n in after.items() if w[:1].isupper() and 3 * n >= uses[w])
 
 
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
