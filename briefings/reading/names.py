@@ -185,8 +185,12 @@ def _is_place_word(word: str) -> bool:
 class PersonIndex:
     """Every full personal name an article gives, to expand a surname to the fullest form."""
 
-    def __init__(self, names: list[str], openers: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, names: list[str], openers: frozenset[str] = frozenset(), closing_names: bool = False
+    ) -> None:
         self.full: list[str] = []
+        # Where nouns are capitalised, a run may hold nouns before a known name.
+        self.closing_names = closing_names
         self._by_part: dict[str, str] = {}
         # Capitalised sentence openers of the article's language ("Já", "Para"): no part of a
         # name they stand before.
@@ -224,6 +228,11 @@ class PersonIndex:
             return longer[0]
         if candidate in self.full:
             return candidate
+        if self.closing_names:
+            # "Lehrerin Jana Roe": a known full name closing a run of capitalised nouns
+            inner = [f for f in self.full if candidate.endswith(" " + f)]
+            if inner:
+                return max(inner, key=len)
         if len(words) == 1:
             return self._by_part.get(words[0].lower(), candidate)
         for full in self.full:
@@ -270,11 +279,23 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
             if len(rest.split()) < 2:
                 continue
             name = rest
-        if lex.capitalised_nouns and _noun_phrase(name, whole, lex, given):
-            continue
+        if lex.capitalised_nouns:
+            name = _without_leading_nouns(name, whole, lex, given)
+            if _noun_phrase(name, whole, lex, given):
+                continue
         if not treated_as_organisation(whole, name):
             kept.append(name)
     return tuple(dict.fromkeys(kept))
+
+
+def _without_leading_nouns(name: str, text: str, lex: Lexicon, given: frozenset[str]) -> str:
+    """A run without the nouns before the name: "Händler Karim Saleh" -> "Karim Saleh"."""
+    words = name.split()
+    nouns = _article_nouns(text, lex)
+    while len(words) > 2 and words[0] in nouns and words[0].lower() not in given:
+        words.pop(0)
+    # "Sturz von Assad" is no "von Assad": a particle after a noun leaves the run as it was
+    return name if words[0][:1].islower() else " ".join(words)
 
 
 def _noun_phrase(name: str, text: str, lex: Lexicon, given: frozenset[str]) -> bool:
@@ -295,7 +316,8 @@ def _article_nouns(text: str, lex: Lexicon) -> frozenset[str]:
     """Capitalised words the text writes right after a lower-case article ("der Katastrophe")
     in a third of their uses or more: "die" is also a relative pronoun ("Texte, die Roe
     schrieb"), so one such use does not make a surname a noun."""
-    determiners = lex.alternation(tuple(lex.determiners | lex.contractions))
+    articles = lex.determiners | lex.contractions
+    determiners = lex.alternation(tuple(articles | {w.capitalize() for w in articles}))
     after = Counter(
         m.group(1) for m in re.finditer(rf"(?<![\w’'])(?-i:{determiners})\s+(\w[\w-]*)", text)
     )

@@ -53,6 +53,7 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
     people = PersonIndex(
         [n for n in names if personal(n, lex)],
         lex.not_names - lex.determiners - set(lex.connectors),
+        closing_names=lex.capitalised_nouns,
     )
     for mention in doc.names:  # "Mr. Bush" when the article never gives his full name
         surname = titled_surname(mention.text, doc.lexicon.honorifics)
