@@ -87,8 +87,8 @@ def test_a_role_word_is_the_person_given_that_role() -> None:
 def test_a_subject_after_its_verb_is_who_the_pronoun_means() -> None:
     got = said(
         "de",
-        "Bürgermeister Tobias Kern eröffnete am Montag die neue Schule.",
-        "Erfreut zeigte sich auch Ministerin Jana Hoffmann. „Das ist ein guter Tag für die "
+        "Bürgermeisterin Petra Lange eröffnete am Montag die neue Schule.",
+        "Am Abend kam auch Ministerin Jana Hoffmann. „Das ist ein guter Tag für die "
         "Kinder“, schrieb sie.",
     )
     assert got == [("Das ist ein guter Tag für die Kinder", "Jana Hoffmann")]
@@ -131,3 +131,12 @@ def test_noun_runs_are_no_people_and_particles_stay() -> None:
         lex=lexicon("de"),
     )
     assert people == ["Sabine von der Heide"]
+
+
+def test_a_given_name_tells_whom_a_pronoun_means() -> None:
+    got = said(
+        "de",
+        "Jana Hoffmann eröffnete die Schule. Tobias Kern kam erst am Abend dazu.",
+        "„Wir haben sehr lange auf diesen Tag gewartet“, sagte sie.",
+    )
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Jana Hoffmann")]
