@@ -140,3 +140,22 @@ def test_a_given_name_tells_whom_a_pronoun_means() -> None:
         "„Wir haben sehr lange auf diesen Tag gewartet“, sagte sie.",
     )
     assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Jana Hoffmann")]
+
+
+def test_a_complement_after_von_is_no_part_of_the_name() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "„Die Brücke ist ein großer Gewinn für alle“, sagte der Ingenieur Jonas Weber von der "
+        "Firma Baukunst.",
+    )
+    assert got == [("Die Brücke ist ein großer Gewinn für alle", "Jonas Weber")]
+
+
+def test_heisst_es_in_a_document_names_its_author() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "„Die Brücke ist ein großer Gewinn für alle“, heißt es in einer Mitteilung der Stadt.",
+    )
+    assert "Stadt" in got[0][1]

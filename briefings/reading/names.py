@@ -127,6 +127,12 @@ def _name_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset
 def _person_name(run: str, lex: Lexicon) -> str | None:
     titles, org_words, not_names = _name_words(lex)
     words = run.replace("’s", "").replace("'s", "").split()
+    for i, word in enumerate(words[1:-1], 1):
+        rest = (w.lower() for w in words[i + 1 :])
+        after = next((w for w in rest if w not in lex.connectors and w not in not_names), "")
+        if word in lex.connectors and (after in org_words or lex.is_title(after)):
+            words = words[:i]  # "Jana Roe von der Firma X": what follows is no name
+            break
     while words and (words[-1].lower() in not_names or words[-1] in lex.connectors):
         words.pop()  # "Trump July"; "Nacht von" (Mittwoch)
     cut = 0
