@@ -24,8 +24,8 @@ _UPPER = "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper() o
 _HYPHEN_PARTICLES = frozenset(_EN.hyphen_particles)
 _RUN_TOKEN = re.compile(
     rf"(?<![\w’'\-])(?:[{_UPPER}](?:[\w’'\-]*[^\W_])?\.?|[{_UPPER}]\."
-    rf"|(?:{'|'.join(sorted(_HYPHEN_PARTICLES))})-[{_UPPER}](?:[\w’'\-]*[^\W_])?"
-    rf"|(?:{'|'.join(sorted(CONNECTORS_WORDS))})(?![\w’'\-]))"
+    rf"|(?:{'|'.join(sorted(CONNECTORS_WORDS))})(?![\w’'\-])"
+    rf"|(?:{'|'.join(sorted(_HYPHEN_PARTICLES))})-[{_UPPER}](?:[\w’'\-]*[^\W_])?)"
 )
 
 
@@ -99,16 +99,6 @@ def strip_titles(words: list[str]) -> list[str]:
     return out
 
 
-def person_name(run: str, lex: Lexicon | None = None) -> str | None:
-    """The person's name in a capitalised run, or None when the run is not a person's name.
-
-    The name is the run's tail after any title, organisation or place words of the language
-    (English when ``lex`` is None): "White House Press Secretary Stephanie Grisham" ->
-    "Stephanie Grisham", "Der Trierer Politikwissenschaftler Uwe Jun" -> "Uwe Jun".
-    """
-    return _person_name(run, lex or _EN)
-
-
 def _name_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Titles, organisation words and never-name words of a language, English's included
     (news in any language writes "CEO" or "President")."""
@@ -124,13 +114,22 @@ def _name_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset
 
 
 @lru_cache(maxsize=65536)
-def _person_name(run: str, lex: Lexicon) -> str | None:
+def person_name(run: str, lex: Lexicon | None = None) -> str | None:
+    """The person's name in a capitalised run, or None when the run is not a person's name.
+
+    The name is the run's tail after any title, organisation or place words of the language
+    (English when ``lex`` is None): "White House Press Secretary Stephanie Grisham" ->
+    "Stephanie Grisham", "Der Trierer Politikwissenschaftler Uwe Jun" -> "Uwe Jun".
+    """
+    lex = lex or _EN
     titles, org_words, not_names = _name_words(lex)
     words = run.replace("’s", "").replace("'s", "").split()
     for i, word in enumerate(words[1:-1], 1):
+        if word not in lex.connectors:
+            continue
         rest = (w.lower() for w in words[i + 1 :])
         after = next((w for w in rest if w not in lex.connectors and w not in not_names), "")
-        if word in lex.connectors and (after in org_words or lex.is_title(after)):
+        if after in org_words or lex.is_title(after):
             words = words[:i]  # "Jana Roe von der Firma X": what follows is no name
             break
     while words and (words[-1].lower() in not_names or words[-1] in lex.connectors):
