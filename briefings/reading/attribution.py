@@ -18,13 +18,12 @@ from briefings.reading.names import (
     personal,
     strip_titles,
 )
-from briefings.reading.roles import Holder, holder_of, role_holders
+from briefings.reading.roles import Holder, appositive_name, holder_of, role_holders
 from briefings.reading.sentences import split_sentences
 from briefings.reading.subjects import SubjectReader
 
 if TYPE_CHECKING:
     from briefings.reading.document import Document
-    from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
 
 
@@ -437,7 +436,7 @@ class Attributor(SubjectReader):
         """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
         phrase up to its first comma ("a Customs and Border Protection spokesperson")."""
         phrase = self.cues.relative_split.split(phrase)[0]
-        appos = _appositive_name(phrase, self.lex)
+        appos = appositive_name(phrase, self.lex)
         if appos:
             return appos  # "l'avocate de Jean Roy, Anne Lis": the name in apposition
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
@@ -560,14 +559,3 @@ def _mask_gloss(text: str) -> str:
     """A parenthesis right after a quote (its translation or a gloss) blanked, offsets kept:
     "« Errare humanum est » (l'erreur est humaine), lance X" reads as "…, lance X"."""
     return _GLOSS.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def _appositive_name(phrase: str, lex: Lexicon) -> str:
-    """The person named last in apposition to a description: "the lawyer for Roe, Jane Doe"."""
-    head, _, tail = phrase.rpartition(",")
-    first = head.split()[0].lower() if head.split() else ""
-    opener = re.sub(r"(?<=['’]).*", "", first).replace("’", "'")
-    if opener not in lex.descriptor_openers:
-        return ""
-    name = person_name(tail.strip(), lex)
-    return name if name and name == tail.strip() and personal(name, lex) else ""

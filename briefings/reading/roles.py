@@ -1,6 +1,7 @@
 """The person a role word stands for, where the article says so: "the lawyer and dissident Ayman
 Roe" or "Jane Roe, the mayor of X" make a later "the lawyer" or "the mayor" that person, even
-when someone else was named in between."""
+when someone else was named in between; and the name in apposition to a description ("the
+lawyer for Roe, Jane Doe")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from briefings.reading.document import Document
 from briefings.reading.lexicon import Lexicon
+from briefings.reading.names import person_name, personal
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _BEFORE = 60  # characters before a name in which its role word stands ("le procureur X")
@@ -78,3 +80,14 @@ def _role(word: str, lex: Lexicon) -> str:
         return low if low in lex.person_roles else ""
     endings = [r for r in lex.person_roles if low == r or (len(r) >= 4 and low.endswith(r))]
     return max(endings, key=len) if endings else ""
+
+
+def appositive_name(phrase: str, lex: Lexicon) -> str:
+    """The person named last in apposition to a description: "the lawyer for Roe, Jane Doe"."""
+    head, _, tail = phrase.rpartition(",")
+    first = head.split()[0].lower() if head.split() else ""
+    opener = re.sub(r"(?<=['’]).*", "", first).replace("’", "'")
+    if opener not in lex.descriptor_openers:
+        return ""
+    name = person_name(tail.strip(), lex)
+    return name if name and name == tail.strip() and personal(name, lex) else ""
