@@ -218,6 +218,9 @@ def persons_in(*paragraphs: str) -> list[str]:
     return list(_persons_in(paragraphs))
 
 
+_GIVEN = _EN.masculine_given | _EN.feminine_given  # (one union, not one per article)
+
+
 # Quotes and topics both ask for the same article's people: the second asks the cache.
 @lru_cache(maxsize=4)
 def _persons_in(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
@@ -228,7 +231,7 @@ def _persons_in(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     whole = "\n\n".join(paragraphs)
     lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
-    given = _EN.masculine_given | _EN.feminine_given
+    given = _GIVEN
     kept: list[str] = []
     for name in dict.fromkeys(found):
         first, _, rest = name.partition(" ")

@@ -29,6 +29,7 @@ from briefings.reading.gazetteer import (
     tokens,
     without_article,
 )
+from briefings.reading.lexicon import english
 from briefings.reading.names import (
     GROUP_NOUNS,
     NOT_NAMES,
@@ -107,7 +108,9 @@ def _run_names(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=512)
 def _word_counts(text: str) -> Counter[str]:
-    return Counter(tokens(text))
+    # A hyphen ends a token either way, so the unhyphenated tokens are the text's own tokens:
+    # the text is not tokenised a second time.
+    return Counter(_unhyphenated(text)[0])
 
 
 AMBIGUOUS = "?"
@@ -188,22 +191,20 @@ def _count_people(
 ) -> None:
     people = {name for p in persons if (name := trimmed_person(p, language, nouns))}
     people = {p for p in people if fold(p) not in weights}
-    word_counts = []
-    for index, (text, weight) in enumerate(parts):
-        if index == 0:
-            word_counts.append((_word_counts(text), weight))
-            continue  # a headline's capitals say nothing: it only adds weight to body names
+    for text, _ in parts[1:]:  # a headline's capitals say nothing: it only adds weight
         for run in capitalised_runs(text):
             if after_determiner(text, run.start, language):
                 continue  # "die Situation von Sweidah": a noun phrase
             name = person_name(run.text)
             if name and _not_a_place(name) and (name := trimmed_person(name, language, nouns)):
                 people.add(name)
-        word_counts.append((_word_counts(text), weight))
+    # Words are counted only when there is someone to count (most short items name no one).
+    word_counts = [(_word_counts(text), weight) for text, weight in parts] if people else []
     for person in people:
         surname = person.split()[-1]
         for counts, weight in word_counts:
-            hits = counts[surname] + counts[surname + "’s"] + counts[surname + "'s"]
+            get = counts.get  # (a Counter's missing key costs a Python call; get does not)
+            hits = get(surname, 0) + get(surname + "’s", 0) + get(surname + "'s", 0)
             if hits:
                 weights[fold(person)] += weight * hits
 
@@ -329,10 +330,25 @@ _ORG_AFTER = re.compile(
 )
 
 
+_GROUP_WORDS = tuple(english().group_nouns)
+_LONGEST_GROUP_WORD = max(map(len, _GROUP_WORDS), default=0)
+
+
 def _org_context(text: str, start: int, end: int) -> bool:
-    return bool(_ORG_BEFORE.search(text, max(0, start - 30), start)) or bool(
-        _ORG_AFTER.match(text, end)
-    )
+    return _org_before(text, start) or bool(_ORG_AFTER.match(text, end))
+
+
+def _org_before(text: str, start: int) -> bool:
+    head = text[max(0, start - 30) : start]
+    tail = head.rstrip()
+    # The pattern, tried at every position of the window, can only match where a group noun
+    # and white space end it: a plain (ASCII) tail ending in none is settled without it.
+    if len(tail) == len(head):
+        return False
+    end = tail[-_LONGEST_GROUP_WORD:]
+    if end.isascii() and not end.lower().endswith(_GROUP_WORDS):
+        return False
+    return bool(_ORG_BEFORE.search(text, max(0, start - 30), start))
 
 
 PAIR_MIN_HITS = 2  # each word list of a subject pair must be used this often
