@@ -94,16 +94,24 @@ def rank(
     """Indices of the sentences to keep, best first; empty when no usable sentence fits.
     ``tokens``: each sentence's words when the caller has them (the document model)."""
     settings = scorer or model()
+    allowed = usable(sentences)
+    # Under a headline (the brief shows it) two sentences say enough sooner than when the
+    # summary is all the reader gets of the article.
+    enough = settings.enough_chars if title.strip() else settings.enough_chars_untitled
+    if sum(allowed) < 2:
+        # One candidate at most (a short teaser): the first pick takes any that fits whatever
+        # its score, so no sentence is scored.
+        unscored = [0.0] * len(sentences)
+        return select(
+            sentences, unscored, [set() for _ in sentences], allowed, max_chars, settings, enough
+        )
     described = describe(title, sentences, tokens)
     score = [
         sum([w * x for w, x in zip(settings.weights, row, strict=True)])
         for row in described.features
     ]
     words = [set(t) for t in described.tokens]
-    # Under a headline (the brief shows it) two sentences say enough sooner than when the
-    # summary is all the reader gets of the article.
-    enough = settings.enough_chars if title.strip() else settings.enough_chars_untitled
-    return select(sentences, score, words, usable(sentences), max_chars, settings, enough)
+    return select(sentences, score, words, allowed, max_chars, settings, enough)
 
 
 def usable(sentences: list[str]) -> list[bool]:
