@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from briefings.reading.capitals import (
     after_determiner,
@@ -135,18 +135,20 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
     gaz = gazetteer()
     raw, norm = _unhyphenated(text)
     found: list[str] = []
-    longest_from = gaz.longest
+    sizes_from, phrases = _phrase_sizes(), gaz.phrases
     # Most tokens start no phrase: only those that do are visited, in order.
-    starts = [j for j, token in enumerate(norm) if token in longest_from]
+    starts = [j for j, token in enumerate(norm) if token in sizes_from]
     i = 0  # the first token not inside a phrase already found
     for start in starts:
         if start < i:
             continue
         i = start
-        longest = longest_from[norm[i]]
-        for size in range(min(longest, len(norm) - i), 0, -1):
+        # Longest first, and only the lengths some phrase from this token has.
+        for size in sizes_from[norm[i]]:
+            if size > len(norm) - i:
+                continue
             phrase = " ".join(norm[i : i + size])
-            entries = gaz.lookup(phrase)
+            entries = phrases.get(phrase, [])
             if not entries:
                 continue
             first = raw[i]
@@ -180,6 +182,16 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
             break
         i += 1
     return found
+
+
+@cache
+def _phrase_sizes() -> dict[str, tuple[int, ...]]:
+    """First token of a gazetteer phrase -> the lengths its phrases have, longest first."""
+    sizes: defaultdict[str, set[int]] = defaultdict(set)
+    for phrase in gazetteer().phrases:
+        words = phrase.split()
+        sizes[words[0]].add(len(words))
+    return {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()}
 
 
 def _count_people(
@@ -278,7 +290,6 @@ def _count_organisations(
                 and _not_a_place(as_person)
             ):
                 continue  # a person, counted with people ("Europa Clipper" is not)
-            key = fold(" ".join(words))
             if not key or phrases.get(key):
                 continue
             if _is_common_start(key, language):
@@ -424,6 +435,7 @@ _COMMON_ACRONYMS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)  # (pure; asked for every run, and runs recur)
 def _is_common_start(key: str, language: str = "") -> bool:
     """A capitalised run that is a sentence start, a weekday or a contraction, not a name."""
     first = key.split()[0]
