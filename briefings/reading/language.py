@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
-from briefings.reading.langid_walk import classify
 from briefings.reading.lexicon import FALLBACK, lexicon
 
 _SAMPLE = 800  # characters: plenty for a reliable guess, and langid cost grows with it
+
+
+@cache
+def _identifier() -> Any:
+    import py3langid
+
+    return py3langid
 
 
 def detect_language(text: str) -> str:
@@ -15,7 +22,8 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE]
     if len(sample.strip()) < 20:  # characters, not words: Chinese has no spaces
         return ""
-    return classify(sample)  # py3langid's answer, its byte walk remembered word by word
+    lang, _prob = _identifier().classify(sample)
+    return str(lang)
 
 
 def reading_language(text: str) -> str:
