@@ -383,13 +383,12 @@ def _add_subjects(
 
 
 def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
-    gaz = gazetteer()
     words: Counter[str] = Counter()
     for text, _ in parts:
         words.update(_unhyphenated(text)[1])
     folded = ""
-    for subject, groups in gaz.pairs.items():
-        if not any(words[t] for t in groups[0] if " " not in t):
+    for subject, groups, first_words in _pair_words():
+        if words.keys().isdisjoint(first_words):  # (a counted word is there at least once)
             continue
         if not folded:
             folded = " " + " ".join(fold(text) for text, _ in parts) + " "
@@ -398,6 +397,15 @@ def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]])
         ]
         if min(hits) >= PAIR_MIN_HITS and subject not in weights:
             weights[subject] += min(min(hits) * 0.5, 3.0)
+
+
+@cache
+def _pair_words() -> list[tuple[str, tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]]]:
+    """Each subject pair with the one-word terms of its first list, one set per pair."""
+    return [
+        (subject, groups, frozenset(t for t in groups[0] if " " not in t))
+        for subject, groups in gazetteer().pairs.items()
+    ]
 
 
 def _add_sectors(weights: defaultdict[str, float]) -> None:
