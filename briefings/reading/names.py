@@ -275,8 +275,13 @@ def _bodies(text: str) -> frozenset[str]:
     )
 
 
-# The literal words each ``_AS_BODY`` pattern needs ("" : none to test cheaply).
-_BODY_WORDS: tuple[tuple[str, ...], ...] = (("which",), (), ("have", "are", "were"))
+# The literal words each ``_AS_BODY`` pattern needs, one of which the text must hold (the
+# patterns are case-sensitive).
+_BODY_WORDS: tuple[tuple[str, ...], ...] = (
+    ("which",),
+    tuple(_EN.group_nouns),
+    ("have", "are", "were"),
+)
 
 
 def personal(name: str, lex: Lexicon) -> bool:
