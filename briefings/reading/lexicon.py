@@ -211,3 +211,13 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
 
 def english() -> Lexicon:
     return lexicon(FALLBACK)
+
+
+@cache
+def summary_words(code: str = FALLBACK) -> dict[str, tuple[str, ...]]:
+    """The ``[summary]`` table of a language's file, case kept (the summary's rules need some
+    words as written); English for a key the file leaves out."""
+    code = lexicon(code).code
+    base = _raw(FALLBACK).get("summary", {})
+    own = _raw(code).get("summary", {})
+    return {key: tuple(_words(own.get(key, value))) for key, value in base.items()}
