@@ -173,3 +173,38 @@ def test_an_english_or_native_query_finds_the_subject(query: str, subject: str) 
 def test_an_english_country_query_finds_a_country_named_by_its_currency() -> None:
     found = topics("fr", "Dettes", "L'État a réglé 2 milliards de gourdes.")
     assert resolve_query("haiti", found) == ["haiti"]
+
+
+# --- inflections and compounds ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "subject"),
+    [
+        # plurals the trigger lists do not spell out, by each language's regular endings
+        ("it", "Cortei in centro. Altri cortei domani. Cortei ovunque.", "protests"),
+        ("de", "Die Urteile fielen. Zwei Urteile stehen aus. Urteile gelten.", "court"),
+        ("pt", "Passeatas no centro. Mais passeatas amanhã. Passeatas pacíficas.", "protests"),
+        ("es", "Las sentencias llegan. Dos sentencias más. Sentencias firmes.", "court"),
+        ("fr", "Deux scrutins en mai. Les scrutins locaux. Scrutins serrés.", "elections"),
+    ],
+)
+def test_a_trigger_fires_on_its_regular_plural(language: str, text: str, subject: str) -> None:
+    assert subject in topics(language, "Cronaca", text)
+
+
+def test_a_short_trigger_does_not_fire_on_a_word_that_only_looks_like_its_plural() -> None:
+    # French "cours" (a class) is no plural of "cour" (a court).
+    found = topics("fr", "Rentrée", "Les cours reprennent. Des cours du soir. Cours en ligne.")
+    assert "court" not in found
+
+
+def test_a_german_compound_is_about_its_head() -> None:
+    text = "Die Weltwirtschaft wächst. Die Weltwirtschaft lahmt. Weltwirtschaft heute."
+    assert "economy" in topics("de", "Bericht", text)
+
+
+def test_a_german_word_that_merely_ends_like_a_short_trigger_is_not_its_compound() -> None:
+    # "Konkurrenten" (competitors) ends in "renten" (pensions).
+    text = "Die Konkurrenten lachen. Konkurrenten überall. Neue Konkurrenten."
+    assert "pensions" not in topics("de", "Markt", text)

@@ -22,6 +22,10 @@ MAX_WEIGHT = 6.0  # a subject is what an article is about, not more than its mai
 ENGLISH = "en"
 _AFFIXED_CACHE = 20_000  # words remembered per language (about 2 MB at most)
 MAX_ELIDED = 4  # "l'", "d'", "qu'", "dell'", "nell'": the elided words of fr/it/pt
+MIN_STEM = 3  # letters a word keeps when an inflection is taken off
+# Shortest trigger an inflected word may stand for: short ones are too often another word's
+# stem (French "cours", a class, is no plural of "cour", a court).
+MIN_INFLECTED = 5
 
 
 @dataclass(slots=True)
@@ -32,6 +36,10 @@ class Triggers:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     prefixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by first 4
     suffixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by last 4
+    # The language's inflections ("bombardements" -> "bombardement") and, where it writes
+    # compounds as one word, the shortest trigger that may head one ("Bundestagswahl").
+    plurals: tuple[tuple[str, str], ...] = ()
+    compound_head: int = 0
     # Word -> its affix subject: most words of an article were seen in earlier ones, and the
     # affix lists are long. Cleared when full, so memory stays bounded on any stream.
     affixed: dict[str, str | None] = field(default_factory=dict, repr=False)
@@ -90,6 +98,30 @@ class Triggers:
         for suffix, subject in self.suffixes.get(word[-AFFIX:], ()):
             if word.endswith(suffix):
                 return subject
+        return self._inflected(word) or self._compound(word)
+
+    def _inflected(self, word: str) -> str | None:
+        """The subject of the trigger this word inflects: "guerre" -> "guerra" -> war."""
+        for ending, base in self.plurals:
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+                trigger = word[: len(word) - len(ending)] + base
+                found = self.words.get(trigger) if len(trigger) >= MIN_INFLECTED else None
+                if found:
+                    return found[0]
+        return None
+
+    def _compound(self, word: str) -> str | None:
+        """The subject of the trigger that heads a compound: "Bundestagswahlen" -> elections."""
+        if not self.compound_head:
+            return None
+        for start in range(MIN_STEM, len(word) - self.compound_head + 1):
+            head = word[start:]
+            found = self.words.get(head)
+            if found:
+                return found[0]
+            inflected = self._inflected(head)
+            if inflected:
+                return inflected
         return None
 
 
@@ -130,6 +162,14 @@ def vocabulary() -> Vocabulary:
                 triggers[language].add(trigger, subject, strength)
                 if "*" not in trigger:
                     aliases.setdefault(fold(trigger), subject)
+    rules = tomllib.loads(
+        resources.files("briefings").joinpath("data/inflections.toml").read_text("utf-8")
+    )
+    compounds = rules["compounds"]
+    for language, found in triggers.items():
+        found.plurals = tuple((end, base) for end, base in rules["plurals"].get(language, []))
+        if language in compounds["languages"]:
+            found.compound_head = int(compounds["min_head"])
     return Vocabulary(iptc, dict(triggers), aliases, implied)
 
 
