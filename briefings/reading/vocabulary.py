@@ -111,17 +111,14 @@ class Triggers:
         return None
 
     def _compound(self, word: str) -> str | None:
-        """The subject of the trigger that heads a compound: "Bundestagswahlen" -> elections."""
+        """The subject of the trigger that heads a compound: "Weltwirtschaft" -> economy."""
         if not self.compound_head:
             return None
+        words = self.words
         for start in range(MIN_STEM, len(word) - self.compound_head + 1):
-            head = word[start:]
-            found = self.words.get(head)
+            found = words.get(word[start:])  # (the whole word's plural was tried before)
             if found:
                 return found[0]
-            inflected = self._inflected(head)
-            if inflected:
-                return inflected
         return None
 
 
