@@ -21,6 +21,7 @@ MIN_HITS = 3
 MAX_WEIGHT = 6.0  # a subject is what an article is about, not more than its main names
 ENGLISH = "en"
 _AFFIXED_CACHE = 20_000  # words remembered per language (about 2 MB at most)
+_UNSEEN: tuple[str, int] = ("", 0)  # (a word not looked up yet)
 MAX_ELIDED = 4  # "l'", "d'", "qu'", "dell'", "nell'": the elided words of fr/it/pt
 MIN_STEM = 3  # letters a word keeps when an inflection is taken off
 # Shortest trigger an inflected word may stand for: short ones are too often another word's
@@ -37,12 +38,13 @@ class Triggers:
     prefixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by first 4
     suffixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by last 4
     # The language's inflections ("bombardements" -> "bombardement") and, where it writes
-    # compounds as one word, the shortest trigger that may head one ("Bundestagswahl").
+    # compounds as one word, the shortest trigger that may head one ("Weltwirtschaft").
     plurals: tuple[tuple[str, str], ...] = ()
     compound_head: int = 0
-    # Word -> its affix subject: most words of an article were seen in earlier ones, and the
-    # affix lists are long. Cleared when full, so memory stays bounded on any stream.
-    affixed: dict[str, str | None] = field(default_factory=dict, repr=False)
+    # Word -> what it triggers alone (a word's own entry, else its affix subject): most words
+    # of an article were seen in earlier ones, and the affix lists are long. Cleared when full,
+    # so memory stays bounded on any stream.
+    known: dict[str, tuple[str, int] | None] = field(default_factory=dict, repr=False)
 
     def add(self, trigger: str, subject: str, strength: int = 1) -> None:
         if trigger.endswith("*") or trigger.startswith("*"):
@@ -63,7 +65,7 @@ class Triggers:
     def scan(self, words: list[str]) -> Iterable[tuple[str, int]]:
         """The subject of every trigger used in a list of folded words, with the strength of
         the use: a phrase counts as ``MIN_HITS``, a word as one."""
-        phrases, single, affix = self.phrases, self.words.get, self._affix  # (hot loop)
+        phrases, known = self.phrases, self.known.get  # (hot loop: one lookup per word)
         i = 0
         while i < len(words):
             word = words[i]
@@ -74,22 +76,22 @@ class Triggers:
                     step = len(phrase)
                     break
             else:
-                found = single(word)
+                found = known(word, _UNSEEN)
+                if found is _UNSEEN:
+                    found = self._learn(word)
                 if found:
                     yield found
-                elif affixed := affix(word):
-                    yield affixed, 1
             i += step
 
-    def _affix(self, word: str) -> str | None:
-        try:
-            return self.affixed[word]
-        except KeyError:
-            pass
-        if len(self.affixed) >= _AFFIXED_CACHE:
-            self.affixed.clear()
-        subject = self.affixed[word] = self._find_affix(word)
-        return subject
+    def _learn(self, word: str) -> tuple[str, int] | None:
+        if len(self.known) >= _AFFIXED_CACHE:
+            self.known.clear()
+        found = self.words.get(word)
+        if not found:
+            affixed = self._find_affix(word)
+            found = (affixed, 1) if affixed else None
+        self.known[word] = found
+        return found
 
     def _find_affix(self, word: str) -> str | None:
         for prefix, subject in self.prefixes.get(word[:AFFIX], ()):
