@@ -19,6 +19,7 @@ from briefings.reading.capitals import (
     trimmed_person,
 )
 from briefings.reading.gazetteer import (
+    after_amount,
     fold,
     gazetteer,
     homograph_evidence,
@@ -42,6 +43,7 @@ from briefings.reading.names import (
 from briefings.reading.stopwords import (
     ENGLISH_FUNCTION_WORDS,
     leads_with_function_word,
+    stop_words,
     trim,
 )
 from briefings.reading.topic_index import TopicIndex, resolve_query, suggest
@@ -74,7 +76,7 @@ def extract_topics(
     ]
     names = {w for p in people if p for w in p.split()}  # "Em Curitiba" is no one
     for text, weight in parts:
-        for topic in _gazetteer_mentions(text, names):
+        for topic in _gazetteer_mentions(text, names, language):
             weights[topic] += weight
     _resolve_ambiguous(weights)
     _count_people(weights, parts, persons, language, nouns)
@@ -129,10 +131,15 @@ def _resolve_ambiguous(weights: defaultdict[str, float]) -> None:
         weights[state if us_context else country] += weight
 
 
-def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[str]:
+def _gazetteer_mentions(
+    text: str, person_words: Collection[str] = (), language: str = ""
+) -> list[str]:
     """Gazetteer topics mentioned; a one-word place that is part of a person's name in this
-    article ("Ian Hamilton") does not count."""
+    article ("Ian Hamilton") does not count, a currency counts only after an amount ("1,3
+    milliard de gourdes": Haiti), and a wire agency ("Europa Press") is read but not counted."""
     gaz = gazetteer()
+    foreign = language not in ("", "en")
+    function_words = stop_words(language)
     raw, norm = _unhyphenated(text)
     found: list[str] = []
     sizes_from, phrases = _phrase_sizes(), gaz.phrases
@@ -158,14 +165,23 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
             entries = [
                 e for e in entries if proper or not (e.needs_capital or is_common_word(phrase))
             ]
-            if size == 1 and first in person_words:
+            function_word = phrase in function_words and not first.isupper()  # ("USA" stays)
+            if size == 1 and (first in person_words or function_word):
+                # "Ian Hamilton"; "Bensì" (Italian "but rather") is no alternate name of Benxi
                 entries = [e for e in entries if e.kind not in ("country", "place")]
             if any(e.standalone for e in entries) and phrase not in _run_names(text):
                 entries = [e for e in entries if not e.standalone]
             if not homograph_evidence(phrase, raw, i):  # "la Lazio" is the club
                 entries = [e for e in entries if e.kind not in ("country", "place")]
+            if any(e.kind == "currency" for e in entries) and not after_amount(norm, i):
+                entries = [e for e in entries if e.kind != "currency"]
+            if foreign and phrase in gaz.english_only:
+                entries = [e for e in entries if e.topic != phrase]
             if not entries:
                 continue
+            if entries[0].kind == "agency":
+                i += size - 1
+                break
             country = [e for e in entries if e.kind == "country"]
             state = [e for e in entries if e.kind == "place" and e.topic in gaz.us_topics]
             if country and state and not state[0].topic.endswith(" (us state)"):
