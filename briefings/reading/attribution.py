@@ -48,6 +48,9 @@ class Attributor(SubjectReader):
         self.last_person = ""
         self.last_group = ""
         self._span_speakers: list[tuple[Span, str]] = []
+        # Quotes whose speaker the text gives (a cue, a label, the quote before): a pronoun may
+        # take them; a speaker guessed for a cue-less quote is no new mention of anyone.
+        self._cued_speakers: list[tuple[Span, str]] = []
         self._quoted_paragraphs: set[int] = set()
         self._starts: dict[int, list[int]] = {}
         self._known: dict[str, str] = {}
@@ -84,6 +87,8 @@ class Attributor(SubjectReader):
             speaker = self._person_in_paragraph(span) or self.last_speaker
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
+        if raw is not None or prev_same is not None or span.continues:
+            self._cued_speakers.append((span, speaker))
         self._quoted_paragraphs.add(span.paragraph)
         return speaker
 
@@ -459,7 +464,7 @@ class Attributor(SubjectReader):
             if fits(name):
                 best = (p, o, name)
                 break
-        for s, who in reversed(self._span_speakers[-_LOOK_BACK:]):
+        for s, who in reversed(self._cued_speakers[-_LOOK_BACK:]):
             if (s.paragraph, s.start) < pos and self.people.is_person(who) and fits(who):
                 if best is None or (s.paragraph, s.start) > best[:2]:
                     best = (s.paragraph, s.start, who)

@@ -197,6 +197,10 @@ class PersonIndex:
             return longer[0]
         if candidate in self.full:
             return candidate
+        # "Staff Katie Walsh" (a title's tail left on the run): the known name it ends with
+        inner = [f for f in self.full if candidate.endswith(" " + f)]
+        if inner:
+            return max(inner, key=len)
         if len(words) == 1:
             return self._by_part.get(words[0].lower(), candidate)
         for full in self.full:

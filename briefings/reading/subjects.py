@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from briefings.reading.names import PersonIndex, capitalised_runs, person_name
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from briefings.reading.document import Document
     from briefings.reading.lexicon import Lexicon
 
+_LABEL = re.compile(r"^\s*\([^()]{1,30}\)")  # a party label after a name: "(D-N.Y.)"
 _APPOSED_NAME = re.compile(
     r",\s+(?P<name>[A-Z][^,]{2,60}),"
 )  # "The company…, Dick Clark Productions,"
@@ -44,7 +46,7 @@ class SubjectReader:
         if (
             intro
             and len(intro.group(0).split()) <= 18
-            and intro.group(0).split()[0].lower() in self.lex.intro
+            and self._introduces(intro.group(0).split())
             and not self.cues.verb_anywhere.search(intro.group(0))
         ):
             text = text[intro.end() :]
@@ -61,13 +63,52 @@ class SubjectReader:
             # "Hillary Clinton greeted 2,000 people": the name, not what follows it.
             runs = capitalised_runs(np)
             if runs and runs[0].start == 0:
-                rest = np[runs[0].end :].split()
-                if rest and rest[0][:1].islower() and rest[0] not in self.lex.inner_words:
-                    return runs[0].text
+                # "The Blaze’s Matt Walsh provided…": the adjacent runs, up to the first
+                # lower-case word that is no part of a name
+                # ("Attorneys for Clinton appeared", "Ann Roe and her aides tried"), a label
+                # skipped ("Jo Roe (D-N.Y.) reacted")
+                end = runs[0].end
+                for run in runs[1:]:
+                    if np[end : run.start].strip().lower() not in self._name_joiners:
+                        break
+                    end = run.end
+                rest = _LABEL.sub("", np[end:]).split()
+                if rest and rest[0][:1].islower():
+                    return np[:end].rstrip(".")
             return np
-        if first in self.lex.determiners:
+        if first in self.lex.determiners and self._description(np):
             return np
         return None
+
+    @property
+    def _name_joiners(self) -> frozenset[str]:
+        return frozenset(("", *self.lex.inner_words))
+
+    def _description(self, phrase: str) -> bool:
+        """A short description ("the head of the party"), not a clause ("the actor held a
+        fake audition and"): no verb of the language's lists, no determiner but after a
+        preposition."""
+        words = [w.lower().strip(",") for w in phrase.split()]
+        if len(words) > 9:
+            return False
+        verbs = {*self.lex.subject_verbs, *self.lex.speech_openers, *self.lex.relatives}
+        for before, word in pairwise(words):
+            if word in verbs or (word in self.lex.determiners and before not in self.lex.embedding):
+                return False
+        return True
+
+    def _introduces(self, words: list[str]) -> bool:
+        """Words before a comma that open a sentence without being its subject: an
+        adverbial ("In an interview with the Times,") or a participle ("Speaking in Harlem,"),
+        not a name ("Manning, who…")."""
+        first = words[0].lower()
+        if first in self.lex.intro:
+            return True
+        return (
+            len(words) > 1
+            and first.endswith(self.lex.progressive_endings)
+            and words[1][:1].islower()
+        )
 
     def _subject_persons(self) -> list[tuple[int, int, str]]:
         """Each sentence whose subject is a person: (paragraph, offset, full name)."""
