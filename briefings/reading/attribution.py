@@ -273,8 +273,18 @@ class Attributor(SubjectReader):
             # "Her campaign manager, Robby Mook, suggested" / "Tom Ridge, a former secretary,
             # said": the name, whichever side of the apposition it stands.
             inner, _, last = head[:-1].rpartition(",")
+            opener = last.split()[0] if last.split() else ""
+            if opener in self.lex.embedding and opener not in self.lex.determiners:
+                return self._subject_before(inner)  # "Roe, via the Daily Star, said"
             runs = capitalised_runs(last)
             if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
+                if self._known_person(runs[-1].text):
+                    return runs[-1].text
+                # "Dr. Jo Roe, professor at the School of Public Health, said": the person
+                # the apposition describes, else the body it names
+                found = self._subject_before(inner)
+                if found and (found.lower() in self.cues.pronouns or self._known_person(found)):
+                    return found
                 return runs[-1].text
             return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""

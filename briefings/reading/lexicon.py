@@ -69,6 +69,7 @@ class Lexicon:
     document_openers: tuple[str, ...]
     possessives: frozenset[str]
     intro: frozenset[str]
+    intro_endings: tuple[str, ...]  # "Speaking in Harlem,", "Barely a week ago,"
     embedding: frozenset[str]
     relatives: tuple[str, ...]
     subject_verbs: tuple[str, ...]
@@ -194,6 +195,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         document_openers=words("grammar", "document_openers"),
         possessives=frozenset(words("grammar", "possessives")),
         intro=frozenset(words("grammar", "intro")),
+        intro_endings=words("grammar", "intro_endings"),
         embedding=frozenset(words("grammar", "embedding")),
         relatives=words("grammar", "relatives"),
         subject_verbs=words("grammar", "subject_verbs"),

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from briefings.reading.names import PersonIndex, capitalised_runs, person_name
+from briefings.reading.names import Name, PersonIndex, capitalised_runs, person_name
 
 if TYPE_CHECKING:
     from briefings.reading.cues import Cues
@@ -51,14 +51,17 @@ class SubjectReader:
         ):
             text = text[intro.end() :]
         match = self.cues.subject_end.match(text)
-        if not match:
+        if not match and not text[:1].isupper():
             return None
-        np = match.group("np").strip()
+        np = match.group("np").strip() if match else text[:90]
         if not self._named(np) and np.split()[0].lower() not in self.cues.pronouns:
             return None  # "Or", "In", "That": no subject to name
         first = np.split()[0]
         if first.lower() in self.cues.pronouns:
             return first  # "He went on to say": the pronoun, not the clause
+        second = np.split()[1] if len(np.split()) > 1 else ""
+        if first.lower() in self.lex.determiners and not second[:1].isupper():
+            return np if match and self._description(np) else None
         if np[:1].isupper():
             # "Hillary Clinton greeted 2,000 people": the name, not what follows it.
             runs = capitalised_runs(np)
@@ -74,11 +77,27 @@ class SubjectReader:
                     end = run.end
                 rest = _LABEL.sub("", np[end:]).split()
                 if rest and rest[0][:1].islower():
-                    return np[:end].rstrip(".")
-            return np
-        if first in self.lex.determiners and self._description(np):
-            return np
+                    return self._role_then_person(np, runs, end) or np[:end].rstrip(".")
+            return np if match else None
         return None
+
+    def _role_then_person(self, np: str, runs: tuple[Name, ...], end: int) -> str:
+        """ "Wild defenseman Ryan Suter": a leading run that is no person (a team, a place),
+        one or two lower-case role words, then a person the article names: the subject is
+        all of it (its person is the speaker)."""
+        if self._known_person(np[:end]):
+            return ""
+        later = [r for r in runs if r.start > end]
+        if not later:
+            return ""
+        gap = np[end : later[0].start].split()
+        if not 0 < len(gap) <= 2 or not all(w.islower() and w.isalpha() for w in gap):
+            return ""
+        if any(w in self.lex.determiners or w in self.lex.embedding for w in gap):
+            return ""
+        if self.cues.verb_anywhere.search(" ".join(gap)):
+            return ""
+        return np[: later[0].end] if self._known_person(later[0].text) else ""
 
     @property
     def _name_joiners(self) -> frozenset[str]:
@@ -91,8 +110,10 @@ class SubjectReader:
         words = [w.lower().strip(",") for w in phrase.split()]
         if len(words) > 9:
             return False
-        verbs = {*self.lex.subject_verbs, *self.lex.speech_openers, *self.lex.relatives}
+        verbs = {*self.lex.subject_verbs, *self.lex.speech_openers}
         for before, word in pairwise(words):
+            if word in self.lex.relatives:
+                return True  # "the company that runs the awards": a head and its relative
             if word in verbs or (word in self.lex.determiners and before not in self.lex.embedding):
                 return False
         return True
@@ -104,11 +125,7 @@ class SubjectReader:
         first = words[0].lower()
         if first in self.lex.intro:
             return True
-        return (
-            len(words) > 1
-            and first.endswith(self.lex.progressive_endings)
-            and words[1][:1].islower()
-        )
+        return len(words) > 1 and first.endswith(self.lex.intro_endings) and words[1][:1].islower()
 
     def _subject_persons(self) -> list[tuple[int, int, str]]:
         """Each sentence whose subject is a person: (paragraph, offset, full name)."""
