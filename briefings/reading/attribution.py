@@ -278,9 +278,10 @@ class Attributor(SubjectReader):
                 return self._subject_before(inner)  # "Roe, via the Daily Star, said"
             runs = capitalised_runs(last)
             if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
-                if self._known_person(runs[-1].text):
+                described = opener.lower() in self.lex.determiners | self.lex.possessives
+                if self._known_person(runs[-1].text) and not described:
                     return runs[-1].text
-                # "Dr. Jo Roe, professor at the School of Public Health, said": the person
+                # "Dr. Jo Roe, a professor at the School of Public Health, said": the person
                 # the apposition describes, else the body it names
                 found = self._subject_before(inner)
                 if found and (found.lower() in self.cues.pronouns or self._known_person(found)):
