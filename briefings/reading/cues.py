@@ -37,6 +37,8 @@ class Cues:
     signed_by: re.Pattern[str]
     document_by: re.Pattern[str]
     verb_next: re.Pattern[str]
+    verb_after_apposition: re.Pattern[str]  # "X, a senator from Ohio, said"
+    verb_before: re.Pattern[str]  # "…, said X": the verb right before a name
     determiner_tail: re.Pattern[str]
     leading_conjunction: re.Pattern[str]
     relative_split: re.Pattern[str]
@@ -136,6 +138,9 @@ def _build(lex: Lexicon) -> Cues:
         signed_by=re.compile(rf"\b{alt(lex.signed)} by (?:[\w-]+\s+)?(?P<noun>[a-z]+)$"),
         document_by=re.compile(rf"\s+{alt(lex.document_by)}\b.*$"),
         verb_next=re.compile(rf"\s+(?:{adv}\s+)*{verb}\b"),
+        verb_after_apposition=re.compile(rf",\s+[^,;“”\"]{{1,140}}?,\s+(?:{adv}\s+)*{verb}\b"),
+        # after a comma or a quote: "…, said Jo Roe", not "He said Roe has …"
+        verb_before=re.compile(rf"[,”\"'’]\s*{alt(lex.inverting)}\s+$"),
         determiner_tail=re.compile(rf"\b(?i:{alt(lex.determiners)})\s+[^,.;:]{{1,60}}$"),
         leading_conjunction=re.compile(rf"^{alt(lex.conjunctions)}\s+"),
         relative_split=re.compile(rf",\s*{alt(lex.relatives)}\b"),

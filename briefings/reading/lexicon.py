@@ -37,6 +37,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     verbs: tuple[str, ...]  # reporting verbs, every form, multi-word allowed
     particles: tuple[str, ...]
+    inverting: tuple[str, ...]  # verbs after which a name is the subject: "said Jo Roe"
     progressive_endings: tuple[str, ...]
     between: tuple[str, ...]  # auxiliaries/adverbs between speaker and verb (regex pieces)
     according: tuple[str, ...]
@@ -163,6 +164,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         abbreviations=frozenset(words("sentences", "abbreviations")),
         verbs=words("speech", "verbs"),
         particles=words("speech", "particles"),
+        inverting=words("speech", "inverting"),
         progressive_endings=words("speech", "progressive_endings"),
         between=tuple(_words(get("speech", "between") or [])),
         according=words("speech", "according"),

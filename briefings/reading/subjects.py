@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from briefings.reading.document import Document
     from briefings.reading.lexicon import Lexicon
 
+# What may follow a name inverted after its verb ("…, said Jo Roe." / ", said Jo Roe, a
+# senator"), unlike the subject of reported speech ("he said Roe has…").
+_CLAUSE_END = frozenset({"", ",", ".", ";", ":", "(", "—", "–"})
 _LABEL = re.compile(r"^\s*\([^()]{1,30}\)")  # a party label after a name: "(D-N.Y.)"
 _APPOSED_NAME = re.compile(
     r",\s+(?P<name>[A-Z][^,]{2,60}),"
@@ -143,7 +146,22 @@ class SubjectReader:
             starts = self._name_starts(index)
             for run in names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
                 tail = para[run.end : min(run.end + 40, sent.end)]
-                if self.cues.verb_next.match(tail):
+                # "Early says", "Roe, a senator from Ohio, said", "…, said Jo Roe"
+                if (
+                    self.cues.verb_next.match(tail)
+                    or (
+                        self.cues.verb_before.search(
+                            para[max(sent.start, run.start - 40) : run.start]
+                        )
+                        and para[run.end : run.end + 3].lstrip()[:1] in _CLAUSE_END
+                    )
+                    or (
+                        tail.startswith(",")
+                        and self.cues.verb_after_apposition.match(
+                            para[run.end : min(run.end + 200, sent.end)]
+                        )
+                    )
+                ):
                     name = self.people.expand(person_name(run.text) or run.text)
                     if self.people.is_person(name):
                         found.append((index, run.start, name))
