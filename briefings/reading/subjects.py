@@ -147,13 +147,16 @@ class SubjectReader:
             for run in names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
                 tail = para[run.end : min(run.end + 40, sent.end)]
                 # "Early says", "Roe, a senator from Ohio, said", "…, said Jo Roe"
+                # an apposed name closes with a comma: "The head of X, Jo Roe, said"
+                apposed = para[max(0, run.start - 2) : run.start] == ", "
+                verb = self.cues.verb_next.match(tail.removeprefix(",") if apposed else tail)
                 if (
-                    self.cues.verb_next.match(tail)
+                    (verb and not verb.group(0).endswith(self.lex.progressive_endings))
                     or (
                         self.cues.verb_before.search(
                             para[max(sent.start, run.start - 40) : run.start]
                         )
-                        and para[run.end : run.end + 3].lstrip()[:1] in _CLAUSE_END
+                        and para[run.start + len(run.text) :][:3].lstrip()[:1] in _CLAUSE_END
                     )
                     or (
                         tail.startswith(",")
