@@ -122,9 +122,15 @@ class Attributor(SubjectReader):
         match = self.cues.after_subject_verb.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")
-        for pattern in (self.cues.after_appositive, self.cues.after_role_name):
+        for pattern in (
+            self.cues.after_apposed_name,
+            self.cues.after_appositive,
+            self.cues.after_role_name,
+        ):
             match = pattern.match(after)
-            if match and self._named(match.group("who")):
+            # not "…” to discuss his rival, Jo Roe, saying": a participle runs on
+            running_on = match and match.group("verb").endswith(self.lex.progressive_endings)
+            if match and not running_on and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
         first = match.group("who").split()[:1] if match else []
@@ -356,6 +362,12 @@ class Attributor(SubjectReader):
         if titled and words[titled[-1] + 1][:1].isupper() and len(words) - titled[-1] > 2:
             words = words[titled[-1] + 1 :]  # "Hessens Arbeitsministerin Heike Hofmann"
         raw = " ".join(words)
+        if not raw[:1].isupper():
+            # "the economist Jo Roe": the person the description names
+            for run in capitalised_runs(raw):
+                person = person_name(run.text)
+                if person and self.people.is_person(self.people.expand(person)):
+                    return self.people.expand(person)
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:

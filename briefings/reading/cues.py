@@ -26,6 +26,7 @@ class Cues:
     after_subject_verb: re.Pattern[str]
     after_appositive: re.Pattern[str]
     after_role_name: re.Pattern[str]
+    after_apposed_name: re.Pattern[str]
     after_verb_subject: re.Pattern[str]
     according: re.Pattern[str]
     verb_anywhere: re.Pattern[str]
@@ -103,8 +104,14 @@ def _build(lex: Lexicon) -> Cues:
         pronouns=frozenset(subjects),
         after_subject_verb=re.compile(rf"{lead}(?P<who>{who})\s+(?:{adv}\s+)*(?P<verb>{verb})\b"),
         # "…,” Strauss Zelnick, CEO of Take-Two, adds." and "…,” company CEO Andy Vesey said."
+        # "…,” the economist Jo Roe, a former adviser, wrote."
         after_appositive=re.compile(
-            rf"{lead}(?P<who>{name}),\s+[^“”\"]{{1,140}}?,\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
+            rf"{lead}(?P<who>{name}|{descriptor}),\s+[^“”\"]{{1,200}}?,\s+(?:{adv}\s+)*"
+            rf"(?P<verb>{verb})\b"
+        ),
+        # "…,” Smith's campaign manager, Jo Roe, said."
+        after_apposed_name=re.compile(
+            rf"{lead}[^“”\",.;:!?]{{1,80}}?,\s+(?P<who>{name}),\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
         after_role_name=re.compile(
             rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}(?:\s+and\s+(?:his|her|their)"
