@@ -85,12 +85,48 @@ class Attributor(SubjectReader):
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
             speaker = self._person_in_paragraph(span) or self.last_speaker
+        if not self._well_formed(speaker):
+            # a clause or a cut word ("that it is", "refused to", "self-") names no one
+            speaker = self._person_in_paragraph(span) or self.last_speaker
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
         if raw is not None or prev_same is not None or span.continues:
             self._cued_speakers.append((span, speaker))
         self._quoted_paragraphs.add(span.paragraph)
         return speaker
+
+    def _well_formed(self, speaker: str) -> bool:
+        """A speaker is a name, a pronoun or a short description headed by a noun: no
+        auxiliary or reporting verb inside, no cut word, no preposition at either end."""
+        # lower-case words only: "United States", "Reports" are names
+        words = [w.strip(",.;:") for w in speaker.split()]
+        words = [w if w.islower() else "" for w in words]
+        if not words:
+            return True
+        if (
+            speaker.endswith("-")
+            or words[0] in self._clause_words
+            or words[-1] in self.lex.embedding
+        ):
+            return False
+        if words[0] in self.lex.embedding and words[0] not in self.lex.determiners:
+            return False  # "of the university's top executives"
+        return not any(w in self._clause_words for w in words[1:])
+
+    @property
+    def _clause_words(self) -> frozenset[str]:
+        found: frozenset[str] = self.lex.compiled(
+            "clause_words",
+            lambda lex: frozenset(
+                (
+                    *lex.auxiliaries,
+                    *lex.subject_verbs,
+                    *lex.speech_openers,
+                    *(w for w in lex.between if " " not in w and w.isalpha()),
+                )
+            ),
+        )
+        return found
 
     def _spoken_of(self, span: Span) -> str | None:
         """The person a subjectless verb speaks for: the last one named in this paragraph or

@@ -74,6 +74,7 @@ class Lexicon:
     embedding: frozenset[str]
     relatives: tuple[str, ...]
     subject_verbs: tuple[str, ...]
+    auxiliaries: frozenset[str]
     person_relatives: frozenset[str]
     conjunctions: tuple[str, ...]
     slogan_cues: tuple[str, ...]
@@ -201,6 +202,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         embedding=frozenset(words("grammar", "embedding")),
         relatives=words("grammar", "relatives"),
         subject_verbs=words("grammar", "subject_verbs"),
+        auxiliaries=frozenset(words("grammar", "auxiliaries")),
         person_relatives=frozenset(words("grammar", "person_relatives")),
         conjunctions=words("grammar", "conjunctions"),
         slogan_cues=words("grammar", "slogan_cues"),
