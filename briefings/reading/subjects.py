@@ -128,7 +128,12 @@ class SubjectReader:
         first = words[0].lower()
         if first in self.lex.intro:
             return True
-        return len(words) > 1 and first.endswith(self.lex.intro_endings) and words[1][:1].islower()
+        # "Regarding Trump's rhetoric, …" too, when the phrase runs on (not "Manning Roe,")
+        if len(words) < 2 or not first.endswith(self.lex.intro_endings):
+            return False
+        given = first in self.lex.masculine_given or first in self.lex.feminine_given
+        running_on = len(words) > 3 and first.endswith(self.lex.progressive_endings)
+        return words[1][:1].islower() or (running_on and not given)
 
     def _subject_persons(self) -> list[tuple[int, int, str]]:
         """Each sentence whose subject is a person: (paragraph, offset, full name)."""
