@@ -67,3 +67,50 @@ def test_the_subject_of_a_sentence_is_never_a_clause() -> None:
         "“bring the boats back to this port.”",
     )
     assert ["Ann Lee"] == found
+
+
+def test_a_person_after_a_verb_of_reported_speech_is_remembered_for_a_pronoun() -> None:
+    assert ["Pat Oro"] == speakers(
+        "Tom Roe opened the meeting.",
+        "The council must act before the winter, said Pat Oro, a harbour pilot.",
+        "“The boats cannot wait for the money much longer,” he said.",
+    )
+
+
+def test_a_person_before_an_apposition_and_a_reporting_verb_is_remembered() -> None:
+    assert ["Pat Oro"] == speakers(
+        "Tom Roe opened the meeting.",
+        "Later, Pat Oro, a harbour pilot who has worked here for years, warned the council.",
+        "“The boats cannot wait for the money much longer,” he said.",
+    )
+
+
+def test_a_name_after_said_is_not_the_speaker_when_it_starts_reported_speech() -> None:
+    assert ["Tom Roe"] == speakers(
+        "Tom Roe spoke at the harbour. He said Pat Oro had found the money.",
+        "“We will see whether the money comes this time,” he said.",
+    )
+
+
+def test_a_cue_after_a_quote_reads_a_role_before_an_apposed_name() -> None:
+    assert ["Pat Oro", "Pat Oro"] == speakers(
+        "“We will win the vote in the spring,” the pilot Pat Oro, a harbour veteran, wrote.",
+        "“The money is there for the new bridge,” Roe's campaign manager, Pat Oro, said.",
+    )
+
+
+def test_a_clause_is_never_a_speaker() -> None:
+    found = speakers(
+        "Ann Lee spoke at the harbour on Monday about the new bridge and the money for it.",
+        "The plan, she argued, was ready, and that it is “the best plan this town has seen.”",
+    )
+    assert all(len(s.split()) <= 4 and " is" not in s for s in found)
+
+
+def test_a_common_given_name_outweighs_one_pronoun_echo_for_gender() -> None:
+    # "He" after a sentence about Ann Lee is not Ann Lee's gender: the given name says more.
+    assert ["Tom Roe", "Ann Lee"] == speakers(
+        "Tom Roe said Ann Lee should be ready. He went to the rally.",
+        "“It will be a hard fight for all of us in the end,” he said.",
+        "Ann Lee answered him. “I am ready for the fight and I always was,” she said.",
+    )
