@@ -315,6 +315,11 @@ class Attributor(SubjectReader):
             # "Her campaign manager, Robby Mook, suggested" / "Tom Ridge, a former secretary,
             # said": the name, whichever side of the apposition it stands.
             inner, _, last = head[:-1].rpartition(",")
+            first = head.split(",")[0].strip()
+            runs = capitalised_runs(last)
+            last_known = bool(runs) and bool(self._known_person(runs[-1].text))
+            if self._known_person(first) and not last_known:
+                return first  # "Clinton, during a meeting in Columbus, Ohio, said"
             opener = last.split()[0] if last.split() else ""
             if opener in self.lex.embedding and opener not in self.lex.determiners:
                 return self._subject_before(inner)  # "Roe, via the Daily Star, said"

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # What may follow a name inverted after its verb ("…, said Jo Roe." / ", said Jo Roe, a
 # senator"), unlike the subject of reported speech ("he said Roe has…").
 _CLAUSE_END = frozenset({"", ",", ".", ";", ":", "(", "—", "–"})
+_PLACE_TAIL = re.compile(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}),\s+(?=[A-Z])")
 _LABEL = re.compile(r"^\s*\([^()]{1,30}\)")  # a party label after a name: "(D-N.Y.)"
 _APPOSED_NAME = re.compile(
     r",\s+(?P<name>[A-Z][^,]{2,60}),"
@@ -53,6 +54,10 @@ class SubjectReader:
             and not self.cues.verb_anywhere.search(intro.group(0))
         ):
             text = text[intro.end() :]
+            # "Speaking in Salem, New Hampshire, Trump went": the place runs on in the phrase
+            place = _PLACE_TAIL.match(text)
+            if place and not self._known_person(place.group(1)):
+                text = text[place.end() :]
         match = self.cues.subject_end.match(text)
         if not match and not text[:1].isupper():
             return None
