@@ -114,3 +114,19 @@ def test_a_common_given_name_outweighs_one_pronoun_echo_for_gender() -> None:
         "“It will be a hard fight for all of us in the end,” he said.",
         "Ann Lee answered him. “I am ready for the fight and I always was,” she said.",
     )
+
+
+def test_a_known_person_before_an_aside_is_the_speaker_not_the_place_in_the_aside() -> None:
+    assert ["Ann Lee"] == speakers(
+        "Ann Lee toured the state on Monday.",
+        "Lee, during a meeting in Port Roe, Harbour State, said she was “going to bring the "
+        "boats back to every port in the state.”",
+    )
+
+
+def test_a_place_after_an_opening_phrase_is_part_of_the_phrase() -> None:
+    assert ["Tom Roe"] == speakers(
+        "Tom Roe and Ann Lee spoke on Monday.",
+        "Speaking at the harbour in Dayton, Ohio, Roe went after Lee.",
+        "“She has never built a single bridge in her life,” he said.",
+    )
