@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time as clock
 from asyncio import Task
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ from bot.commands import Button, Reply
 from bot.context import BotData, Context
 from bot.feed_poller import FeedPoller, Spawn
 from bot.handlers.send import send_replies
-from bot.schedule import missed, parse_time, slot_at, slot_key
+from bot.schedule import missed, next_slot, parse_time, slot_at, slot_key
 from bot.services import Services
 from briefings.ingest import IngestOptions
 from store.chats import Chat
@@ -280,10 +281,18 @@ def due_briefings(
     """(chat id, time, slot key) of every briefing due now or missed within the grace window
     and not yet covered by the chat's last briefing."""
     due: list[tuple[int, str, str]] = []
-    # PostgreSQL reads only what the schedule needs (no "seen" lists).
-    for chat in getattr(chats, "schedules", chats.all)():
+    # PostgreSQL: only the chats whose next briefing time has come; the others are told when
+    # to be looked at again, so a sweep reads a handful of rows, not every chat.
+    due_schedules = getattr(chats, "due_schedules", None)
+    if due_schedules is not None:
+        candidates: list[tuple[Chat, str]] = due_schedules(now.timestamp())
+    else:
+        candidates = [(chat, "") for chat in chats.all()]
+    later: list[tuple[int, str, float]] = []
+    for chat, token in candidates:
         if not chat.subscribed:
             continue
+        found = False
         for at in chat.times:
             slot = missed(now, at, chat.timezone, chat.days, grace)
             if slot is None:
@@ -292,7 +301,24 @@ def due_briefings(
             if stamp < chat.last_briefing or stamp < chat.schedule_changed:
                 continue
             due.append((chat.chat_id, at, slot_key(slot)))
+            found = True
+        if token and not found:
+            later.append((chat.chat_id, token, next_due(chat, now, grace)))
+    if due_schedules is not None:
+        chats.set_next_due(later)  # type: ignore[attr-defined]
     return due
+
+
+def next_due(chat: Chat, now: datetime, grace: timedelta) -> float:
+    """When a chat that is not due now can next be: its first briefing time at or after what
+    its last briefing (or schedule change) covers, and not past the grace window. Any write to
+    the chat resets this, so a briefing can only come earlier through a write."""
+    if not chat.days:
+        return math.inf  # no briefing day: never due until the chat changes
+    cover = max(chat.last_briefing, chat.schedule_changed, (now - grace).timestamp())
+    start = datetime.fromtimestamp(cover, UTC) - timedelta(microseconds=1)
+    slots = [next_slot(start, at, chat.timezone, chat.days).timestamp() for at in chat.times]
+    return min(slots, default=math.inf)
 
 
 async def sweep_briefings(context: ContextTypes.DEFAULT_TYPE) -> None:

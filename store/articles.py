@@ -1,25 +1,38 @@
 """Articles: deduplicated on add, indexed in memory by time, topic, URL, GUID and SimHash band,
-so ``latest`` and ``topic`` never scan the table."""
+so ``latest`` and ``topic`` never scan the table.
+
+The open builds only what reads need (time and topic, in one pass over the articles in time
+order, into typed arrays); the duplicate checks' indexes wait for the first write and the
+query index of topic names for the first topic query."""
 
 from __future__ import annotations
 
-import bisect
 import logging
 import math
 import sys
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefings.dedup import bands, canonical_url, near_duplicate
+from briefings.dedup import canonical_url
 from briefings.model import Article
 from briefings.reading.gazetteer import fold
-from briefings.reading.topics import TopicIndex
-from briefings.reading.vocabulary import is_listable
 from briefings.repository import AddOutcome
+from store.article_index import ArticleIndex, index_path, weights
+from store.article_index import build as build_index
+from store.article_index import load as load_index
+from store.article_index import save as save_index
+from store.article_index import when as sort_time
 from store.bodies import REF
 from store.database import Database, DatabaseError, Delete, Put
+from store.duplicates import DuplicateIndex
+from store.postings import Postings
+
+if TYPE_CHECKING:
+    # Imported when first needed: they load the topic vocabularies and fuzzy matching, which
+    # a process that only opens the store and lists the latest articles never uses.
+    from briefings.reading.topic_index import TopicIndex
 
 TABLE = "articles"
 log = logging.getLogger(__name__)
@@ -38,43 +51,85 @@ def _evidence(doc: dict[str, Any]) -> str:
     return "\n".join([doc.get("title", ""), doc.get("dek", ""), doc.get("summary", ""), *quotes])
 
 
-def _ts(value: str | None) -> float:
-    if not value:
-        return 0.0
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
-
-
 class ArticleStore:
     """The article table of a :class:`Database` plus its in-memory indexes."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._lock = threading.RLock()
-        self._by_time: list[tuple[float, int]] = []
-        self._by_topic: dict[str, list[tuple[float, int, float]]] = {}  # (time, id, weight)
-        self._by_url: dict[str, int] = {}
-        # GUIDs are only unique within their feed: keyed by (feed URL, GUID).
-        self._by_guid: dict[tuple[str, str], int] = {}
-        self._by_band: dict[int, list[int]] = {}
-        self._fingerprints: dict[int, int] = {}
-        self._topics = TopicIndex()
+        self._by_time = Postings()
+        self._by_topic: dict[str, Postings] = {}  # topic key -> (time, id, weight)
+        self._display: dict[str, str] = {}  # topic key -> the name it was first stored under
         self._names: dict[str, tuple[str, str]] = {}  # topic -> (its one copy, folded key)
         self._listed: dict[str, bool] = {}  # topic key -> shown by topic_counts
-        for doc_id, doc in db.documents(TABLE):
-            self._index(doc_id, doc)
-        self._by_time.sort()
-        for entries in self._by_topic.values():
-            entries.sort()
-        if db.path and not db.readonly:
-            self._move_texts_to_disk()
+        self._query_index: TopicIndex | None = None  # built by the first topic query
+        self._duplicates: DuplicateIndex | None = None  # built by the first write
+        old = self._load()
+        if old and db.path and not db.readonly:
+            self._move_texts_to_disk(old)
 
-    def _move_texts_to_disk(self) -> None:
+    def _load(self) -> list[int]:
+        """Set up the time and topic indexes: read the saved index of the snapshot when it
+        matches, else build them from the documents. Returns the documents from before body
+        files."""
+        db = self.db
+        path = index_path(db.path) if db.path else None
+        changed = db.since_snapshot.get(TABLE, {})
+        index, why = load_index(path, db.snapshot_mark) if path else (None, "")
+        saved = index is not None
+        # Where the indexes came from: "saved", or why they were built (tests and logs).
+        self.index_source = "saved" if saved else why or "no file"
+        if index is None:
+            if why and why != "no saved index":
+                log.info("building the article index: %s", why)
+            index = build_index(db.table_dict(TABLE))  # the snapshot plus the journal
+        self._by_time, self._by_topic = index.by_time, index.by_topic
+        self._display, self._names = index.display, index.names
+        if saved:  # the saved index is the snapshot's: add what changed since
+            for doc_id, before in changed.items():
+                if before is not None:
+                    self._unindex(doc_id, before)
+                now = db.raw(TABLE, doc_id)
+                if now is not None:
+                    self._index(doc_id, now)
+        elif path and not changed and db.snapshot_mark and not db.readonly:
+            self._save_index(index, db.snapshot_mark)  # built from the snapshot alone
+        if path and not db.readonly:
+            db.on_rewrite(TABLE, self._rewritten)
+        return index.old
+
+    def _rewritten(self, data: dict[str, Any], snapshot: tuple[int, int]) -> None:
+        """The snapshot was rewritten: save the index of what it holds, for the next open."""
+        self._save_index(build_index(data.get(TABLE, {})), snapshot)
+
+    def _save_index(self, index: ArticleIndex, snapshot: tuple[int, int]) -> None:
+        assert self.db.path is not None
+        try:
+            save_index(index_path(self.db.path), index, snapshot)
+        except OSError as exc:  # only the next open is slower
+            log.warning("cannot save the article index: %s", exc.strerror)
+
+    @property
+    def _topics(self) -> TopicIndex:
+        """The query index of topic names (folds and stems every name: only when asked)."""
+        if self._query_index is None:
+            from briefings.reading.topic_index import TopicIndex
+
+            self._query_index = TopicIndex(self._display.values())
+        return self._query_index
+
+    def _dedup(self) -> DuplicateIndex:
+        if self._duplicates is None:
+            duplicates = DuplicateIndex()
+            for doc_id, doc in self.db.documents(TABLE):
+                duplicates.add(doc_id, doc)
+            self._duplicates = duplicates
+        return self._duplicates
+
+    def _move_texts_to_disk(self, old: list[int]) -> None:
         """A database from before body files: its article texts move to the body file, a
         thousand per commit, once. A failure leaves the rest in memory, still readable."""
-        old = [i for i, doc in self.db.documents(TABLE) if REF not in doc and "title" in doc]
+        old = [i for i in old if REF not in (doc := self.db.raw(TABLE, i) or {}) and "title" in doc]
         try:
             for start in range(0, len(old), 1000):
                 ops = []
@@ -90,10 +145,13 @@ class ArticleStore:
         """Store new articles, fold duplicates into the article kept; one commit for all."""
         with self._lock:
             outcomes: list[AddOutcome] = []
+            duplicates = self._dedup()
             # id -> (the in-memory document, its body when new)
             pending: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
             for article in articles:
-                found = self._find_duplicate(article)
+                found = duplicates.find(
+                    article, article.canonical_url or canonical_url(article.url)
+                )
                 if found:
                     kept_id, reason = found
                     kept, body = pending.get(kept_id) or (
@@ -114,7 +172,7 @@ class ArticleStore:
                 record["canonical_url"] = record["canonical_url"] or canonical_url(article.url)
                 index = _split(record)
                 pending[doc_id] = (index, record)
-                self._index(doc_id, index, keep_sorted=True)
+                self._index(doc_id, index)
                 outcomes.append(AddOutcome("added", doc_id))
             ops = [Put(TABLE, doc_id, doc, body) for doc_id, (doc, body) in pending.items()]
             try:
@@ -130,8 +188,8 @@ class ArticleStore:
         """Delete articles older than the retention period; returns how many."""
         cutoff = ((now or datetime.now(UTC)) - timedelta(days=older_than_days)).timestamp()
         with self._lock:
-            old = self._by_time[: bisect.bisect_left(self._by_time, (cutoff, -1))]
-            docs = [(doc_id, self.db.raw(TABLE, doc_id) or {}) for _, doc_id in old]
+            old = self._by_time.ids[: self._by_time.before(cutoff)]
+            docs = [(doc_id, self.db.raw(TABLE, doc_id) or {}) for doc_id in old]
             self.db.commit([Delete(TABLE, doc_id) for doc_id, _ in docs])
             for doc_id, doc in docs:
                 self._unindex(doc_id, doc)
@@ -150,14 +208,13 @@ class ArticleStore:
     def latest(self, n: int, offset: int = 0) -> list[Article]:
         with self._lock:
             end = len(self._by_time) - offset
-            chosen = self._by_time[max(0, end - n) : max(0, end)]
-        return [a for _, doc_id in reversed(chosen) if (a := self.get(doc_id))]
+            chosen = self._by_time.ids[max(0, end - n) : max(0, end)]
+        return [a for doc_id in reversed(chosen) if (a := self.get(doc_id))]
 
     def ids_since(self, since: float) -> list[int]:
         """Ids of articles newer than a timestamp, newest first."""
         with self._lock:
-            start = bisect.bisect_right(self._by_time, (since, 1 << 62))
-            return [doc_id for _, doc_id in reversed(self._by_time[start:])]
+            return list(reversed(self._by_time.ids[self._by_time.after(since) :]))
 
     def by_topics(
         self, topics: Sequence[str], n: int, offset: int = 0, since: float = 0.0
@@ -178,12 +235,11 @@ class ArticleStore:
         with self._lock:
             for topic in topics:
                 key = fold(topic)
-                entries = self._by_topic.get(key, [])
-                start = max(
-                    bisect.bisect_right(entries, (since, 1 << 62)),
-                    len(entries) - CANDIDATES_PER_TOPIC,
-                )
-                for when, doc_id, relevance in entries[start:]:
+                entries = self._by_topic.get(key)
+                if entries is None:
+                    continue
+                start = max(entries.after(since), len(entries) - CANDIDATES_PER_TOPIC)
+                for when, doc_id, relevance in entries.tail(start):
                     age_days = max(0.0, (now - when) / 86400)
                     # log(log1p(relevance) * 0.5 ** (age / 3)), finite for any age
                     score = math.log(max(math.log1p(max(relevance, 0.0)), _TINY))
@@ -205,8 +261,7 @@ class ArticleStore:
         cutoff = since.timestamp() if since else 0.0
         with self._lock:
             counts = {
-                self._topics.display(key): len(entries)
-                - bisect.bisect_right(entries, (cutoff, 1 << 62))
+                self._display.get(key, key): entries.count_after(cutoff)
                 for key, entries in self._by_topic.items()
                 if self._listable(key, entries)
             }
@@ -214,102 +269,58 @@ class ArticleStore:
             sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0]))
         )
 
-    def _listable(self, key: str, entries: list[tuple[float, int, float]]) -> bool:
+    def _listable(self, key: str, entries: Postings) -> bool:
         """Only names and subjects are listed: older articles may carry free phrases. Judged
         once per topic, on the newest article that carries it."""
         known = self._listed.get(key)
         if known is None:
-            newest = self.db.raw(TABLE, entries[-1][1]) if entries else None
+            newest = self.db.raw(TABLE, entries.ids[-1]) if len(entries) else None
             record = {**newest, **self.db.body(newest)} if newest else {}
+            from briefings.reading.vocabulary import is_listable
+
             known = self._listed[key] = is_listable(key, _evidence(record))
         return known
 
     # -- indexes -----------------------------------------------------------------------------
-    def _when(self, doc: dict[str, Any]) -> float:
-        return _ts(doc.get("published")) or _ts(doc.get("ingested"))
-
-    def _index(self, doc_id: int, doc: dict[str, Any], keep_sorted: bool = False) -> None:
-        """Index one document; the bulk load at open appends and sorts once at the end.
-        (Locals instead of attributes: this runs 50,000 times when a large database opens.)"""
-        get = doc.get
-        when = _ts(get("published")) or _ts(get("ingested"))
-        insert = bisect.insort if keep_sorted else list.append
-        insert(self._by_time, (when, doc_id))
-        topics = get("topics") or []
-        weights = get("tw")
-        if not isinstance(weights, list) or len(weights) != len(topics):  # an older document
-            old = get("topic_weights") or {}
-            weights = [old.get(t, 1.0) for t in topics]
-        names, by_topic = self._names, self._by_topic
+    def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
+        """Index one new document (the open builds its indexes in bulk: ``_load``)."""
+        when = sort_time(doc)
+        self._by_time.insert(when, doc_id)
+        topics = doc.get("topics") or []
         interned = []
-        for topic, weight in zip(topics, weights, strict=True):
-            known = names.get(topic)
+        for topic, weight in zip(topics, weights(doc, topics), strict=True):
+            known = self._names.get(topic)
             if known is None:
-                known = names[topic] = (sys.intern(topic), fold(topic))
+                known = self._names[topic] = (sys.intern(topic), fold(topic))
             name, key = known
             interned.append(name)
-            entries = by_topic.get(key)
-            if entries is None:  # the topic index counts topics, not their articles
-                self._topics.add(name)
-                entries = by_topic[key] = []
-            insert(entries, (when, doc_id, weight))
-        # One copy of each topic name for all articles, not one per article.
+            entries = self._by_topic.get(key)
+            if entries is None:
+                entries = self._by_topic[key] = Postings(weights=())
+                self._display[key] = name
+                if self._query_index is not None:
+                    self._query_index.add(name)
+            entries.insert(when, doc_id, weight)
         doc["topics"] = interned
-        url = get("canonical_url")
-        if url:
-            self._by_url[url] = doc_id
-        guid = get("guid")
-        if guid:
-            self._by_guid[_guid_key(get("feed_url"), guid)] = doc_id
-        fingerprint = int(get("fingerprint") or 0)
-        if fingerprint:
-            self._fingerprints[doc_id] = fingerprint
-            by_band = self._by_band
-            for band in bands(fingerprint):
-                ids = by_band.get(band)
-                if ids is None:
-                    by_band[band] = [doc_id]
-                else:
-                    ids.append(doc_id)
+        if self._duplicates is not None:
+            self._duplicates.add(doc_id, doc)
 
     def _unindex(self, doc_id: int, doc: dict[str, Any]) -> None:
-        when = self._when(doc)
-        _remove(self._by_time, (when, doc_id))
+        when = sort_time(doc)
+        self._by_time.remove(when, doc_id)
         for topic in doc.get("topics", []):
-            entries = self._by_topic.get(fold(topic), [])
-            _remove(entries, (when, doc_id))
-            if not entries and self._by_topic.pop(fold(topic), None) is not None:
-                self._topics.remove(topic)
-        if self._by_url.get(doc.get("canonical_url", "")) == doc_id:
-            del self._by_url[doc["canonical_url"]]
-        guid_key = _guid_key(doc.get("feed_url"), doc.get("guid"))
-        if self._by_guid.get(guid_key) == doc_id:
-            del self._by_guid[guid_key]
-        fingerprint = self._fingerprints.pop(doc_id, 0)
-        for band in bands(fingerprint) if fingerprint else []:
-            ids = self._by_band.get(band, [])
-            if doc_id in ids:
-                ids.remove(doc_id)
-
-    def _find_duplicate(self, article: Article) -> tuple[int, str] | None:
-        url = article.canonical_url or canonical_url(article.url)
-        if url and url in self._by_url:
-            return self._by_url[url], "same URL"
-        guid_key = _guid_key(article.feed_url, article.guid)
-        if article.guid and guid_key in self._by_guid:
-            return self._by_guid[guid_key], "same GUID"
-        if article.fingerprint:
-            for band in bands(article.fingerprint):
-                for doc_id in self._by_band.get(band, []):
-                    if near_duplicate(article.fingerprint, self._fingerprints.get(doc_id, 0)):
-                        return doc_id, "same text"
-        return None
-
-
-def _guid_key(feed_url: str | None, guid: str | None) -> tuple[str, str]:
-    """Two feeds may both number their stories 1, 2, 3: a GUID counts within its feed only.
-    Articles stored without a feed URL (feed files) share the feed "" among themselves."""
-    return (feed_url or "", guid or "")
+            key = fold(topic)
+            entries = self._by_topic.get(key)
+            if entries is None:
+                continue
+            entries.remove(when, doc_id)
+            if not entries:
+                del self._by_topic[key]
+                self._display.pop(key, None)
+                if self._query_index is not None:
+                    self._query_index.remove(topic)
+        if self._duplicates is not None:
+            self._duplicates.remove(doc_id, doc)
 
 
 def _split(record: dict[str, Any]) -> dict[str, Any]:
@@ -325,10 +336,3 @@ def _split(record: dict[str, Any]) -> dict[str, Any]:
     weights = record.get("topic_weights") or {}
     index["tw"] = [float(weights.get(t, 1.0)) for t in index.get("topics", [])]
     return index
-
-
-def _remove(entries: list[Any], item: tuple[float, int]) -> None:
-    """Remove the entry for (time, id), with or without a weight after them."""
-    index = bisect.bisect_left(entries, item)
-    if index < len(entries) and entries[index][:2] == item:
-        del entries[index]

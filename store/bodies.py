@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from store.files import DatabaseError, Opener, fsync_dir, write_all
+from store.files import DatabaseError, Opener, fsync_dir, parse_json, write_all
 
 REF = "b"
 _NAME = re.compile(r"\.bodies\.(\d+)$")
@@ -120,7 +120,7 @@ class BodyFiles:
         generation, offset, length = ref
         try:
             data = os.pread(self._reader(generation), length, offset)
-            body = json.loads(data)
+            body = parse_json(data)
         except OSError as exc:
             raise DatabaseError(f"cannot read {self.file(generation)}: {exc.strerror}") from exc
         except ValueError:

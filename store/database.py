@@ -20,7 +20,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -37,8 +38,8 @@ from store.files import (
     Put,
     encode,
     json_chunks,
-    load_snapshot,
     open_unbuffered,
+    read_snapshot,
     scan_journal,
     write_all,
     write_file_atomically,
@@ -52,6 +53,9 @@ MIN_COMPACT_BYTES = 1 << 20
 CLOSE_COMPACT_BYTES = 1 << 18  # a longer journal is folded into the snapshot at close
 
 log = logging.getLogger(__name__)
+
+# Told of every snapshot rewrite: the tables written and the new file's (size, CRC-32).
+RewriteHook = Callable[[dict[str, Any], tuple[int, int]], None]
 
 
 class Database:
@@ -82,6 +86,13 @@ class Database:
         self._journal: IO[bytes] | None = None
         self._broken = ""  # why writes are refused after a failure that could not be undone
         self._next_ids: dict[str, int] = {}
+        # The snapshot the documents were read from or last written to: (size, CRC-32).
+        self.snapshot_mark: tuple[int, int] | None = None
+        # What changed since that snapshot (the journal replayed at open, and commits since):
+        # table -> id -> the snapshot's document, None when it had none. An index saved for
+        # the snapshot is brought up to date with these.
+        self.since_snapshot: dict[str, dict[int, dict[str, Any] | None]] = {}
+        self._rewrite_hooks: dict[str, RewriteHook] = {}  # by table
         self._bodies = BodyFiles(self.path, opener, fsync) if self.path else None
         try:
             if self.path:
@@ -145,6 +156,11 @@ class Database:
             self._next_ids[name] = value + 1
             return value
 
+    def on_rewrite(self, table: str, hook: RewriteHook) -> None:
+        """Call ``hook`` after each snapshot rewrite, under the lock (what it raises is logged).
+        One hook per table: a second store opened on the same database replaces the first."""
+        self._rewrite_hooks[table] = hook
+
     # -- writing -----------------------------------------------------------------------------
     def commit(self, ops: Iterable[Op]) -> None:
         """Make the changes durable (journal + fsync), then visible. All or nothing: when this
@@ -197,12 +213,22 @@ class Database:
             self._check_writable()
             data = self._tiny.storage.read() or {}
             generation = None
+            mark = [0, 0]  # size and CRC-32 of what was written
+
+            def measured(chunks: Iterator[bytes]) -> Iterator[bytes]:
+                for chunk in chunks:
+                    mark[0] += len(chunk)
+                    mark[1] = zlib.crc32(chunk, mark[1])
+                    yield chunk
+
             try:
                 if self._bodies and bodies:
                     # Live bodies into a new generation first: the old snapshot and journal
                     # keep theirs until the new snapshot has replaced them.
                     data, generation = self._bodies.copy_live(data)
-                write_file_atomically(self.path, json_chunks(data), self._opener, sync=self._fsync)
+                write_file_atomically(
+                    self.path, measured(json_chunks(data)), self._opener, sync=self._fsync
+                )
             except OSError as exc:
                 if generation is not None and self._bodies:
                     self._bodies.file(generation).unlink(missing_ok=True)
@@ -216,6 +242,13 @@ class Database:
                 self._bodies_base = self._bodies.size
             self._snapshot_bytes = self.path.stat().st_size
             self._compact_at = MIN_COMPACT_BYTES
+            self.snapshot_mark = (mark[0], mark[1])
+            self.since_snapshot = {}
+            for table, hook in self._rewrite_hooks.items():
+                try:
+                    hook(data, self.snapshot_mark)
+                except Exception:  # a cache beside the snapshot must never fail a commit
+                    log.exception("after rewriting %s, the %s hook failed", self.path, table)
             try:
                 self._journal.truncate(0)
                 if self._fsync:
@@ -314,7 +347,7 @@ class Database:
     def _open_files(self, path: Path) -> None:
         if not path.parent.is_dir():
             raise DatabaseError(f"the database folder {path.parent} does not exist")
-        data = load_snapshot(path)
+        data, self.snapshot_mark = read_snapshot(path)
         if data:
             self._snapshot_bytes = path.stat().st_size
         self._tiny.storage.write(data)
@@ -342,6 +375,11 @@ class Database:
         by_table: dict[str, list[Op]] = {}
         for op in ops:
             by_table.setdefault(op.table, []).append(op)
+            if self.path is None:  # no snapshot, nothing saved beside it
+                continue
+            changed = self.since_snapshot.setdefault(op.table, {})
+            if op.doc_id not in changed:  # the snapshot's version (replacing does not alter it)
+                changed[op.doc_id] = self.raw(op.table, op.doc_id)
         for name, table_ops in by_table.items():
             # Last write per id wins; one TinyDB update per table keeps a batch O(n), not O(n*k).
             final: dict[int, Op] = {op.doc_id: op for op in table_ops}

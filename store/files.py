@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+
+import orjson
 
 REPAIR_HINT = 'files left untouched; run "newsbrief db check", then "newsbrief db repair"'
 
@@ -78,9 +81,18 @@ def encode(op: Op) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def parse_json(raw: bytes) -> Any:
+    """orjson's parse, several times faster than the stdlib's; what it refuses (damage, or the
+    NaN the stdlib writes and reads) goes to the stdlib, whose errors say where and why."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
+
+
 def decode(line: bytes) -> Op:
     """One journal line as an op; ValueError saying what is wrong with it."""
-    record = json.loads(line)
+    record = parse_json(line)
     if not isinstance(record, dict):
         raise ValueError(f"a JSON {type(record).__name__}, not an object")
     table, doc_id = record.get("t"), record.get("id")
@@ -138,10 +150,17 @@ def _could_be_cut_short(exc: ValueError) -> bool:
 
 def load_snapshot(path: Path) -> dict[str, Any]:
     """The snapshot's tables, or DatabaseError saying where it is damaged."""
+    return read_snapshot(path)[0]
+
+
+def read_snapshot(path: Path) -> tuple[dict[str, Any], tuple[int, int] | None]:
+    """The snapshot's tables and its (size, CRC-32), which names this exact file to the
+    indexes saved beside it; or DatabaseError saying where it is damaged."""
     if not path.exists() or not path.stat().st_size:
-        return {}
+        return {}, None
     try:
-        data = json.loads(path.read_bytes())
+        raw = path.read_bytes()
+        data = parse_json(raw)
     except json.JSONDecodeError as exc:
         raise DatabaseError(
             f"{path} is not a newsbrief database, or is damaged: {exc.msg} at byte {exc.pos}; "
@@ -154,7 +173,7 @@ def load_snapshot(path: Path) -> dict[str, Any]:
     if problem:
         raise DatabaseError(f"{path} is not a newsbrief database: {problem}; {REPAIR_HINT}")
     assert isinstance(data, dict)
-    return data
+    return data, (len(raw), zlib.crc32(raw))
 
 
 def snapshot_problem(data: Any) -> str | None:

@@ -34,7 +34,7 @@ def test_the_lexicon_follows_the_language_and_falls_back_to_english() -> None:
     assert "en" == lexicon("").code == lexicon("xx").code == lexicon("en-GB").code
     french = lexicon("fr")
     assert "a déclaré" in french.verbs and "selon" in french.according
-    assert french.masculine_given == lexicon("en").masculine_given  # left out: from English
+    assert french.hyphen_particles == lexicon("en").hyphen_particles  # left out: from English
     assert french.titles != lexicon("en").titles  # French titles of its own
     assert {"de", "en", "es", "fr", "it", "pt"} <= set(available())
     assert "plural" == lexicon("en").pronouns["they"].number

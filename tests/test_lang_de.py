@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefings.reading.lexicon import lexicon
+from briefings.reading.names import persons_in
 from tests.lang_helpers import said
 
 LEAD = "Die Ministerin für Verkehr, Petra Lange Vogel, hat am Montag die neue Brücke eröffnet."
@@ -56,3 +58,104 @@ def test_any_verb_opens_the_attribution_after_a_quote() -> None:
         "de", LEAD, "„Die Brücke ist ein echtes Meisterwerk geworden“, lobt Jonas Weber Klein."
     )
     assert got == [("Die Brücke ist ein echtes Meisterwerk geworden", "Jonas Weber Klein")]
+
+
+def test_so_after_a_quote_names_the_speaker() -> None:
+    got = said("de", LEAD, "„Wir bauen die zweite Brücke gleich im nächsten Jahr“, so Jonas Weber.")
+    assert got == [("Wir bauen die zweite Brücke gleich im nächsten Jahr", "Jonas Weber")]
+
+
+def test_a_hyphenated_particle_stays_in_the_name() -> None:
+    got = said(
+        "de",
+        "Auf dem Markt sprach auch der Händler Karim Saleh ad-Din mit den Gästen.",
+        "„Wir wollen endlich mitreden“, sagt Saleh ad-Din über Omar al-Hassan.",
+    )
+    assert got == [("Wir wollen endlich mitreden", "Karim Saleh ad-Din")]
+
+
+def test_a_role_word_is_the_person_given_that_role() -> None:
+    got = said(
+        "de",
+        "Der Anwalt Karim Saleh sprach am Morgen vor dem Gericht.",
+        "Danach redete die Lehrerin Jana Hoffmann lange über die Schule.",
+        "„Wir brauchen jetzt mehr Geld für alle Kinder“, sagt der Anwalt.",
+    )
+    assert got == [("Wir brauchen jetzt mehr Geld für alle Kinder", "Karim Saleh")]
+
+
+def test_a_subject_after_its_verb_is_who_the_pronoun_means() -> None:
+    got = said(
+        "de",
+        "Bürgermeisterin Petra Lange eröffnete am Montag die neue Schule.",
+        "Am Abend kam auch Ministerin Jana Hoffmann. „Das ist ein guter Tag für die "
+        "Kinder“, schrieb sie.",
+    )
+    assert got == [("Das ist ein guter Tag für die Kinder", "Jana Hoffmann")]
+
+
+def test_a_quote_after_a_sentence_about_a_person_is_theirs() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Der Kieler Historiker Jonas Weber lobt das Museum. „Die Ausstellung ist wirklich "
+        "sehr gut gelungen.“",
+    )
+    assert got == [("Die Ausstellung ist wirklich sehr gut gelungen.", "Jonas Weber")]
+
+
+def test_a_paragraph_after_quotes_speaks_for_its_own_subject() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "„Die Brücke spart jeden Tag viel Zeit“, sagte Petra Lange Vogel.",
+        "Jonas Weber hält den Bau für einen „großen Fehler für die ganze Stadt“.",
+    )
+    assert got[1] == ("großen Fehler für die ganze Stadt", "Jonas Weber")
+
+
+def test_a_lone_capitalised_noun_is_no_speaker() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Die Lehrerin Jana Hoffmann sieht darin, wie die beiden «streiten und sich wieder "
+        "vertragen», etwas Schönes: «Das ist eine ganz normale Familie.»",
+    )
+    assert [speaker for _, speaker in got] == ["Jana Hoffmann", "Jana Hoffmann"]
+
+
+def test_noun_runs_are_no_people_and_particles_stay() -> None:
+    people = persons_in(
+        "Das Ausmaß der Katastrophe war groß. Nach dem Sturz von Assad kam Sabine von der "
+        "Heide nach Damaskus. Den Sturz hatte niemand erwartet.",
+        lex=lexicon("de"),
+    )
+    assert people == ["Sabine von der Heide"]
+
+
+def test_a_given_name_tells_whom_a_pronoun_means() -> None:
+    got = said(
+        "de",
+        "Jana Hoffmann eröffnete die Schule. Tobias Kern kam erst am Abend dazu.",
+        "„Wir haben sehr lange auf diesen Tag gewartet“, sagte sie.",
+    )
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Jana Hoffmann")]
+
+
+def test_a_complement_after_von_is_no_part_of_the_name() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "„Die Brücke ist ein großer Gewinn für alle“, sagte der Ingenieur Jonas Weber von der "
+        "Firma Baukunst.",
+    )
+    assert got == [("Die Brücke ist ein großer Gewinn für alle", "Jonas Weber")]
+
+
+def test_heisst_es_in_a_document_names_its_author() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "„Die Brücke ist ein großer Gewinn für alle“, heißt es in einer Mitteilung der Stadt.",
+    )
+    assert "Stadt" in got[0][1]

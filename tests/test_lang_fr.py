@@ -54,3 +54,82 @@ def test_a_quote_interrupted_by_explique_x_is_two_quotes() -> None:
         ("Nous allons rouvrir le marché très vite", "Anne Morel Dubois"),
         ("Les pêcheurs attendent depuis des mois.", "Anne Morel Dubois"),
     ]
+
+
+def test_an_aside_with_any_verb_and_an_apposition_is_no_quote() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Nous avons perdu trois mètres de plage, constate Anne Morel Dubois, la présidente "
+        "du club. Cette fois, la mer ira plus loin encore. »",
+    )
+    assert got == [
+        ("Nous avons perdu trois mètres de plage", "Anne Morel Dubois"),
+        ("Cette fois, la mer ira plus loin encore.", "Anne Morel Dubois"),
+    ]
+
+
+def test_a_gloss_in_parentheses_after_a_quote_is_skipped() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Festina lente semper et ubique » (hâte-toi lentement), lance le procureur Marc Petit.",
+    )
+    assert got == [("Festina lente semper et ubique", "Marc Petit")]
+
+
+def test_the_name_in_apposition_to_a_description_speaks() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Il faut le juger avec calme et mesure », plaide l'avocate de Paul Martin Leroy, "
+        "Anne Morel Dubois.",
+    )
+    assert got == [("Il faut le juger avec calme et mesure", "Anne Morel Dubois")]
+
+
+def test_a_quote_opening_the_article_is_the_person_named_next() -> None:
+    got = said(
+        "fr",
+        "« Nous partirons tous demain matin vers le port. » Pour avoir écrit ce message, "
+        "le pêcheur Marc Petit a été critiqué.",
+    )
+    assert got == [("Nous partirons tous demain matin vers le port.", "Marc Petit")]
+
+
+def test_a_role_word_is_the_person_given_that_role() -> None:
+    got = said(
+        "fr",
+        "Le juge Marc Petit a ouvert l'audience lundi matin.",
+        "L'avocate Anne Morel Dubois a ensuite parlé longuement de son client.",
+        "Avant la pause, le juge avait déclaré que « cette affaire sera jugée avec soin ».",
+    )
+    assert got == [("cette affaire sera jugée avec soin", "Marc Petit")]
+
+
+def test_initials_name_a_person() -> None:
+    got = said(
+        "fr",
+        "Le prévenu, Yanis B., a comparu mardi devant le tribunal.",
+        "« Je n'ai jamais voulu blesser personne », affirme Yanis B. devant les juges.",
+    )
+    assert got[0][1].startswith("Yanis B")
+
+
+def test_a_subject_after_its_verb_is_who_the_pronoun_means() -> None:
+    got = said(
+        "fr",
+        "La maire Claire Petit a ouvert la séance.",
+        "Puis est arrivée la ministre Sophie Durand. « Je suis très heureuse d'être ici », "
+        "a-t-elle dit.",
+    )
+    assert got == [("Je suis très heureuse d'être ici", "Sophie Durand")]
+
+
+def test_a_given_name_tells_whom_a_pronoun_means() -> None:
+    got = said(
+        "fr",
+        "Sophie Durand a ouvert la séance. Thierry Lemaire est arrivé plus tard.",
+        "« Nous attendions ce jour depuis longtemps », a-t-elle dit.",
+    )
+    assert got == [("Nous attendions ce jour depuis longtemps", "Sophie Durand")]

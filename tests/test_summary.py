@@ -19,7 +19,7 @@ from briefings.reading.summary import (
     summary_of,
 )
 from briefings.reading.summary_features import FEATURES, describe
-from briefings.reading.summary_rules import is_dangling, is_furniture, strip_credit
+from briefings.reading.summary_rules import closed, is_dangling, is_furniture, strip_credit
 
 LEAD = (
     "The city council approved a new tram line on Monday after two years of debate, clearing the "
@@ -178,3 +178,20 @@ def test_a_pronoun_behind_a_wire_credit_is_still_dangling() -> None:
     assert is_dangling("(CNN) -- He said the talks had failed.")
     summary = summarize("", ["(CNN) -- It was a long night in the capital for everyone.", LEAD])
     assert summary == LEAD
+
+
+def test_a_summary_sentence_ending_on_a_word_gets_a_full_stop() -> None:
+    # A dek or subtitle without its full stop would read as running into the next sentence.
+    assert closed("Council approves the northern tram line") == (
+        "Council approves the northern tram line."
+    )
+    assert closed("He said “no”") == "He said “no”."
+    assert closed("The council met.") == "The council met."
+    assert closed("The statement read:") == "The statement read:"
+
+
+def test_a_list_bullet_is_dropped_from_the_summary_sentence() -> None:
+    assert strip_credit("- The council met on Monday.") == "The council met on Monday."
+    assert strip_credit("• The council met on Monday.") == "The council met on Monday."
+    assert strip_credit("-5 degrees is cold.") == "-5 degrees is cold."
+    assert summarize("", [f"- {LEAD}", SECOND]).startswith("The city council")

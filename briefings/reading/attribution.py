@@ -18,6 +18,7 @@ from briefings.reading.names import (
     personal,
     strip_titles,
 )
+from briefings.reading.roles import Holder, appositive_name, holder_of, role_holders
 from briefings.reading.sentences import split_sentences
 from briefings.reading.subjects import SubjectReader
 
@@ -61,6 +62,7 @@ class Attributor(SubjectReader):
         self._genders = person_genders(doc, self._subjects, self._known_person)
         self._groups_named = self._group_subjects()
         self._groups = group_aliases(self.cues, self.paragraphs)
+        self._holders: list[Holder] | None = None  # who holds which role, read when asked
 
     # -- the public step -------------------------------------------------------------------
     def speaker_for(self, span: Span, previous: Span | None) -> str:
@@ -78,13 +80,22 @@ class Attributor(SubjectReader):
             speaker = self._resolve(raw, span)
         elif prev_same is not None and prev_speaker:
             speaker = prev_speaker  # "“A,” he said. “B.”"
-        elif span.continues or self._paragraph_had_quote(span.paragraph - 1):
-            # a multi-paragraph quote, or a quote-only paragraph: whoever spoke, else the person
-            # the text is about
+        elif span.continues:
+            # a multi-paragraph quote: whoever spoke, else the person the text is about
             speaker = self.last_speaker or self._last_person_before(span)
+        elif self._paragraph_had_quote(span.paragraph - 1):
+            # after a paragraph of quotes: the person this paragraph is about before its
+            # quote ("Raab nannte es ein „Privileg“"), else whoever spoke
+            speaker = (
+                self._person_in_paragraph(span)
+                or self.last_speaker
+                or self._last_person_before(span)
+            )
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
-            speaker = self._person_in_paragraph(span) or self.last_speaker
+            speaker = (
+                self._person_in_paragraph(span) or self.last_speaker or self._person_after(span)
+            )
         if not self._well_formed(speaker):
             # a clause or a cut word ("that it is", "refused to", "self-") names no one
             speaker = self._person_in_paragraph(span) or self.last_speaker
@@ -136,6 +147,16 @@ class Attributor(SubjectReader):
             return self._mentions[at - 1][2]
         return self._last_person_before(span) or self.last_speaker or None
 
+    def _person_after(self, span: Span) -> str:
+        """ "«…» Pour ce message, l'imam X a été condamné": with no one named before, a quote
+        opening its paragraph is the first person its paragraph names after it."""
+        if self.paragraphs[span.paragraph][: span.open_at].strip():
+            return ""
+        at = bisect_left(self._mention_keys, (span.paragraph, span.close_end))
+        if at < len(self._mentions) and self._mentions[at][0] == span.paragraph:
+            return self._mentions[at][2]
+        return ""
+
     def _person_in_paragraph(self, span: Span) -> str:
         """The person last the subject of a sentence before the quote in its own paragraph."""
         at = bisect_left(self._subject_keys, (span.paragraph, span.open_at))
@@ -147,7 +168,7 @@ class Attributor(SubjectReader):
     def _after_cue(self, span: Span, para: str) -> str | None:
         if not span.closed:
             return None
-        after = _mask_labels(para[span.close_end : span.close_end + 260])
+        after = _mask_gloss(_mask_labels(para[span.close_end : span.close_end + 260]))
         nxt = self.cues.next_opener.search(after)
         if nxt:
             after = after[: nxt.start()]
@@ -304,7 +325,7 @@ class Attributor(SubjectReader):
         runs = capitalised_runs(text)
         if not runs or runs[0].start > 3 or not self._named(runs[0].text):
             return None
-        return person_name(runs[0].text)
+        return person_name(runs[0].text, self.lex)
 
     def _subject_before(self, text: str) -> str | None:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
@@ -381,8 +402,14 @@ class Attributor(SubjectReader):
         if group:
             return group
         if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
-            # "the minister", or a bare title ("Chef", "Ministerin"): the person last named
-            return self._last_person_before(span) or raw
+            # "the minister", or a bare title ("Chef", "Ministerin"): the person the paragraph
+            # is about, else the one the article gave that role, else the person last named
+            return (
+                self._person_in_paragraph(span)
+                or self._role_holder(raw, span)
+                or self._last_person_before(span)
+                or raw
+            )
         signers = self.cues.signed_by.search(raw)
         if signers and self.cues.documents.match(self.cues.document_by.sub("", raw)):
             group = self._group_for("the " + signers.group("noun"), span)
@@ -406,20 +433,25 @@ class Attributor(SubjectReader):
         if not raw[:1].isupper():
             # "the economist Jo Roe": the person the description names
             for run in capitalised_runs(raw):
-                person = person_name(run.text)
+                person = person_name(run.text, self.lex)
                 if person and self.people.is_person(self.people.expand(person)):
                     return self.people.expand(person)
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:
                 return self._resolve(raw[: team.start()], span) + team.group(0)
-            person = person_name(raw)
+            person = person_name(raw, self.lex)
             if person:
                 return self.people.expand(person)
             bare = re.sub(r"[’']s$", "", raw)  # "Swift’s" -> "Swift"; "NASA’s Office" stays
             words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
+
+    def _role_holder(self, raw: str, span: Span) -> str:
+        if self._holders is None:
+            self._holders = role_holders(self.doc, self._known_person)
+        return holder_of(raw, span.paragraph, span.start, self._holders, self.lex)
 
     def _group_for(self, raw: str, span: Span) -> str:
         """ "the doctors" -> the group an apposition named ("The doctors, members of … Doctors
@@ -473,11 +505,14 @@ class Attributor(SubjectReader):
         """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
         phrase up to its first comma ("a Customs and Border Protection spokesperson")."""
         phrase = self.cues.relative_split.split(phrase)[0]
+        appos = appositive_name(phrase, self.lex)
+        if appos:
+            return appos  # "l'avocate de Jean Roy, Anne Lis": the name in apposition
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
         runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
         people = [
             p if p and personal(p, self.lex) else None
-            for p in map(person_name, (r.text for r in runs))
+            for p in (person_name(r.text, self.lex) for r in runs)
         ]
         named = [p for p in people if p]
         if named:
@@ -488,7 +523,9 @@ class Attributor(SubjectReader):
             return known[-1] if last else known[0]
         if runs:
             pick = runs[-1] if last else runs[0]
-            if pick.start <= 2 or last:
+            # where nouns are capitalised, a lone capitalised word is a noun ("etwas Neues")
+            noun = self.lex.capitalised_nouns and len(pick.text.split()) == 1
+            if (pick.start <= 2 or last) and not noun:
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
@@ -582,3 +619,12 @@ def _mask_labels(text: str) -> str:
     """Short parentheticals blanked, offsets kept: "Rep. Jane Doe (D-Ohio) said" reads as
     "Rep. Jane Doe said"."""
     return _LABEL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_GLOSS = re.compile(r"^\s*\([^()]{1,200}\)")
+
+
+def _mask_gloss(text: str) -> str:
+    """A parenthesis right after a quote (its translation or a gloss) blanked, offsets kept:
+    "« Errare humanum est » (l'erreur est humaine), lance X" reads as "…, lance X"."""
+    return _GLOSS.sub(lambda m: " " * len(m.group(0)), text)

@@ -57,6 +57,7 @@ class Lexicon:
     org_words: frozenset[str]
     not_names: frozenset[str]
     connectors: tuple[str, ...]
+    hyphen_particles: tuple[str, ...]  # "al-" of "Bashar al-Assad"
     group_nouns: tuple[str, ...]
     not_speakers: frozenset[str]
     person_roles: tuple[str, ...]
@@ -92,6 +93,15 @@ class Lexicon:
     role_heads_phrase: bool = False
     # Role nouns end compounds ("Außenministerin", "Landeskorrespondent"): matched as endings.
     compound_roles: bool = False
+    # The subject may follow its verb (German V2 "Dann sprach die Ministerin Anna Roth",
+    # Romance "Afirma Pedro Gil"): a sentence without a subject before its verb is about the
+    # first person it names.
+    subject_after_verb: bool = False
+    # Every noun is capitalised (German): a capitalised run is a name only when nothing in
+    # the article treats its words as nouns.
+    capitalised_nouns: bool = False
+    noun_endings: tuple[str, ...] = ()
+    contractions: frozenset[str] = frozenset()  # a preposition and an article: "zum", "im"
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -108,7 +118,20 @@ class Lexicon:
             return True
         if not self.compound_roles:
             return False
-        return low.endswith(self.person_roles) or low.endswith(tuple(self.titles))
+        # A compound ends in a role of four letters or more and is longer than it: not the
+        # given name "Alex" (ex) nor "Murat" (rat).
+        return low in self.person_roles or any(
+            low.endswith(role) and len(low) >= len(role) + 3 for role in self.compound_suffixes
+        )
+
+    @property
+    def compound_suffixes(self) -> tuple[str, ...]:
+        """Role nouns and titles that may end a compound ("Innenminister", "Drusenführer")."""
+        found: tuple[str, ...] = self.compiled(
+            "compound_suffixes",
+            lambda lex: tuple(w for w in {*lex.person_roles, *lex.titles} if len(w) >= 4),
+        )
+        return found
 
     def compiled(self, key: str, build: Any) -> Any:
         """A value derived from this lexicon (a compiled regex), built once per language."""
@@ -185,6 +208,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         org_words=frozenset(words("names", "org_words")),
         not_names=frozenset(words("names", "not_names")),
         connectors=words("names", "connectors"),
+        hyphen_particles=words("names", "hyphen_particles"),
         group_nouns=words("names", "group_nouns"),
         not_speakers=frozenset(words("names", "not_speakers")),
         person_roles=words("roles", "person"),
@@ -212,8 +236,22 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         pro_drop=bool(get("grammar", "pro_drop")),
         role_heads_phrase=bool(get("roles", "role_heads_phrase")),
         compound_roles=bool(get("roles", "compound_roles")),
+        subject_after_verb=bool(get("grammar", "subject_after_verb")),
+        capitalised_nouns=bool(get("grammar", "capitalised_nouns")),
+        noun_endings=words("grammar", "noun_endings"),
+        contractions=frozenset(words("grammar", "contractions")),
     )
 
 
 def english() -> Lexicon:
     return lexicon(FALLBACK)
+
+
+@cache
+def summary_words(code: str = FALLBACK) -> dict[str, tuple[str, ...]]:
+    """The ``[summary]`` table of a language's file, case kept (the summary's rules need some
+    words as written); English for a key the file leaves out."""
+    code = lexicon(code).code
+    base = _raw(FALLBACK).get("summary", {})
+    own = _raw(code).get("summary", {})
+    return {key: tuple(_words(own.get(key, value))) for key, value in base.items()}

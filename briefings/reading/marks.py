@@ -97,9 +97,17 @@ def _asides(lex: Lexicon) -> re.Pattern[str]:
         pronouns = lex.alternation(tuple(lex.pronouns))
         links = lex.alternation(lex.inversion_links) if lex.inversion_links else "-"
         verb = rf"(?:{lex.alternation(lex.verbs)}|\w+{links}{pronouns})" if lex.verbs else "(?!)"
+        dets = lex.alternation(tuple(lex.descriptor_openers))
+        if lex.inverted_any_verb:
+            # « A, pointe Jean Roy, le maire. B »: any word that is no function word, then a
+            # name, inverts as the verbs do after a quote
+            stop = lex.alternation(tuple(lex.not_names))
+            verb = rf"(?:{verb}|(?!{stop}\s)[^\W\d_A-ZÀ-Þ][\w’'-]{{3,}}(?=\s+[A-ZÀ-Þ]))"
         return re.compile(
             rf"(?P<dash>\s[-–—―]\s+)(?=[^\W\d_A-ZÀ-Þ])[^-–—―«»“”\"]{{3,120}}?\s[-–—―]\s+"
-            rf"|(?P<comma>,\s+)(?={verb}\b)[^.,;:!?«»“”\"]{{3,120}}?[.,]\s+(?=\S)"
+            rf"|(?P<comma>,\s+)(?={verb}\b)[^.,;:!?«»“”\"]{{3,120}}?"
+            # "…, explique Jean Roy, le maire. B": an apposition belongs to the aside
+            rf"(?:,\s+{dets}\s*(?=\w)[^.,;:!?«»“”\"]{{1,80}}?(?=\.))?[.,]\s+(?=\S)"
         )
 
     pattern: re.Pattern[str] = lex.compiled("asides", build)

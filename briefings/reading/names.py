@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,9 +21,11 @@ CONNECTORS = frozenset(CONNECTORS_WORDS)
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?\.?|[^\W\d_]\.")
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
 # A token as ``_TOKEN`` cuts it, kept only when it starts with a capital or is a name particle.
+_HYPHEN_PARTICLES = frozenset(_EN.hyphen_particles)
 _RUN_TOKEN = re.compile(
     rf"(?<![\w’'\-])(?:[{_UPPER}](?:[\w’'\-]*[^\W_])?\.?|[{_UPPER}]\."
-    rf"|(?:{'|'.join(sorted(CONNECTORS_WORDS))})(?![\w’'\-]))"
+    rf"|(?:{'|'.join(sorted(CONNECTORS_WORDS))})(?![\w’'\-])"
+    rf"|(?:{'|'.join(sorted(_HYPHEN_PARTICLES))})-[{_UPPER}](?:[\w’'\-]*[^\W_])?)"
 )
 
 
@@ -67,7 +70,9 @@ def capitalised_runs(text: str) -> tuple[Name, ...]:
                 )
             ):
                 flush()
-        if token[0].isupper() or (current and token.lower() in CONNECTORS):
+        # "al-Scharaa" goes on a run ("Achmed al-Scharaa") but starts none.
+        particle = token.split("-")[0] in _HYPHEN_PARTICLES and token[:1].islower()
+        if token[0].isupper() or (current and (token.lower() in CONNECTORS or particle)):
             current.append(match)
             if token.endswith(("’s", "'s")):
                 flush()  # "Elon Musk’s SpaceX" is two names
@@ -94,16 +99,41 @@ def strip_titles(words: list[str]) -> list[str]:
     return out
 
 
+def _name_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Titles, organisation words and never-name words of a language, English's included
+    (news in any language writes "CEO" or "President")."""
+    found: tuple[frozenset[str], frozenset[str], frozenset[str]] = lex.compiled(
+        "name_words",
+        lambda lex: (
+            TITLES | lex.titles,
+            ORG_WORDS | lex.org_words,
+            NOT_NAMES | (lex.not_names - set(lex.connectors)),
+        ),
+    )
+    return found
+
+
 @lru_cache(maxsize=65536)
-def person_name(run: str) -> str | None:
+def person_name(run: str, lex: Lexicon | None = None) -> str | None:
     """The person's name in a capitalised run, or None when the run is not a person's name.
 
-    The name is the run's tail after any title, organisation or place words:
-    "White House Press Secretary Stephanie Grisham" -> "Stephanie Grisham".
+    The name is the run's tail after any title, organisation or place words of the language
+    (English when ``lex`` is None): "White House Press Secretary Stephanie Grisham" ->
+    "Stephanie Grisham", "Der Trierer Politikwissenschaftler Uwe Jun" -> "Uwe Jun".
     """
+    lex = lex or _EN
+    titles, org_words, not_names = _name_words(lex)
     words = run.replace("’s", "").replace("'s", "").split()
-    while words and words[-1].lower() in NOT_NAMES:
-        words.pop()  # "Trump July"
+    for i, word in enumerate(words[1:-1], 1):
+        if word not in lex.connectors:
+            continue
+        rest = (w.lower() for w in words[i + 1 :])
+        after = next((w for w in rest if w not in lex.connectors and w not in not_names), "")
+        if after in org_words or lex.is_title(after):
+            words = words[:i]  # "Jana Roe von der Firma X": what follows is no name
+            break
+    while words and (words[-1].lower() in not_names or words[-1] in lex.connectors):
+        words.pop()  # "Trump July"; "Nacht von" (Mittwoch)
     cut = 0
     for i, word in enumerate(words):
         bare = word.lower().rstrip(".")
@@ -112,14 +142,16 @@ def person_name(run: str) -> str | None:
         # the surname in "Ian Hamilton".
         place = i < len(words) - 2 and _is_place_word(bare)
         acronym = word.isupper() and len(word.rstrip(".")) > 1  # "Browns DL Sheldon Richardson"
-        if not last and (
-            bare in TITLES or bare in ORG_WORDS or bare in NOT_NAMES or acronym or place
-        ):
+        titled = bare in titles or lex.is_title(bare)  # "Innenminister", "Drusenführer"
+        # "der" of "von der Leyen" is a particle, of "Ausmaß der Katastrophe" an article
+        particle = i > 0 and words[i - 1] in lex.connectors
+        function = bare in not_names and not particle
+        if not last and (titled or bare in org_words or function or acronym or place):
             cut = i + 1
     words = words[cut:]
     if not 2 <= len(words) <= 4:
         return None
-    if any(w.lower().rstrip(".") in ORG_WORDS for w in words):
+    if any(w.lower().rstrip(".") in org_words for w in words):
         return None
     while words and words[0].isupper() and len(words[0].rstrip(".")) > 1:
         words.pop(0)  # a leading acronym is a label: "Browns DL Sheldon Richardson"
@@ -158,8 +190,12 @@ def _is_place_word(word: str) -> bool:
 class PersonIndex:
     """Every full personal name an article gives, to expand a surname to the fullest form."""
 
-    def __init__(self, names: list[str], openers: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, names: list[str], openers: frozenset[str] = frozenset(), closing_names: bool = False
+    ) -> None:
         self.full: list[str] = []
+        # Where nouns are capitalised, a run may hold nouns before a known name.
+        self.closing_names = closing_names
         self._by_part: dict[str, str] = {}
         # Capitalised sentence openers of the article's language ("Já", "Para"): no part of a
         # name they stand before.
@@ -197,7 +233,8 @@ class PersonIndex:
             return longer[0]
         if candidate in self.full:
             return candidate
-        # "Staff Katie Walsh" (a title's tail left on the run): the known name it ends with
+        # "Lehrerin Jana Roe", "Staff Katie Walsh" (a title's tail left on the run): the known
+        # full name closing the run
         inner = [f for f in self.full if candidate.endswith(" " + f)]
         if inner:
             return max(inner, key=len)
@@ -215,24 +252,28 @@ class PersonIndex:
         return name in self.full
 
 
-def persons_in(*paragraphs: str) -> list[str]:
-    """Full personal names (two to four words) in order of first appearance; a name the
-    article treats as an organisation ("Big Machine, which…") is left out. Runs never cross a
-    paragraph, so each paragraph's (cached) runs are read on their own."""
-    return list(_persons_in(paragraphs))
+def persons_in(*paragraphs: str, lex: Lexicon | None = None) -> list[str]:
+    """Full personal names (two to four words) in order of first appearance, by the name words
+    of ``lex``'s language (English when None); a name the article treats as an organisation
+    ("Big Machine, which…") is left out. Runs never cross a paragraph, so each paragraph's
+    (cached) runs are read on their own."""
+    return list(_persons_in(paragraphs, lex or _EN))
 
 
 # Quotes and topics both ask for the same article's people: the second asks the cache.
 @lru_cache(maxsize=4)
-def _persons_in(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     found = [
-        name for p in paragraphs for run in capitalised_runs(p) if (name := person_name(run.text))
+        name
+        for p in paragraphs
+        for run in capitalised_runs(p)
+        if (name := person_name(run.text, lex))
     ]
     if not found:
         return ()
     whole = "\n\n".join(paragraphs)
     lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
-    given = _EN.masculine_given | _EN.feminine_given
+    given = _EN.masculine_given | _EN.feminine_given | lex.masculine_given | lex.feminine_given
     kept: list[str] = []
     for name in dict.fromkeys(found):
         first, _, rest = name.partition(" ")
@@ -243,9 +284,50 @@ def _persons_in(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
             if len(rest.split()) < 2:
                 continue
             name = rest
+        if lex.capitalised_nouns:
+            name = _without_leading_nouns(name, whole, lex, given)
+            if _noun_phrase(name, whole, lex, given):
+                continue
         if not treated_as_organisation(whole, name):
             kept.append(name)
     return tuple(dict.fromkeys(kept))
+
+
+def _without_leading_nouns(name: str, text: str, lex: Lexicon, given: frozenset[str]) -> str:
+    """A run without the nouns before the name: "Händler Karim Saleh" -> "Karim Saleh"."""
+    words = name.split()
+    nouns = _article_nouns(text, lex)
+    while len(words) > 2 and words[0] in nouns and words[0].lower() not in given:
+        words.pop(0)
+    # "Sturz von Assad" is no "von Assad": a particle after a noun leaves the run as it was
+    return name if words[0][:1].islower() else " ".join(words)
+
+
+def _noun_phrase(name: str, text: str, lex: Lexicon, given: frozenset[str]) -> bool:
+    """Where every noun is capitalised ("Schwere Vorwürfe", "Sturz von Assad"), a run that is
+    no name: a word of it the article writes after an article ("des Sturzes", "die
+    Hoffnung") or with a noun ending, or a particle after a word that is no given name."""
+    words = name.split()
+    if words[0].lower() in given:
+        return False
+    if len(words) > 2 and any(w in lex.connectors for w in words[1:-1]):
+        return True  # "Sturz von Assad"; "Ursula von der Leyen" opens on a given name
+    nouns = _article_nouns(text, lex)
+    return any(w in nouns or (len(w) > 6 and w.lower().endswith(lex.noun_endings)) for w in words)
+
+
+@lru_cache(maxsize=8)
+def _article_nouns(text: str, lex: Lexicon) -> frozenset[str]:
+    """Capitalised words the text writes right after a lower-case article ("der Katastrophe")
+    in a third of their uses or more: "die" is also a relative pronoun ("Texte, die Roe
+    schrieb"), so one such use does not make a surname a noun."""
+    articles = lex.determiners | lex.contractions
+    determiners = lex.alternation(tuple(articles | {w.capitalize() for w in articles}))
+    after = Counter(
+        m.group(1) for m in re.finditer(rf"(?<![\w’'])(?-i:{determiners})\s+(\w[\w-]*)", text)
+    )
+    uses = Counter(re.findall(r"\w[\w-]*", text))
+    return frozenset(w for w, n in after.items() if w[:1].isupper() and 3 * n >= uses[w])
 
 
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".

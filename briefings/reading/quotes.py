@@ -48,11 +48,12 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
     lex = doc.lexicon
     names = [
         _untitled(drop_openers(n, lex.not_names, lex.determiners), lex)
-        for n in persons_in(*paragraphs)
+        for n in persons_in(*paragraphs, lex=lex)
     ]
     people = PersonIndex(
         [n for n in names if personal(n, lex)],
         lex.not_names - lex.determiners - set(lex.connectors),
+        closing_names=lex.capitalised_nouns,
     )
     for mention in doc.names:  # "Mr. Bush" when the article never gives his full name
         surname = titled_surname(mention.text, doc.lexicon.honorifics)

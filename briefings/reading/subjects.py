@@ -145,6 +145,7 @@ class SubjectReader:
         found: list[tuple[int, int, str]] = []
         for sent in self.doc.sentences:
             index, offset, sentence = sent.paragraph, sent.start, sent.text
+            before = len(found)
             subject = self._sentence_subject(sentence)
             if subject:
                 name = self._person_in_subject(subject)
@@ -154,7 +155,8 @@ class SubjectReader:
             para = self.paragraphs[index]
             names = self.doc.paragraphs[index].names
             starts = self._name_starts(index)
-            for run in names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
+            runs = names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+            for run in runs:
                 tail = para[run.end : min(run.end + 40, sent.end)]
                 # "Early says", "Roe, a senator from Ohio, said", "…, said Jo Roe"
                 # an apposed name closes with a comma: "The head of X, Jo Roe, said"
@@ -175,10 +177,36 @@ class SubjectReader:
                         )
                     )
                 ):
-                    name = self.people.expand(person_name(run.text) or run.text)
+                    name = self.people.expand(person_name(run.text, self.lex) or run.text)
                     if self.people.is_person(name):
                         found.append((index, run.start, name))
+            if len(found) == before and self.lex.subject_after_verb:
+                # "Erfreut zeigte sich auch Ministerin Beate Roth.": where the subject may
+                # follow its verb, the first person the sentence names is what it is about.
+                # (not one after a preposition: "la jetée de Grand Picquey" is a place)
+                first = next(
+                    (
+                        n
+                        for r in runs
+                        if (n := self._known_person(r.text))
+                        and not self._after_preposition(para, r.start)
+                        and not self._quoted(index, r.start)
+                    ),
+                    "",
+                )
+                if first:
+                    found.append((index, max(offset, 0), first))
         return found
+
+    def _quoted(self, paragraph: int, offset: int) -> bool:
+        """Whether a place is inside a quote (who a quote names is not who the text is about)."""
+        return any(
+            q.paragraph == paragraph and q.open_at <= offset < q.close_end for q in self.doc.quotes
+        )
+
+    def _after_preposition(self, para: str, start: int) -> bool:
+        before = para[max(0, start - 30) : start].split()
+        return bool(before) and before[-1].lower() in self.lex.embedding
 
     def _group_subjects(self) -> list[tuple[int, int, str]]:
         """Sentences whose subject is an organisation or group: "Big Machine have denied…",
@@ -222,7 +250,7 @@ class SubjectReader:
     def _known_person(self, run: str) -> str:
         """The known person a capitalised run names, or "" (memoised: runs repeat)."""
         if run not in self._known:
-            name = self.people.expand(person_name(run) or run)
+            name = self.people.expand(person_name(run, self.lex) or run)
             self._known[run] = name if self.people.is_person(name) else ""
         return self._known[run]
 
@@ -239,7 +267,11 @@ class SubjectReader:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
         runs = [r for r in capitalised_runs(subject) if r.start <= 40]
         for run in runs:
-            name = person_name(subject[: run.end]) or person_name(run.text) or run.text
+            name = (
+                person_name(subject[: run.end], self.lex)
+                or person_name(run.text, self.lex)
+                or run.text
+            )
             name = self.people.expand(name)
             if self.people.is_person(name):
                 return name

@@ -17,9 +17,16 @@ from functools import cache
 from pathlib import Path
 
 from briefings.reading.document import Document
+from briefings.reading.lexicon import lexicon
 from briefings.reading.sentences import split_sentences
 from briefings.reading.summary_features import FEATURES, describe
-from briefings.reading.summary_rules import is_dangling, is_furniture, strip_credit
+from briefings.reading.summary_rules import (
+    closed,
+    cut_quote,
+    is_dangling,
+    is_furniture,
+    strip_credit,
+)
 
 MAX_CHARS = 400
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "summary_weights.json"
@@ -56,32 +63,45 @@ def model(path: Path = WEIGHTS_FILE) -> Model:
     )
 
 
-def summarize(title: str, paragraphs: list[str], max_chars: int = MAX_CHARS) -> str:
+def summarize(
+    title: str, paragraphs: list[str], max_chars: int = MAX_CHARS, language: str = "en"
+) -> str:
     """The summary text; empty when the article has no sentences."""
-    return _summary(title, [s for p in paragraphs for s in split_sentences(p)], None, max_chars)
+    abbreviations = lexicon(language).abbreviations
+    sentences = [s for p in paragraphs for s in split_sentences(p, abbreviations)]
+    return _summary(title, sentences, None, max_chars, language)
 
 
 def summary_of(doc: Document, max_chars: int = MAX_CHARS) -> str:
     """The summary of an article parsed once: its sentences and tokens, not split again."""
     sentences = [s.text for s in doc.sentences]
     tokens = [s.words for s in doc.sentences]
-    return _summary(doc.title, sentences, tokens, max_chars)
+    return _summary(doc.title, sentences, tokens, max_chars, doc.language)
 
 
 def _summary(
-    title: str, sentences: list[str], tokens: list[list[str]] | None, max_chars: int
+    title: str,
+    sentences: list[str],
+    tokens: list[list[str]] | None,
+    max_chars: int,
+    language: str = "en",
 ) -> str:
     if not sentences:
         return ""
-    chosen = rank(title, sentences, max_chars, tokens=tokens)
+    chosen = rank(title, sentences, max_chars, tokens=tokens, language=language)
     if not chosen:
         # Nothing usable fits (one giant sentence, say): the first sentence that can stand
         # alone, cut at a word; none at all (furniture, dangling openers) is no summary.
         first = next(
-            (strip_credit(s) for s in sentences if not is_furniture(s) and not is_dangling(s)), ""
+            (
+                strip_credit(s, language)
+                for s in sentences
+                if not is_furniture(s, language) and not is_dangling(s, language)
+            ),
+            "",
         )
         return first if len(first) <= max_chars else first[: max_chars - 1].rsplit(" ", 1)[0] + "…"
-    return " ".join(strip_credit(sentences[i]) for i in sorted(chosen))
+    return " ".join(closed(strip_credit(sentences[i], language)) for i in sorted(chosen))
 
 
 def rank(
@@ -90,11 +110,13 @@ def rank(
     max_chars: int,
     scorer: Model | None = None,
     tokens: list[list[str]] | None = None,
+    language: str = "en",
 ) -> list[int]:
     """Indices of the sentences to keep, best first; empty when no usable sentence fits.
-    ``tokens``: each sentence's words when the caller has them (the document model)."""
+    ``tokens``: each sentence's words when the caller has them (the document model);
+    ``language``: the code whose ``[summary]`` words the rules and features read."""
     settings = scorer or model()
-    described = describe(title, sentences, tokens)
+    described = describe(title, sentences, tokens, language)
     score = [
         sum([w * x for w, x in zip(settings.weights, row, strict=True)])
         for row in described.features
@@ -103,16 +125,17 @@ def rank(
     # Under a headline (the brief shows it) two sentences say enough sooner than when the
     # summary is all the reader gets of the article.
     enough = settings.enough_chars if title.strip() else settings.enough_chars_untitled
-    return select(sentences, score, words, usable(sentences), max_chars, settings, enough)
+    allowed = usable(sentences, language)
+    return select(sentences, score, words, allowed, max_chars, settings, enough, language)
 
 
-def usable(sentences: list[str]) -> list[bool]:
+def usable(sentences: list[str], language: str = "en") -> list[bool]:
     """Which sentences may be in a summary at all."""
     return [
         len(s.split()) >= _MIN_WORDS
-        and not is_furniture(s)
-        and not _cut_quote(s)
-        and not s.rstrip().rstrip("\"”’'").endswith("?")
+        and not is_furniture(s, language)
+        and not cut_quote(s, language)
+        and not s.rstrip().rstrip("\"”’'»“").endswith("?")
         for s in sentences
     ]
 
@@ -125,11 +148,12 @@ def select(
     max_chars: int,
     settings: Model,
     enough_chars: int = MAX_CHARS,
+    language: str = "en",
 ) -> list[int]:
     """Greedy choice by score less redundancy with what is chosen, within ``max_chars``."""
     candidates = [i for i, ok in enumerate(allowed) if ok]
-    dangling = {i for i in candidates if is_dangling(sentences[i])}
-    length = {i: len(strip_credit(sentences[i])) for i in candidates}
+    dangling = {i for i in candidates if is_dangling(sentences[i], language)}
+    length = {i: len(closed(strip_credit(sentences[i], language))) for i in candidates}
     chosen: list[int] = []
     used = 0
     while len(chosen) < settings.max_sentences and not (len(chosen) >= 2 and used >= enough_chars):
@@ -157,7 +181,3 @@ def _overlap(mine: set[str], others: list[set[str]]) -> float:
     if not mine or not others:
         return 0.0
     return max(len(mine & other) for other in others) / len(mine)
-
-
-def _cut_quote(sentence: str) -> bool:
-    return sentence.count("“") != sentence.count("”") or sentence.count('"') % 2 == 1

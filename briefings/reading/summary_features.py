@@ -11,7 +11,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
+from briefings.reading.lexicon import summary_words
 from briefings.reading.sentences import words
 from briefings.reading.summary_rules import is_dangling
 
@@ -41,20 +43,33 @@ FEATURES = (
     "colon",
 )
 
-STOP = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being
-        it its this that these those he she they we i you his her their our your my has have had
-        do does did not no so than then there here which who whom what when where why how all
-        any both each few more most other some such only own same very can will would should
-        could may might must just also into over after before about against between through
-        during out up down off again further once said says say told""".split()
-)
 QUOTE_CHARS = '“”"«»„'
 _QUOTED = re.compile(r"[“\"«„]([^”\"»“]*)[”\"»“]")
-# Word sets, not regexes: a \b alternation scanned at every position cost 30-45 µs a sentence.
-_SAID = frozenset({"said", "says", "told", "added", "stated", "explained"})
-_FIRST_PERSON = frozenset({"I", "we", "my", "our", "me", "us"})
 _LEAD = 3  # the sentences "lead overlap" compares against
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words of a language the features look for (its ``[summary]`` table), as sets."""
+
+    stop: frozenset[str]
+    # Word sets, not regexes: a \b alternation scanned at every position cost 30-45 µs a
+    # sentence.
+    reporting: frozenset[str]
+    according: tuple[str, ...]  # as written and capitalised
+    first_person: frozenset[str]  # case as written
+
+
+@cache
+def vocabulary(language: str = "en") -> Vocabulary:
+    found = summary_words(language)
+    according = tuple(found["according"])
+    return Vocabulary(
+        stop=frozenset(w.lower() for w in found["stop_words"]),
+        reporting=frozenset(w.lower() for w in found["reporting"]),
+        according=tuple(dict.fromkeys(according + tuple(a[:1].upper() + a[1:] for a in according))),
+        first_person=frozenset(found["first_person"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,26 +81,31 @@ class Sentences:
     features: list[list[float]]
 
 
-def content(text: str, tokens: list[str] | None = None) -> list[str]:
+def content(text: str, tokens: list[str] | None = None, language: str = "en") -> list[str]:
     """Lower-cased content words: no stop words, no one-letter tokens."""
     found = words(text) if tokens is None else tokens
-    return [w for t in found if (w := t.lower()) not in STOP and len(w) > 1]
+    stop = vocabulary(language).stop
+    return [w for t in found if (w := t.lower()) not in stop and len(w) > 1]
 
 
 def describe(
-    title: str, sentences: list[str], words_of: list[list[str]] | None = None
+    title: str,
+    sentences: list[str],
+    words_of: list[list[str]] | None = None,
+    language: str = "en",
 ) -> Sentences:
     """Tokens and feature vectors (in FEATURES order) for every sentence. ``words_of``: the
     sentences' words when the caller has tokenised them already."""
     raw = words_of if words_of is not None else [words(s) for s in sentences]
-    tokens = [content(s, w) for s, w in zip(sentences, raw, strict=True)]
+    tokens = [content(s, w, language) for s, w in zip(sentences, raw, strict=True)]
     # Sentence frequency of each word: a word many sentences share is what the article is about.
     df: Counter[str] = Counter(w for toks in tokens for w in set(toks))
     lead: Counter[str] = Counter(w for toks in tokens[:_LEAD] for w in set(toks))
-    title_words = set(content(title))
+    title_words = set(content(title, None, language))
     n = len(sentences)
+    known = vocabulary(language)
     rows = [
-        _row(i, n, text, sentence_words, toks, df, lead, title_words)
+        _row(i, n, text, sentence_words, toks, df, lead, title_words, known, language)
         for i, (text, sentence_words, toks) in enumerate(zip(sentences, raw, tokens, strict=True))
     ]
     return Sentences(sentences, tokens, rows)
@@ -105,6 +125,8 @@ def _row(
     df: Counter[str],
     lead: Counter[str],
     title: set[str],
+    known: Vocabulary,
+    language: str,
 ) -> list[float]:
     count = len(raw)
     unique = set(toks)
@@ -138,12 +160,15 @@ def _row(
         numbers,
         quoted / max(len(text), 1),
         float(text[:1] in QUOTE_CHARS),
-        float(not _SAID.isdisjoint(map(str.lower, raw)) or "ccording to" in text),
         float(
-            not _FIRST_PERSON.isdisjoint(outside)
-            or any(_bare(w) in _FIRST_PERSON for w in outside if "'" in w or "’" in w)
+            not known.reporting.isdisjoint(map(str.lower, raw))
+            or any(a in text for a in known.according)
+        ),
+        float(
+            not known.first_person.isdisjoint(outside)
+            or any(_bare(w) in known.first_person for w in outside if "'" in w or "’" in w)
         ),
         float(text.rstrip().rstrip("\"”’'").endswith("?")),
-        float(is_dangling(text)),
+        float(is_dangling(text, language)),
         float(":" in text[:40]),
     ]

@@ -2,92 +2,155 @@
 
 News pages carry page furniture between their paragraphs (video links, "Read more:", editor's
 notes, author bios, contributor lines, transcript speaker labels, photo captions); a summary made
-of them tells the reader nothing. These rules hold for news in general, not for one source.
+of them tells the reader nothing. These rules hold for news in general, not for one source. The
+words are data: the ``[summary]`` table of ``briefings/reading/lang/<code>.toml``; the patterns
+are compiled once per language.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
-_FURNITURE = re.compile(
-    r"""^[\"“‘']?(?:
-        editor['’]?s?\s+note
-        | (?:read|see|watch|listen|click|learn|find\s+out|sign\s+up|subscribe|download|
-            check\s+out|visit|explore|related)\b[^.!?]{0,80}[:»›]
-        | (?:read|see|learn)\s+more\b
-        | click\s+(?:here|on|to)\b
-        | follow\s+(?:us|him|her|them|the|@|cnn)
-        | like\s+us\s+on
-        | (?:e-?mail|write\s+to)\s+(?:him|her|us|them|the\s+author)\b
-        | (?:photos?|image|video|gallery|graphic|audio|source|credit|caption|copyright)\s*:
-        | (?:©|copyright\b|all\s+rights\s+reserved)
-        | (?:above|below|left|right|top|pictured)\s*[:,]
-        | the\s+(?:views|opinions)\s+expressed
-    )""",
-    re.X | re.I,
-)
+from briefings.reading.lexicon import summary_words
+
 # Case-sensitive: speaker labels of transcripts are capitals ("AZUZ:", "NANCY ROMAN, COUNSELOR:").
 _SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,[A-Z .'’\-]+)?:\s")
-_ANYWHERE = re.compile(
-    r"""(?:contributed\s+(?:to\s+this\s+report|reporting)
-        | \b(?:is|was)\s+(?:a|an)\s+(?:CNN\s+)?(?:contributor|columnist|contributing\s+editor)\b
-        | \bis\s+the\s+author\s+of\b
-        | (?:^|\s)@\w{2,}
-        | https?://|www\.
-        | \((?:photo|image|video)\b
-        | \b(?:AP|Getty|Reuters)\s+(?:Photo|Images)\b
-        | »\s*$
-    )""",
-    re.X | re.I,
-)
-# Cheap substrings one of which any _ANYWHERE match contains: the regex, an alternation tried
-# at every position, runs only on the few sentences that have one.
-_ANYWHERE_HINTS = ("contribut", "columnist", "author of", "@", "http", "www.", "(", "»")
+# Furniture in any language: handles and links.
+_MARKS = r"(?:^|\s)@\w{2,}|https?://|www\."
+_MARK_HINTS = ("@", "http", "www.")
 _PLACE = r"(?:[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*\s+)?"
-_CREDIT = re.compile(
-    rf"^{_PLACE}\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|–|-|:)?\s*"
-    rf"|^{_PLACE}\([^()]{{2,30}}\)\s*(?:--|—|–)\s*"
-)
-# The opener of a sentence that refers back to one the reader has not seen.
-DANGLING = re.compile(
-    r"^[\"“‘']?(?:he|she|it|they|this|that|these|those|but|and|so|however|meanwhile|also|his|"
-    r"her|their|its|then|yet|still|instead|him|them|such|both|another|the\s+two|"
-    r"the\s+same|nor|or|otherwise|thus|therefore|besides|moreover|furthermore|likewise)\b"
-    # "Speaking on Friday, he said": a short opening clause, then the pronoun.
-    r"|^[^,;“”\"]{1,40},\s+(?:he|she|they|it)\s",
-    re.I,
-)
+_OPEN_QUOTE = r"[\"“‘']?"
+_BULLET = re.compile(r"[-–—•·*]\s+(?=\w)")
 
 
-def is_furniture(sentence: str) -> bool:
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """One language's summary rules, compiled."""
+
+    furniture: re.Pattern[str]  # at the start of a line
+    anywhere: re.Pattern[str]  # anywhere in a line
+    # Cheap substrings one of which any ``anywhere`` match contains: the regex, an alternation
+    # tried at every position, runs only on the few sentences that have one.
+    hints: tuple[str, ...]
+    credit: re.Pattern[str]
+    dangling: re.Pattern[str]
+    quote_pairs: tuple[tuple[str, str], ...]
+
+
+def _phrase(text: str) -> str:
+    """A phrase as a regex: spaces as any whitespace, an apostrophe as either one, word edges
+    where the phrase starts or ends on a letter."""
+    body = "".join(
+        r"\s+" if c == " " else "['’]" if c in "'’" else re.escape(c)
+        for c in " ".join(text.split())
+    )
+    start = r"\b" if text[:1].isalnum() else ""
+    end = r"\b" if text[-1:].isalnum() else ""
+    return start + body + end
+
+
+def _any(phrases: tuple[str, ...]) -> str:
+    parts = [_phrase(p) for p in sorted(phrases, key=len, reverse=True)]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _hint(phrase: str) -> str:
+    """The longest word of a phrase without an apostrophe, lower-cased."""
+    plain = [w for w in phrase.lower().split() if "'" not in w and "’" not in w]
+    return max(plain or [phrase.lower()], key=len)
+
+
+@cache
+def rules(language: str = "en") -> Rules:
+    """The compiled rules of a language (English for an unknown code)."""
+    words = summary_words(language)
+    furniture = (
+        rf"^{_OPEN_QUOTE}(?:{_any(words['furniture_openers'])}"
+        rf"|{_any(words['link_openers'])}[^.!?]{{0,80}}[:›{''.join(words['link_arrows'])}]"
+        rf"|{_any(words['labels'])}\s*:"
+        rf"|{_any(words['caption_openers'])}\s*[:,])"
+    )
+    phrases = words["furniture_phrases"]
+    # A line ending on a link arrow ("Watch the video »"), where the arrow is not a quote mark.
+    arrows = "|".join(re.escape(a) + r"\s*$" for a in words["link_arrows"])
+    anywhere = "|".join(filter(None, (_any(phrases), _MARKS, arrows)))
+    agencies = "|".join(re.escape(w) for w in sorted(words["wire_credits"], key=len, reverse=True))
+    credit = (
+        rf"^{_PLACE}\((?:{agencies or '(?!)'})\)\s*(?:--|—|–|-|:)?\s*"
+        rf"|^{_PLACE}\([^()]{{2,30}}\)\s*(?:--|—|–)\s*"
+    )
+    dangling = rf"^{_OPEN_QUOTE}{_any(words['dangling_openers'])}"
+    if words["clause_pronouns"]:
+        # "Speaking on Friday, he said": a short opening clause, then the pronoun.
+        pronouns = _any(words["clause_pronouns"])
+        dangling += rf"|^[^,;“”\"]{{1,40}},\s+{pronouns}\s"
+    return Rules(
+        furniture=re.compile(furniture, re.I),
+        anywhere=re.compile(anywhere, re.I),
+        hints=tuple(
+            dict.fromkeys([_hint(p) for p in phrases] + [*_MARK_HINTS, *words["link_arrows"]])
+        ),
+        credit=re.compile(credit),
+        dangling=re.compile(dangling, re.I),
+        quote_pairs=tuple((p[0], p[-1]) for p in words["quote_pairs"] if len(p) == 2),
+    )
+
+
+def is_furniture(sentence: str, language: str = "en") -> bool:
     """Page furniture: a caption, a credit or contributor line, a link, an editor's note, a bio."""
     text = sentence.strip()
-    if _FURNITURE.match(text):
+    found = rules(language)
+    if found.furniture.match(text):
         return True
     if _SPEAKER_LABEL.match(text):
         return True
     lowered = text.lower()
-    if any(hint in lowered for hint in _ANYWHERE_HINTS) and _ANYWHERE.search(text):
+    if any(hint in lowered for hint in found.hints) and found.anywhere.search(text):
         return True
-    # A line that does not end like a sentence and is short: a heading, a caption, a list item.
-    ends = text.rstrip("\"'”’)]")[-1:] in (".", "!", "?", "…")
+    # A line that does not end like a sentence and is short: a heading, a caption, a list item
+    # (closing marks and the space French sets before them do not count).
+    ends = text.rstrip("\"'”’)]“»« \u00a0\u202f")[-1:] in (".", "!", "?", "…")
     return not ends and len(text.split()) < 15
 
 
 # Memoised (pure): features, the choice and the joined summary ask about the same sentences.
 @lru_cache(maxsize=2048)
-def is_dangling(sentence: str) -> bool:
+def is_dangling(sentence: str, language: str = "en") -> bool:
     """Opens on a word that points back ("He", "But", "This"): needs the sentence before it."""
     # Checked after the wire credit: "(CNN) -- He said" opens the summary on "He said".
-    return bool(DANGLING.match(strip_credit(sentence)))
+    return bool(rules(language).dangling.match(strip_credit(sentence, language)))
 
 
 @lru_cache(maxsize=2048)
-def strip_credit(sentence: str) -> str:
-    """The sentence without a leading wire credit (`(CNN) --`, `MEXICO CITY (CNN) --`)."""
-    match = _CREDIT.match(sentence)
+def strip_credit(sentence: str, language: str = "en") -> str:
+    """The sentence without a leading wire credit (`(CNN) --`, `MEXICO CITY (CNN) --`) or list
+    bullet (`- `, `• `: a dek or a highlight set as a list item)."""
+    bullet = _BULLET.match(sentence)
+    if bullet and bullet.end() < len(sentence):
+        sentence = sentence[bullet.end() :]
+    match = rules(language).credit.match(sentence)
     if not match or match.end() >= len(sentence):
         return sentence
     rest = sentence[match.end() :]
-    return rest if rest[:1].isupper() or rest[:1] in "“\"‘'" or rest[:1].isdigit() else sentence
+    return rest if rest[:1].isupper() or rest[:1] in "“\"‘'«„" or rest[:1].isdigit() else sentence
+
+
+def closed(sentence: str) -> str:
+    """The sentence ending on a full stop when it ends on a word (a dek, a subtitle): the next
+    sentence of the summary must not read as its continuation."""
+    text = sentence.rstrip()
+    core = text.rstrip("\"'”’)]»“«")
+    return text + "." if core[-1:].isalnum() else text
+
+
+def cut_quote(sentence: str, language: str = "en") -> bool:
+    """A quote the sentence split cut: its marks do not balance."""
+    for opening, closing in rules(language).quote_pairs:
+        if opening == closing:
+            if sentence.count(opening) % 2 == 1:
+                return True
+        elif sentence.count(opening) != sentence.count(closing):
+            return True
+    return False

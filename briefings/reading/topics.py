@@ -201,7 +201,7 @@ def _count_people(
                 people.add(name)
         word_counts.append((_word_counts(text), weight))
     for person in people:
-        surname = person.split()[-1]
+        surname = person.split()[-1].split("-")[-1]  # tokens split "al-Scharaa", "Meinl-Reisinger"
         for counts, weight in word_counts:
             hits = counts[surname] + counts[surname + "’s"] + counts[surname + "'s"]
             if hits:

@@ -12,16 +12,14 @@ from typing import Any
 
 from psycopg.types.json import Jsonb
 
-from briefings.dedup import bands, canonical_url, near_duplicate
 from briefings.model import Article
 from briefings.reading.gazetteer import fold
 from briefings.reading.topics import TopicIndex
 from briefings.repository import AddOutcome
+from store.postgres.adding import add_batch, signed
 from store.postgres.database import PgDatabase
 
-ADD_LOCK = 0x6E62_0002  # serialises deduplication across processes
 CANDIDATES_PER_TOPIC = 300  # as in the TinyDB store: the freshest of a topic are ranked
-COPY_BATCHES = True  # COPY measured faster than pipelined INSERTs for a feed's batch
 TOPIC_REFRESH_SECONDS = 2.0  # new topic names from other processes are seen this soon
 
 
@@ -47,67 +45,24 @@ class PgArticleStore:
         self._topics_seen = 0  # highest topics.id loaded into the index
         self._refreshed = 0.0  # monotonic time of the last look
         self._lock = threading.Lock()
+        self._known_topics: set[str] = set()  # keys known to be in the topics table
 
     # -- writes ------------------------------------------------------------------------------
     def add_many(self, articles: Sequence[Article]) -> list[AddOutcome]:
-        """Store new articles, fold duplicates into the article kept; one transaction, a
-        handful of round trips per batch (lookups with ``= ANY``, rows with COPY)."""
+        """Store new articles, fold duplicates into the article kept: one transaction, two
+        round trips (see ``store.postgres.adding``)."""
         if not articles:
             return []
-        records = []
-        for article in articles:
-            record = article.to_record()
-            record["canonical_url"] = record.get("canonical_url") or canonical_url(article.url)
-            records.append(record)
-        with self.db.transaction() as conn:
-            # One round trip for the lock and every lookup (pipeline mode): on a busy machine
-            # each round trip costs a wake-up, and a batch used to make eight of them.
-            with conn.pipeline():
-                conn.execute("SELECT pg_advisory_xact_lock(%s)", (ADD_LOCK,))
-                lookups = _Seen.queue(conn, articles, records)
-                next_ids = conn.execute(
-                    "SELECT nextval(pg_get_serial_sequence('articles', 'id'))"
-                    " FROM generate_series(1, %s)",
-                    (len(articles),),
-                )
-            seen = _Seen.read(lookups)
-            ids = [int(r[0]) for r in next_ids.fetchall()]
-            outcomes: list[AddOutcome] = []
-            new: dict[int, dict[str, Any]] = {}
-            sources: dict[int, list[str]] = {}  # stored article -> sources to add to also_from
-            for article, record, new_id in zip(articles, records, ids, strict=True):
-                found = seen.duplicate(article, record)
-                if found:
-                    kept_id, reason = found
-                    source = article.source or article.feed_url or article.url
-                    if source:
-                        kept = new.get(kept_id)
-                        if kept is None:
-                            sources.setdefault(kept_id, []).append(source)
-                        elif source != kept.get("source") and source not in kept["also_from"]:
-                            kept["also_from"] = [*kept["also_from"], source]
-                    outcomes.append(AddOutcome("duplicate", kept_id, reason))
-                    continue
-                new[new_id] = record
-                seen.add(new_id, article, record)
-                outcomes.append(AddOutcome("added", new_id))
-            _insert_rows(conn, list(new.items()), bulk=COPY_BATCHES)
-            with conn.pipeline():
-                for kept_id, added in sources.items():
-                    for source in dict.fromkeys(added):
-                        conn.execute(
-                            "UPDATE articles SET doc = jsonb_set(doc, '{also_from}',"
-                            " coalesce(doc->'also_from', '[]') || to_jsonb(%(s)s::text))"
-                            " WHERE id = %(id)s AND coalesce(doc->>'source', '') <> %(s)s"
-                            " AND NOT coalesce(doc->'also_from', '[]') ? %(s)s",
-                            {"s": source, "id": kept_id},
-                        )
-        return outcomes
+        with self.db.connection() as conn:
+            return add_batch(conn, articles, self._known_topics)
 
     def prune(self, older_than_days: float, now: datetime | None = None) -> int:
         """Delete articles older than the retention period; returns how many."""
         cutoff = ((now or datetime.now(UTC)) - timedelta(days=older_than_days)).timestamp()
-        with self.db.connection() as conn:
+        # Topic rows carry their article's time, so the same cut removes exactly theirs (they
+        # have no foreign key: its check on every insert cost more than this delete).
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM article_topics WHERE published < %s", (cutoff,))
             cursor = conn.execute("DELETE FROM articles WHERE published < %s", (cutoff,))
             return max(0, cursor.rowcount)
 
@@ -204,7 +159,7 @@ class PgArticleStore:
         """Insert records keeping their ids (chats' "seen" lists refer to them)."""
         batch = list(rows)
         with self.db.transaction() as conn:
-            _insert_rows(conn, batch)
+            _copy_rows(conn, batch)
             conn.execute(
                 "SELECT setval(pg_get_serial_sequence('articles', 'id'),"
                 " greatest((SELECT max(id) FROM articles), 1))"
@@ -275,19 +230,12 @@ def _ranked(
     return SCORED.format(candidates=union), params
 
 
-def _signed(fingerprint: int) -> int:
-    """SimHash is unsigned 64-bit, bigint is signed: the same bits."""
-    return fingerprint - (1 << 64) if fingerprint >= 1 << 63 else fingerprint
-
-
-def _insert_rows(conn: Any, rows: list[tuple[int, dict[str, Any]]], bulk: bool = True) -> None:
-    """Articles with their topic and band rows: by COPY in bulk (``db copy``), else as
-    statements that ride the caller's pipeline (a feed's batch)."""
+def _copy_rows(conn: Any, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    """Records with their ids kept, and their topic rows, by COPY (``db copy``: many rows)."""
     if not rows:
         return
     articles: list[tuple[Any, ...]] = []
     topic_rows: list[tuple[Any, ...]] = []
-    band_rows: list[tuple[Any, ...]] = []
     topics: dict[str, str] = {}
     for article_id, record in rows:
         published = when(record)
@@ -298,7 +246,7 @@ def _insert_rows(conn: Any, rows: list[tuple[int, dict[str, Any]]], bulk: bool =
                 published,
                 record.get("canonical_url") or None,
                 record.get("guid") or None,
-                _signed(fingerprint),
+                signed(fingerprint),
                 Jsonb(record),
             )
         )
@@ -307,95 +255,17 @@ def _insert_rows(conn: Any, rows: list[tuple[int, dict[str, Any]]], bulk: bool =
         for key, name in keys.items():
             topics.setdefault(key, name)
             topic_rows.append((key, published, article_id, float(weights.get(name, 1.0))))
-        band_rows += [(band, article_id) for band in (bands(fingerprint) if fingerprint else [])]
     tables: list[tuple[str, list[tuple[Any, ...]]]] = [
         ("articles (id, published, canonical_url, guid, fingerprint, doc)", articles),
         ("article_topics (topic, published, article_id, weight)", topic_rows),
-        ("article_bands (band, article_id)", band_rows),
     ]
     with conn.cursor() as cursor:
         for table, values in tables:
-            if not values:
-                continue
-            if bulk:
+            if values:
                 with cursor.copy(f"COPY {table} FROM STDIN") as copy:
                     for value in values:
                         copy.write_row(value)
-            else:
-                marks = ", ".join(["%s"] * len(values[0]))
-                cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
         cursor.executemany(
             "INSERT INTO topics (key, display) VALUES (%s, %s) ON CONFLICT DO NOTHING",
             sorted(topics.items()),
         )
-
-
-class _Seen:
-    """What a batch is checked against: stored articles sharing a URL, GUID or SimHash band
-    with any article of the batch (three queries), plus the batch's own new articles."""
-
-    def __init__(self) -> None:
-        self.urls: dict[str, int] = {}
-        self.guids: dict[tuple[str, str], int] = {}  # (feed URL, GUID) -> id
-        self.bands: dict[int, list[tuple[int, int]]] = {}  # band -> (id, fingerprint)
-
-    @staticmethod
-    def queue(conn: Any, articles: Sequence[Article], records: list[dict[str, Any]]) -> list[Any]:
-        """Send the three lookups (URL, GUID, band); read them with :meth:`read`."""
-        urls = sorted({r["canonical_url"] for r in records if r.get("canonical_url")})
-        guids = sorted({a.guid for a in articles if a.guid})
-        wanted = sorted({b for a in articles if a.fingerprint for b in bands(a.fingerprint)})
-        return [
-            conn.execute(
-                "SELECT canonical_url, min(id) FROM articles WHERE canonical_url = ANY(%s)"
-                " GROUP BY canonical_url",
-                (urls,),
-            ),
-            conn.execute(
-                "SELECT guid, coalesce(doc->>'feed_url', ''), min(id) FROM articles"
-                " WHERE guid = ANY(%s) GROUP BY 1, 2",
-                (guids,),
-            ),
-            conn.execute(
-                "SELECT b.band, a.id, a.fingerprint FROM article_bands b"
-                " JOIN articles a ON a.id = b.article_id WHERE b.band = ANY(%s) ORDER BY a.id",
-                (wanted,),
-            ),
-        ]
-
-    @classmethod
-    def read(cls, lookups: list[Any]) -> _Seen:
-        seen = cls()
-        by_url, by_guid, by_band = lookups
-        for url, article_id in by_url.fetchall():
-            seen.urls[str(url)] = int(article_id)
-        for guid, feed_url, article_id in by_guid.fetchall():
-            seen.guids[(str(feed_url), str(guid))] = int(article_id)
-        for band, article_id, signed in by_band.fetchall():
-            seen.bands.setdefault(int(band), []).append(
-                (int(article_id), int(signed) & ((1 << 64) - 1))
-            )
-        return seen
-
-    def duplicate(self, article: Article, record: dict[str, Any]) -> tuple[int, str] | None:
-        url = record.get("canonical_url")
-        if url and url in self.urls:
-            return self.urls[url], "same URL"
-        # A GUID counts within its feed, as in the TinyDB store (two feeds may both use "1").
-        if article.guid and (article.feed_url or "", article.guid) in self.guids:
-            return self.guids[(article.feed_url or "", article.guid)], "same GUID"
-        if article.fingerprint:
-            for band in bands(article.fingerprint):
-                for article_id, fingerprint in self.bands.get(band, []):
-                    if near_duplicate(article.fingerprint, fingerprint):
-                        return article_id, "same text"
-        return None
-
-    def add(self, article_id: int, article: Article, record: dict[str, Any]) -> None:
-        if record.get("canonical_url"):
-            self.urls.setdefault(record["canonical_url"], article_id)
-        if article.guid:
-            self.guids.setdefault((article.feed_url or "", article.guid), article_id)
-        if article.fingerprint:
-            for band in bands(article.fingerprint):
-                self.bands.setdefault(band, []).append((article_id, article.fingerprint))

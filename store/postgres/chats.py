@@ -12,6 +12,9 @@ from psycopg.types.json import Jsonb
 from store.chats import Chat
 from store.postgres.database import PgDatabase
 
+# Any write to a chat may change when its next briefing is due: the sweep computes it again.
+RESET_DUE = "next_due = '-Infinity'"
+
 
 def _doc(chat: Chat) -> dict[str, Any]:
     doc = asdict(chat)
@@ -62,8 +65,8 @@ class PgChatStore:
     def save(self, chat: Chat) -> None:
         with self.db.connection() as conn:
             row = conn.execute(
-                "INSERT INTO chats (chat_id, doc) VALUES (%s, %s)"
-                " ON CONFLICT (chat_id) DO UPDATE SET doc = EXCLUDED.doc RETURNING id",
+                "INSERT INTO chats (chat_id, doc) VALUES (%s, %s) ON CONFLICT (chat_id)"
+                f" DO UPDATE SET doc = EXCLUDED.doc, {RESET_DUE} RETURNING id",
                 (chat.chat_id, Jsonb(_doc(chat))),
             ).fetchone()
         chat.doc_id = int(row[0]) if row else chat.doc_id
@@ -85,11 +88,38 @@ class PgChatStore:
             ).fetchall()
         return [_chat(i, doc) for i, doc in rows]
 
+    def due_schedules(self, now: float) -> list[tuple[Chat, str]]:
+        """Like :meth:`schedules`, only the chats whose ``next_due`` has come (or was reset by
+        a change to the chat), each with a token for :meth:`set_next_due`: the briefing sweep
+        every few seconds reads a handful of rows, not every chat."""
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                "SELECT id, xmin::text, doc - 'seen' FROM chats WHERE next_due <= %s"
+                " AND (doc->>'active')::boolean"
+                " AND (jsonb_array_length(coalesce(doc->'topics', '[]')) > 0"
+                " OR jsonb_array_length(coalesce(doc->'phrases', '[]')) > 0) ORDER BY id",
+                (now,),
+            ).fetchall()
+        return [(_chat(i, doc), str(token)) for i, token, doc in rows]
+
+    def set_next_due(self, updates: list[tuple[int, str, float]]) -> None:
+        """Store (chat id, token from :meth:`due_schedules`, when the sweep must look again).
+        A chat written since it was read (its row version differs) keeps its reset value."""
+        if not updates:
+            return
+        with self.db.connection() as conn:
+            conn.execute(
+                "UPDATE chats c SET next_due = u.due"
+                " FROM unnest(%s::int8[], %s::text[], %s::float8[]) u(chat_id, token, due)"
+                " WHERE c.chat_id = u.chat_id AND c.xmin = u.token::xid",
+                tuple(map(list, zip(*updates, strict=True))),
+            )
+
     def set_active(self, chat_id: int, active: bool) -> None:
         with self.db.connection() as conn:
             conn.execute(
-                "UPDATE chats SET doc = jsonb_set(doc, '{active}', to_jsonb(%s::boolean))"
-                " WHERE chat_id = %s",
+                "UPDATE chats SET doc = jsonb_set(doc, '{active}', to_jsonb(%s::boolean)),"
+                f" {RESET_DUE} WHERE chat_id = %s",
                 (active, chat_id),
             )
 
@@ -105,7 +135,7 @@ class PgChatStore:
             chat.chat_id, chat.type = new_id, "supergroup"
             conn.execute("DELETE FROM chats WHERE chat_id = %s", (new_id,))
             conn.execute(
-                "UPDATE chats SET chat_id = %s, doc = %s WHERE id = %s",
+                f"UPDATE chats SET chat_id = %s, doc = %s, {RESET_DUE} WHERE id = %s",
                 (new_id, Jsonb(_doc(chat)), chat.doc_id),
             )
         return chat
@@ -135,7 +165,8 @@ class PgChatStore:
                 chat.last_briefing = max(chat.last_briefing, when)
                 chat.seen = (chat.seen + article_ids)[-500:]
                 conn.execute(
-                    "UPDATE chats SET doc = %s WHERE id = %s", (Jsonb(_doc(chat)), chat.doc_id)
+                    f"UPDATE chats SET doc = %s, {RESET_DUE} WHERE id = %s",
+                    (Jsonb(_doc(chat)), chat.doc_id),
                 )
 
     def prune_deliveries(self, before: float) -> int:

@@ -68,6 +68,35 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX feeds_due ON feeds (next_poll);
     """,
+    # 2: a faster add (issue 12). SimHash bands move from four rows per article in
+    # article_bands (two indexes and a foreign-key check each) to four expression indexes on
+    # articles that also hold the fingerprint and id, so the near-duplicate lookup reads them
+    # index-only, and they go with their article. Topic rows lose their foreign key and its
+    # article_id index (only ON DELETE CASCADE used them): prune deletes them by time, which a
+    # small BRIN index serves since rows arrive roughly in time order. The topic key also
+    # holds the weight, so /topic ranks a topic's freshest rows from the index alone.
+    """
+    CREATE INDEX articles_band0 ON articles ((fingerprint & 65535)) INCLUDE (fingerprint, id)
+        WHERE fingerprint <> 0;
+    CREATE INDEX articles_band1 ON articles (((fingerprint >> 16) & 65535))
+        INCLUDE (fingerprint, id) WHERE fingerprint <> 0;
+    CREATE INDEX articles_band2 ON articles (((fingerprint >> 32) & 65535))
+        INCLUDE (fingerprint, id) WHERE fingerprint <> 0;
+    CREATE INDEX articles_band3 ON articles (((fingerprint >> 48) & 65535))
+        INCLUDE (fingerprint, id) WHERE fingerprint <> 0;
+    DROP TABLE IF EXISTS article_bands;
+    ALTER TABLE article_topics DROP CONSTRAINT IF EXISTS article_topics_article_id_fkey;
+    DROP INDEX IF EXISTS article_topics_article;
+    CREATE INDEX article_topics_published ON article_topics USING brin (published);
+    ALTER TABLE article_topics DROP CONSTRAINT article_topics_pkey,
+        ADD PRIMARY KEY (topic, published, article_id) INCLUDE (weight);
+    """,
+    # 3: when the briefing sweep must next look at a chat, so a sweep every few seconds reads
+    # only the chats due (any write to a chat resets it to -Infinity: look again).
+    """
+    ALTER TABLE chats ADD COLUMN next_due double precision NOT NULL DEFAULT '-Infinity';
+    CREATE INDEX chats_next_due ON chats (next_due);
+    """,
 ]
 VERSION = len(MIGRATIONS)
 
