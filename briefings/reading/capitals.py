@@ -64,8 +64,11 @@ def title_names(title: str, language: str) -> list[str]:
 
 def after_determiner(text: str, start: int, language: str) -> bool:
     """Whether the capitalised run at ``start`` follows an article ("die Situation")."""
+    determiners = name_words("determiners", language)
+    if not determiners:
+        return False  # (only German lists them: no need to find the word before)
     word = previous_word(text, start)
-    return word[:1].islower() and fold(word) in name_words("determiners", language)
+    return word[:1].islower() and fold(word) in determiners
 
 
 def is_address(text: str, start: int, language: str) -> bool:

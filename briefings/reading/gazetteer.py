@@ -65,7 +65,7 @@ class Entry:
     """What a gazetteer phrase stands for: a canonical topic and its kind."""
 
     topic: str
-    kind: str  # country, place, organisation, subject
+    kind: str  # country, place, organisation, subject, currency, agency
     needs_capital: bool  # proper nouns only count when written with a capital letter
     # A smaller city counts only as a name of its own, not inside a longer capitalised run
     # ("Spokane and Seattle", not "Anand Shimpi", "Fuji TV" or "Riverside Pkwy").
@@ -85,6 +85,11 @@ class Gazetteer:
     # Subject -> two lists of folded terms that together name it ("teachers" + "pay").
     pairs: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)  # folded company -> sector subject
+    # Number words that may stand before an amount ("1,3 milliard de gourdes"), from CLDR.
+    amount_words: frozenset[str] = frozenset()
+    # Curated English names that mean something else in our other languages: "Europa" is
+    # Jupiter's moon in English, Europe in Spanish, German, Italian and Portuguese.
+    english_only: frozenset[str] = frozenset()
 
     def lookup(self, phrase: str) -> list[Entry]:
         return self.phrases.get(phrase, [])
@@ -157,6 +162,9 @@ def gazetteer() -> Gazetteer:
         for adjective in names_data["adjectives"].get(country.alpha_2, []):
             # "ukrainische", "suizos": lower case in these languages, capitalised in German
             add(adjective, canonical, "country", lower_ok=adjective.islower())
+        for noun in names_data.get("currencies", {}).get(country.alpha_2, []):
+            # "gourdes", "yuanes": an amount in the currency only this country uses
+            add(noun, canonical, "currency", lower_ok=True)
         info = gc.get_countries().get(country.alpha_2)
         if info and info.get("capital"):
             add(info["capital"], canonical, "country")
@@ -208,6 +216,10 @@ def gazetteer() -> Gazetteer:
             add(canonical, canonical, kind)
             for alias in aliases:
                 add(alias, canonical, kind)
+    for name in curated["agencies"]["names"]:
+        # "Europa Press" is a wire agency, read as one phrase so that its words tag no place;
+        # it is no topic of its own (a credit, not what the article is about).
+        add(name, fold(name), "agency", lower_ok=True)
     for key, nicknames in curated.get("teams", {}).items():
         league, team = key.split("|")
         for alias in [team, *nicknames]:
@@ -230,7 +242,16 @@ def gazetteer() -> Gazetteer:
         for company in companies
     }
     homographs = frozenset(names_data["homographs"])
-    return Gazetteer(phrases, longest, frozenset(us_topics), homographs, pairs, sectors)
+    return Gazetteer(
+        phrases,
+        longest,
+        frozenset(us_topics),
+        homographs,
+        pairs,
+        sectors,
+        frozenset(names_data.get("amount_words", [])),
+        frozenset(fold(t) for t in curated["english_only"]["topics"]),
+    )
 
 
 @cache
@@ -241,6 +262,22 @@ def place_names() -> dict[str, Any]:
         resources.files("briefings").joinpath("data/place_names.json").read_text("utf-8")
     )
     return data
+
+
+# Between an amount and its currency: "1,3 milliard de gourdes", "10 milioni di yuan".
+_AMOUNT_LINKS = frozenset("de d' di of do da".split())
+
+
+def after_amount(norm: list[str], i: int) -> bool:
+    """Whether the folded token at ``i`` follows an amount: a number ("97 gourdes", "5mila"), or
+    a number word ("milliard de gourdes")."""
+    j = i - 1
+    if j >= 0 and norm[j] in _AMOUNT_LINKS:
+        j -= 1
+    if j < 0:
+        return False
+    word = norm[j]
+    return any(c.isdigit() for c in word) or word in gazetteer().amount_words
 
 
 def needs_upper(phrase: str) -> bool:

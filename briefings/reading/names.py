@@ -260,6 +260,9 @@ def persons_in(*paragraphs: str, lex: Lexicon | None = None) -> list[str]:
     return list(_persons_in(paragraphs, lex or _EN))
 
 
+_GIVEN = _EN.masculine_given | _EN.feminine_given  # (one union, not one per article)
+
+
 # Quotes and topics both ask for the same article's people: the second asks the cache.
 @lru_cache(maxsize=4)
 def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
@@ -273,7 +276,7 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
         return ()
     whole = "\n\n".join(paragraphs)
     lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
-    given = _EN.masculine_given | _EN.feminine_given | lex.masculine_given | lex.feminine_given
+    given = _GIVEN if lex is _EN else _GIVEN | lex.masculine_given | lex.feminine_given
     kept: list[str] = []
     for name in dict.fromkeys(found):
         first, _, rest = name.partition(" ")
@@ -358,8 +361,13 @@ def _bodies(text: str) -> frozenset[str]:
     )
 
 
-# The literal words each ``_AS_BODY`` pattern needs ("" : none to test cheaply).
-_BODY_WORDS: tuple[tuple[str, ...], ...] = (("which",), (), ("have", "are", "were"))
+# The literal words each ``_AS_BODY`` pattern needs, one of which the text must hold (the
+# patterns are case-sensitive).
+_BODY_WORDS: tuple[tuple[str, ...], ...] = (
+    ("which",),
+    tuple(_EN.group_nouns),
+    ("have", "are", "were"),
+)
 
 
 def personal(name: str, lex: Lexicon) -> bool:

@@ -116,16 +116,22 @@ def rank(
     ``tokens``: each sentence's words when the caller has them (the document model);
     ``language``: the code whose ``[summary]`` words the rules and features read."""
     settings = scorer or model()
+    allowed = usable(sentences, language)
+    # Under a headline (the brief shows it) two sentences say enough sooner than when the
+    # summary is all the reader gets of the article.
+    enough = settings.enough_chars if title.strip() else settings.enough_chars_untitled
+    if sum(allowed) < 2:
+        # One candidate at most (a short teaser): the first pick takes any that fits whatever
+        # its score, so no sentence is scored.
+        unscored = [0.0] * len(sentences)
+        unworded: list[set[str]] = [set() for _ in sentences]
+        return select(sentences, unscored, unworded, allowed, max_chars, settings, enough, language)
     described = describe(title, sentences, tokens, language)
     score = [
         sum([w * x for w, x in zip(settings.weights, row, strict=True)])
         for row in described.features
     ]
     words = [set(t) for t in described.tokens]
-    # Under a headline (the brief shows it) two sentences say enough sooner than when the
-    # summary is all the reader gets of the article.
-    enough = settings.enough_chars if title.strip() else settings.enough_chars_untitled
-    allowed = usable(sentences, language)
     return select(sentences, score, words, allowed, max_chars, settings, enough, language)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from briefings.reading.capitals import (
     after_determiner,
@@ -19,6 +19,7 @@ from briefings.reading.capitals import (
     trimmed_person,
 )
 from briefings.reading.gazetteer import (
+    after_amount,
     fold,
     gazetteer,
     homograph_evidence,
@@ -29,6 +30,7 @@ from briefings.reading.gazetteer import (
     tokens,
     without_article,
 )
+from briefings.reading.lexicon import english
 from briefings.reading.names import (
     GROUP_NOUNS,
     NOT_NAMES,
@@ -41,6 +43,7 @@ from briefings.reading.names import (
 from briefings.reading.stopwords import (
     ENGLISH_FUNCTION_WORDS,
     leads_with_function_word,
+    stop_words,
     trim,
 )
 from briefings.reading.topic_index import TopicIndex, resolve_query, suggest
@@ -73,7 +76,7 @@ def extract_topics(
     ]
     names = {w for p in people if p for w in p.split()}  # "Em Curitiba" is no one
     for text, weight in parts:
-        for topic in _gazetteer_mentions(text, names):
+        for topic in _gazetteer_mentions(text, names, language):
             weights[topic] += weight
     _resolve_ambiguous(weights)
     _count_people(weights, parts, persons, language, nouns)
@@ -107,7 +110,9 @@ def _run_names(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=512)
 def _word_counts(text: str) -> Counter[str]:
-    return Counter(tokens(text))
+    # A hyphen ends a token either way, so the unhyphenated tokens are the text's own tokens:
+    # the text is not tokenised a second time.
+    return Counter(_unhyphenated(text)[0])
 
 
 AMBIGUOUS = "?"
@@ -126,24 +131,31 @@ def _resolve_ambiguous(weights: defaultdict[str, float]) -> None:
         weights[state if us_context else country] += weight
 
 
-def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[str]:
+def _gazetteer_mentions(
+    text: str, person_words: Collection[str] = (), language: str = ""
+) -> list[str]:
     """Gazetteer topics mentioned; a one-word place that is part of a person's name in this
-    article ("Ian Hamilton") does not count."""
+    article ("Ian Hamilton") does not count, a currency counts only after an amount ("1,3
+    milliard de gourdes": Haiti), and a wire agency ("Europa Press") is read but not counted."""
     gaz = gazetteer()
+    foreign = language not in ("", "en")
+    function_words = stop_words(language)
     raw, norm = _unhyphenated(text)
     found: list[str] = []
-    longest_from = gaz.longest
+    sizes_from, phrases = _phrase_sizes(), gaz.phrases
     # Most tokens start no phrase: only those that do are visited, in order.
-    starts = [j for j, token in enumerate(norm) if token in longest_from]
+    starts = [j for j, token in enumerate(norm) if token in sizes_from]
     i = 0  # the first token not inside a phrase already found
     for start in starts:
         if start < i:
             continue
         i = start
-        longest = longest_from[norm[i]]
-        for size in range(min(longest, len(norm) - i), 0, -1):
+        # Longest first, and only the lengths some phrase from this token has.
+        for size in sizes_from[norm[i]]:
+            if size > len(norm) - i:
+                continue
             phrase = " ".join(norm[i : i + size])
-            entries = gaz.lookup(phrase)
+            entries = phrases.get(phrase, [])
             if not entries:
                 continue
             first = raw[i]
@@ -153,14 +165,23 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
             entries = [
                 e for e in entries if proper or not (e.needs_capital or is_common_word(phrase))
             ]
-            if size == 1 and first in person_words:
+            function_word = phrase in function_words and not first.isupper()  # ("USA" stays)
+            if size == 1 and (first in person_words or function_word):
+                # "Ian Hamilton"; "Bensì" (Italian "but rather") is no alternate name of Benxi
                 entries = [e for e in entries if e.kind not in ("country", "place")]
             if any(e.standalone for e in entries) and phrase not in _run_names(text):
                 entries = [e for e in entries if not e.standalone]
             if not homograph_evidence(phrase, raw, i):  # "la Lazio" is the club
                 entries = [e for e in entries if e.kind not in ("country", "place")]
+            if any(e.kind == "currency" for e in entries) and not after_amount(norm, i):
+                entries = [e for e in entries if e.kind != "currency"]
+            if foreign and phrase in gaz.english_only:
+                entries = [e for e in entries if e.topic != phrase]
             if not entries:
                 continue
+            if entries[0].kind == "agency":
+                i += size - 1
+                break
             country = [e for e in entries if e.kind == "country"]
             state = [e for e in entries if e.kind == "place" and e.topic in gaz.us_topics]
             if country and state and not state[0].topic.endswith(" (us state)"):
@@ -179,6 +200,16 @@ def _gazetteer_mentions(text: str, person_words: Collection[str] = ()) -> list[s
     return found
 
 
+@cache
+def _phrase_sizes() -> dict[str, tuple[int, ...]]:
+    """First token of a gazetteer phrase -> the lengths its phrases have, longest first."""
+    sizes: defaultdict[str, set[int]] = defaultdict(set)
+    for phrase in gazetteer().phrases:
+        words = phrase.split()
+        sizes[words[0]].add(len(words))
+    return {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()}
+
+
 def _count_people(
     weights: defaultdict[str, float],
     parts: list[tuple[str, float]],
@@ -188,22 +219,20 @@ def _count_people(
 ) -> None:
     people = {name for p in persons if (name := trimmed_person(p, language, nouns))}
     people = {p for p in people if fold(p) not in weights}
-    word_counts = []
-    for index, (text, weight) in enumerate(parts):
-        if index == 0:
-            word_counts.append((_word_counts(text), weight))
-            continue  # a headline's capitals say nothing: it only adds weight to body names
+    for text, _ in parts[1:]:  # a headline's capitals say nothing: it only adds weight
         for run in capitalised_runs(text):
             if after_determiner(text, run.start, language):
                 continue  # "die Situation von Sweidah": a noun phrase
             name = person_name(run.text)
             if name and _not_a_place(name) and (name := trimmed_person(name, language, nouns)):
                 people.add(name)
-        word_counts.append((_word_counts(text), weight))
+    # Words are counted only when there is someone to count (most short items name no one).
+    word_counts = [(_word_counts(text), weight) for text, weight in parts] if people else []
     for person in people:
         surname = person.split()[-1].split("-")[-1]  # tokens split "al-Scharaa", "Meinl-Reisinger"
         for counts, weight in word_counts:
-            hits = counts[surname] + counts[surname + "’s"] + counts[surname + "'s"]
+            get = counts.get  # (a Counter's missing key costs a Python call; get does not)
+            hits = get(surname, 0) + get(surname + "’s", 0) + get(surname + "'s", 0)
             if hits:
                 weights[fold(person)] += weight * hits
 
@@ -277,7 +306,6 @@ def _count_organisations(
                 and _not_a_place(as_person)
             ):
                 continue  # a person, counted with people ("Europa Clipper" is not)
-            key = fold(" ".join(words))
             if not key or phrases.get(key):
                 continue
             if _is_common_start(key, language):
@@ -329,10 +357,25 @@ _ORG_AFTER = re.compile(
 )
 
 
+_GROUP_WORDS = tuple(english().group_nouns)
+_LONGEST_GROUP_WORD = max(map(len, _GROUP_WORDS), default=0)
+
+
 def _org_context(text: str, start: int, end: int) -> bool:
-    return bool(_ORG_BEFORE.search(text, max(0, start - 30), start)) or bool(
-        _ORG_AFTER.match(text, end)
-    )
+    return _org_before(text, start) or bool(_ORG_AFTER.match(text, end))
+
+
+def _org_before(text: str, start: int) -> bool:
+    head = text[max(0, start - 30) : start]
+    tail = head.rstrip()
+    # The pattern, tried at every position of the window, can only match where a group noun
+    # and white space end it: a plain (ASCII) tail ending in none is settled without it.
+    if len(tail) == len(head):
+        return False
+    end = tail[-_LONGEST_GROUP_WORD:]
+    if end.isascii() and not end.lower().endswith(_GROUP_WORDS):
+        return False
+    return bool(_ORG_BEFORE.search(text, max(0, start - 30), start))
 
 
 PAIR_MIN_HITS = 2  # each word list of a subject pair must be used this often
@@ -356,13 +399,12 @@ def _add_subjects(
 
 
 def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
-    gaz = gazetteer()
     words: Counter[str] = Counter()
     for text, _ in parts:
         words.update(_unhyphenated(text)[1])
     folded = ""
-    for subject, groups in gaz.pairs.items():
-        if not any(words[t] for t in groups[0] if " " not in t):
+    for subject, groups, first_words in _pair_words():
+        if words.keys().isdisjoint(first_words):  # (a counted word is there at least once)
             continue
         if not folded:
             folded = " " + " ".join(fold(text) for text, _ in parts) + " "
@@ -371,6 +413,15 @@ def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]])
         ]
         if min(hits) >= PAIR_MIN_HITS and subject not in weights:
             weights[subject] += min(min(hits) * 0.5, 3.0)
+
+
+@cache
+def _pair_words() -> list[tuple[str, tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]]]:
+    """Each subject pair with the one-word terms of its first list, one set per pair."""
+    return [
+        (subject, groups, frozenset(t for t in groups[0] if " " not in t))
+        for subject, groups in gazetteer().pairs.items()
+    ]
 
 
 def _add_sectors(weights: defaultdict[str, float]) -> None:
@@ -408,6 +459,7 @@ _COMMON_ACRONYMS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)  # (pure; asked for every run, and runs recur)
 def _is_common_start(key: str, language: str = "") -> bool:
     """A capitalised run that is a sentence start, a weekday or a contraction, not a name."""
     first = key.split()[0]

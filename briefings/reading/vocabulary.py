@@ -21,7 +21,12 @@ MIN_HITS = 3
 MAX_WEIGHT = 6.0  # a subject is what an article is about, not more than its main names
 ENGLISH = "en"
 _AFFIXED_CACHE = 20_000  # words remembered per language (about 2 MB at most)
+_UNSEEN: tuple[str, int] = ("", 0)  # (a word not looked up yet)
 MAX_ELIDED = 4  # "l'", "d'", "qu'", "dell'", "nell'": the elided words of fr/it/pt
+MIN_STEM = 3  # letters a word keeps when an inflection is taken off
+# Shortest trigger an inflected word may stand for: short ones are too often another word's
+# stem (French "cours", a class, is no plural of "cour", a court).
+MIN_INFLECTED = 5
 
 
 @dataclass(slots=True)
@@ -32,9 +37,14 @@ class Triggers:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     prefixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by first 4
     suffixes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by last 4
-    # Word -> its affix subject: most words of an article were seen in earlier ones, and the
-    # affix lists are long. Cleared when full, so memory stays bounded on any stream.
-    affixed: dict[str, str | None] = field(default_factory=dict, repr=False)
+    # The language's inflections ("bombardements" -> "bombardement") and, where it writes
+    # compounds as one word, the shortest trigger that may head one ("Weltwirtschaft").
+    plurals: tuple[tuple[str, str], ...] = ()
+    compound_head: int = 0
+    # Word -> what it triggers alone (a word's own entry, else its affix subject): most words
+    # of an article were seen in earlier ones, and the affix lists are long. Cleared when full,
+    # so memory stays bounded on any stream.
+    known: dict[str, tuple[str, int] | None] = field(default_factory=dict, repr=False)
 
     def add(self, trigger: str, subject: str, strength: int = 1) -> None:
         if trigger.endswith("*") or trigger.startswith("*"):
@@ -55,7 +65,7 @@ class Triggers:
     def scan(self, words: list[str]) -> Iterable[tuple[str, int]]:
         """The subject of every trigger used in a list of folded words, with the strength of
         the use: a phrase counts as ``MIN_HITS``, a word as one."""
-        phrases, single, affix = self.phrases, self.words.get, self._affix  # (hot loop)
+        phrases, known = self.phrases, self.known.get  # (hot loop: one lookup per word)
         i = 0
         while i < len(words):
             word = words[i]
@@ -66,22 +76,22 @@ class Triggers:
                     step = len(phrase)
                     break
             else:
-                found = single(word)
+                found = known(word, _UNSEEN)
+                if found is _UNSEEN:
+                    found = self._learn(word)
                 if found:
                     yield found
-                elif affixed := affix(word):
-                    yield affixed, 1
             i += step
 
-    def _affix(self, word: str) -> str | None:
-        try:
-            return self.affixed[word]
-        except KeyError:
-            pass
-        if len(self.affixed) >= _AFFIXED_CACHE:
-            self.affixed.clear()
-        subject = self.affixed[word] = self._find_affix(word)
-        return subject
+    def _learn(self, word: str) -> tuple[str, int] | None:
+        if len(self.known) >= _AFFIXED_CACHE:
+            self.known.clear()
+        found = self.words.get(word)
+        if not found:
+            affixed = self._find_affix(word)
+            found = (affixed, 1) if affixed else None
+        self.known[word] = found
+        return found
 
     def _find_affix(self, word: str) -> str | None:
         for prefix, subject in self.prefixes.get(word[:AFFIX], ()):
@@ -90,6 +100,27 @@ class Triggers:
         for suffix, subject in self.suffixes.get(word[-AFFIX:], ()):
             if word.endswith(suffix):
                 return subject
+        return self._inflected(word) or self._compound(word)
+
+    def _inflected(self, word: str) -> str | None:
+        """The subject of the trigger this word inflects: "guerre" -> "guerra" -> war."""
+        for ending, base in self.plurals:
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+                trigger = word[: len(word) - len(ending)] + base
+                found = self.words.get(trigger) if len(trigger) >= MIN_INFLECTED else None
+                if found:
+                    return found[0]
+        return None
+
+    def _compound(self, word: str) -> str | None:
+        """The subject of the trigger that heads a compound: "Weltwirtschaft" -> economy."""
+        if not self.compound_head:
+            return None
+        words = self.words
+        for start in range(MIN_STEM, len(word) - self.compound_head + 1):
+            found = words.get(word[start:])  # (the whole word's plural was tried before)
+            if found:
+                return found[0]
         return None
 
 
@@ -130,6 +161,14 @@ def vocabulary() -> Vocabulary:
                 triggers[language].add(trigger, subject, strength)
                 if "*" not in trigger:
                     aliases.setdefault(fold(trigger), subject)
+    rules = tomllib.loads(
+        resources.files("briefings").joinpath("data/inflections.toml").read_text("utf-8")
+    )
+    compounds = rules["compounds"]
+    for language, found in triggers.items():
+        found.plurals = tuple((end, base) for end, base in rules["plurals"].get(language, []))
+        if language in compounds["languages"]:
+            found.compound_head = int(compounds["min_head"])
     return Vocabulary(iptc, dict(triggers), aliases, implied)
 
 
