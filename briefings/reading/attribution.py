@@ -50,6 +50,9 @@ class Attributor(SubjectReader):
         self.last_person = ""
         self.last_group = ""
         self._span_speakers: list[tuple[Span, str]] = []
+        # Quotes whose speaker the text gives (a cue, a label, the quote before): a pronoun may
+        # take them; a speaker guessed for a cue-less quote is no new mention of anyone.
+        self._cued_speakers: list[tuple[Span, str]] = []
         self._quoted_paragraphs: set[int] = set()
         self._starts: dict[int, list[int]] = {}
         self._known: dict[str, str] = {}
@@ -98,11 +101,49 @@ class Attributor(SubjectReader):
             speaker = self._person_in_paragraph(span) or self._named_in_paragraph(span)
             speaker = speaker or self._next_subject(span) or self.last_speaker
             speaker = speaker or self._person_after(span) or self._last_person_before(span)
+        if not self._well_formed(speaker):
+            # a clause or a cut word ("that it is", "refused to", "self-") names no one
+            speaker = self._person_in_paragraph(span) or self.last_speaker
         self._remember(speaker)
         self._span_speakers.append((span, speaker))
+        if raw is not None or prev_same is not None or span.continues:
+            self._cued_speakers.append((span, speaker))
         if _speech(span.text(self.paragraphs)):
             self._quoted_paragraphs.add(span.paragraph)
         return speaker
+
+    def _well_formed(self, speaker: str) -> bool:
+        """A speaker is a name, a pronoun or a short description headed by a noun: no
+        auxiliary or reporting verb inside, no cut word, no preposition at either end."""
+        # lower-case words only: "United States", "Reports" are names
+        words = [w.strip(",.;:") for w in speaker.split()]
+        words = [w if w.islower() else "" for w in words]
+        if not words:
+            return True
+        if (
+            speaker.endswith("-")
+            or words[0] in self._clause_words
+            or words[-1] in self.lex.embedding
+        ):
+            return False
+        if words[0] in self.lex.embedding and words[0] not in self.lex.determiners:
+            return False  # "of the university's top executives"
+        return not any(w in self._clause_words for w in words[1:])
+
+    @property
+    def _clause_words(self) -> frozenset[str]:
+        found: frozenset[str] = self.lex.compiled(
+            "clause_words",
+            lambda lex: frozenset(
+                (
+                    *lex.auxiliaries,
+                    *lex.subject_verbs,
+                    *lex.speech_openers,
+                    *(w for w in lex.between if " " not in w and w.isalpha()),
+                )
+            ),
+        )
+        return found
 
     def _spoken_of(self, span: Span) -> str | None:
         """The person a subjectless verb speaks for: the last one who spoke or was a
@@ -198,11 +239,17 @@ class Attributor(SubjectReader):
         match = self.cues.after_subject_verb.match(after)
         if match and self._plausible_subject(match.group("who")):
             return match.group("who")
-        for pattern in (self.cues.after_appositive, self.cues.after_role_name):
+        for pattern in (
+            self.cues.after_apposed_name,
+            self.cues.after_appositive,
+            self.cues.after_role_name,
+        ):
             match = pattern.match(after)
             if match and "." in after[: match.start("who")]:
                 continue  # «…». Rendido, tentou …, diz: a full stop after the quote ended it
-            if match and self._named(match.group("who")):
+            # not "…” to discuss his rival, Jo Roe, saying": a participle runs on
+            running_on = match and match.group("verb").endswith(self.lex.progressive_endings)
+            if match and not running_on and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
         first = match.group("who").split()[:1] if match else []
@@ -345,15 +392,6 @@ class Attributor(SubjectReader):
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
 
-    def _sentence_subject(self, sentence: str) -> str | None:
-        """The subject of a sentence; an article opening it is no name of its own: "O
-        presidente disse" -> "o presidente", not "O"."""
-        text = sentence.lstrip()
-        first = text[:12].split(maxsplit=1)[0] if text[:1].isupper() else ""
-        if first and first.lower() in self.lex.determiners:
-            text = text[:1].lower() + text[1:]
-        return super()._sentence_subject(text)
-
     def _possessed(self, phrase: str) -> bool:
         """A possessive and a noun that is neither a role nor a document: "su análisis",
         "his view" (the possessor is who speaks)."""
@@ -406,16 +444,27 @@ class Attributor(SubjectReader):
             # "Her campaign manager, Robby Mook, suggested" / "Tom Ridge, a former secretary,
             # said": the name, whichever side of the apposition it stands.
             inner, _, last = head[:-1].rpartition(",")
+            first = head.split(",")[0].strip()
             runs = capitalised_runs(last)
-            if (
-                runs
-                and runs[-1].end >= len(last.rstrip()) - 1
-                and self._named(runs[-1].text)
-                and personal(runs[-1].text, self.lex)  # "X, glaciólogo de la Universidad Y,"
-            ):
-                return runs[-1].text
-            opener = last.split()[:1]
-            if self.lex.pro_drop and opener and not self._appositive(opener[0]):
+            last_known = bool(runs) and bool(self._known_person(runs[-1].text))
+            if self._known_person(first) and not last_known:
+                return first  # "Clinton, during a meeting in Columbus, Ohio, said"
+            opener = last.split()[0] if last.split() else ""
+            if opener in self.lex.embedding and opener not in self.lex.determiners:
+                return self._subject_before(inner)  # "Roe, via the Daily Star, said"
+            runs = capitalised_runs(last)
+            if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
+                described = opener.lower() in self.lex.determiners | self.lex.possessives
+                if self._known_person(runs[-1].text) and not described:
+                    return runs[-1].text
+                # "Dr. Jo Roe, a professor at the School of Public Health, said": the person
+                # the apposition describes, else the body it names
+                found = self._subject_before(inner)
+                if found and (found.lower() in self.cues.pronouns or self._known_person(found)):
+                    return found
+                if personal(runs[-1].text, self.lex):  # not "X, glaciólogo de la Universidad Y,"
+                    return runs[-1].text
+            if self.lex.pro_drop and opener and not self._appositive(opener):
                 return None  # "Rendido, tentou …, diz": a clause, not an apposition
             return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""
@@ -513,6 +562,12 @@ class Attributor(SubjectReader):
         if titled and words[titled[-1] + 1][:1].isupper() and len(words) - titled[-1] > 2:
             words = words[titled[-1] + 1 :]  # "Hessens Arbeitsministerin Heike Hofmann"
         raw = " ".join(words)
+        if not raw[:1].isupper():
+            # "the economist Jo Roe": the person the description names
+            for run in capitalised_runs(raw):
+                person = person_name(run.text, self.lex)
+                if person and self.people.is_person(self.people.expand(person)):
+                    return self.people.expand(person)
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:
@@ -665,7 +720,7 @@ class Attributor(SubjectReader):
             if fits(name):
                 best = (p, o, name)
                 break
-        for s, who in reversed(self._span_speakers[-_LOOK_BACK:]):
+        for s, who in reversed(self._cued_speakers[-_LOOK_BACK:]):
             if (s.paragraph, s.start) < pos and self.people.is_person(who) and fits(who):
                 if best is None or (s.paragraph, s.start) > best[:2]:
                     best = (s.paragraph, s.start, who)

@@ -43,10 +43,11 @@ def person_genders(
                 votes[name][gender] += 2
     for name in {person_of(m.text) for m in doc.names} - {""}:
         given = name.split()[0].lower()
+        # firmer than one echo, which may belong to someone else in the sentence
         if given in lex.masculine_given:
-            votes[name]["masculine"] += 2
+            votes[name]["masculine"] += 3
         elif given in lex.feminine_given:
-            votes[name]["feminine"] += 2
+            votes[name]["feminine"] += 3
     for paragraph, offset, name in subjects:
         sentence = doc.sentence_at(paragraph, offset)
         if sentence is None:

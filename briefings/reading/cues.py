@@ -26,6 +26,7 @@ class Cues:
     after_subject_verb: re.Pattern[str]
     after_appositive: re.Pattern[str]
     after_role_name: re.Pattern[str]
+    after_apposed_name: re.Pattern[str]
     after_verb_subject: re.Pattern[str]
     according: re.Pattern[str]
     according_opening: re.Pattern[str] | None  # "Para Ingrid Roe la solución …": opens it
@@ -39,6 +40,8 @@ class Cues:
     signed_by: re.Pattern[str]
     document_by: re.Pattern[str]
     verb_next: re.Pattern[str]
+    verb_after_apposition: re.Pattern[str]  # "X, a senator from Ohio, said"
+    verb_before: re.Pattern[str]  # "…, said X": the verb right before a name
     determiner_tail: re.Pattern[str]
     leading_conjunction: re.Pattern[str]
     relative_split: re.Pattern[str]
@@ -103,8 +106,14 @@ def _build(lex: Lexicon) -> Cues:
         pronouns=frozenset(subjects),
         after_subject_verb=re.compile(rf"{lead}(?P<who>{who})\s+(?:{adv}\s+)*(?P<verb>{verb})\b"),
         # "…,” Strauss Zelnick, CEO of Take-Two, adds." and "…,” company CEO Andy Vesey said."
+        # "…,” the economist Jo Roe, a former adviser, wrote."
         after_appositive=re.compile(
-            rf"{lead}(?P<who>{name}),\s+[^“”\"]{{1,140}}?,\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
+            rf"{lead}(?P<who>{name}|{descriptor}),\s+[^“”\"]{{1,200}}?,\s+(?:{adv}\s+)*"
+            rf"(?P<verb>{verb})\b"
+        ),
+        # "…,” Smith's campaign manager, Jo Roe, said."
+        after_apposed_name=re.compile(
+            rf"{lead}[^“”\",.;:!?]{{1,80}}?,\s+(?P<who>{name}),\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
         after_role_name=re.compile(
             rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}(?:\s+and\s+(?:his|her|their)"
@@ -150,6 +159,9 @@ def _build(lex: Lexicon) -> Cues:
         signed_by=re.compile(rf"\b{alt(lex.signed)} by (?:[\w-]+\s+)?(?P<noun>[a-z]+)$"),
         document_by=re.compile(rf"\s+{alt(lex.document_by)}\b.*$"),
         verb_next=re.compile(rf"\s+(?:{adv}\s+)*{verb}\b"),
+        verb_after_apposition=re.compile(rf",\s+[^,;“”\"]{{1,140}}?,\s+(?:{adv}\s+)*{verb}\b"),
+        # after a comma or a quote: "…, said Jo Roe", not "He said Roe has …"
+        verb_before=re.compile(rf"[,”\"'’]\s*{alt(lex.inverting)}\s+$"),
         determiner_tail=re.compile(rf"\b(?i:{alt(lex.determiners)})\s+[^,.;:]{{1,60}}$"),
         leading_conjunction=re.compile(rf"^{alt(lex.conjunctions)}\s+"),
         relative_split=re.compile(rf",\s*{alt(lex.relatives)}\b"),

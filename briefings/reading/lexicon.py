@@ -37,6 +37,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     verbs: tuple[str, ...]  # reporting verbs, every form, multi-word allowed
     particles: tuple[str, ...]
+    inverting: tuple[str, ...]  # verbs after which a name is the subject: "said Jo Roe"
     progressive_endings: tuple[str, ...]
     between: tuple[str, ...]  # auxiliaries/adverbs between speaker and verb (regex pieces)
     according: tuple[str, ...]
@@ -74,9 +75,11 @@ class Lexicon:
     document_openers: tuple[str, ...]
     possessives: frozenset[str]
     intro: frozenset[str]
+    intro_endings: tuple[str, ...]  # "Speaking in Harlem,", "Barely a week ago,"
     embedding: frozenset[str]
     relatives: tuple[str, ...]
     subject_verbs: tuple[str, ...]
+    auxiliaries: frozenset[str]
     person_relatives: frozenset[str]
     conjunctions: tuple[str, ...]
     slogan_cues: tuple[str, ...]
@@ -195,6 +198,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         abbreviations=frozenset(words("sentences", "abbreviations")),
         verbs=words("speech", "verbs"),
         particles=words("speech", "particles"),
+        inverting=words("speech", "inverting"),
         progressive_endings=words("speech", "progressive_endings"),
         between=tuple(_words(get("speech", "between") or [])),
         according=words("speech", "according"),
@@ -234,9 +238,11 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         document_openers=words("grammar", "document_openers"),
         possessives=frozenset(words("grammar", "possessives")),
         intro=frozenset(words("grammar", "intro")),
+        intro_endings=words("grammar", "intro_endings"),
         embedding=frozenset(words("grammar", "embedding")),
         relatives=words("grammar", "relatives"),
         subject_verbs=words("grammar", "subject_verbs"),
+        auxiliaries=frozenset(words("grammar", "auxiliaries")),
         person_relatives=frozenset(words("grammar", "person_relatives")),
         conjunctions=words("grammar", "conjunctions"),
         slogan_cues=words("grammar", "slogan_cues"),

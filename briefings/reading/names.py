@@ -233,11 +233,11 @@ class PersonIndex:
             return longer[0]
         if candidate in self.full:
             return candidate
-        if self.closing_names:
-            # "Lehrerin Jana Roe": a known full name closing a run of capitalised nouns
-            inner = [f for f in self.full if candidate.endswith(" " + f)]
-            if inner:
-                return max(inner, key=len)
+        # "Lehrerin Jana Roe", "Staff Katie Walsh" (a title's tail left on the run): the known
+        # full name closing the run
+        inner = [f for f in self.full if candidate.endswith(" " + f)]
+        if inner:
+            return max(inner, key=len)
         if len(words) == 1:
             return self._by_part.get(words[0].lower(), candidate)
         for full in self.full:

@@ -7,15 +7,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from briefings.reading.names import PersonIndex, capitalised_runs, person_name
+from briefings.reading.names import Name, PersonIndex, capitalised_runs, person_name
 
 if TYPE_CHECKING:
     from briefings.reading.cues import Cues
     from briefings.reading.document import Document
     from briefings.reading.lexicon import Lexicon
 
+# What may follow a name inverted after its verb ("…, said Jo Roe." / ", said Jo Roe, a
+# senator"), unlike the subject of reported speech ("he said Roe has…").
+_CLAUSE_END = frozenset({"", ",", ".", ";", ":", "(", "—", "–"})
+_PLACE_TAIL = re.compile(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}),\s+(?=[A-Z])")
+_LABEL = re.compile(r"^\s*\([^()]{1,30}\)")  # a party label after a name: "(D-N.Y.)"
 _APPOSED_NAME = re.compile(
     r",\s+(?P<name>[A-Z][^,]{2,60}),"
 )  # "The company…, Dick Clark Productions,"
@@ -44,30 +50,95 @@ class SubjectReader:
         if (
             intro
             and len(intro.group(0).split()) <= 18
-            and intro.group(0).split()[0].lower() in self.lex.intro
+            and self._introduces(intro.group(0).split())
             and not self.cues.verb_anywhere.search(intro.group(0))
         ):
             text = text[intro.end() :]
+            # "Speaking in Salem, New Hampshire, Trump went": the place runs on in the phrase
+            place = _PLACE_TAIL.match(text)
+            if place and not self._known_person(place.group(1)):
+                text = text[place.end() :]
         match = self.cues.subject_end.match(text)
-        if not match:
+        if not match and not text[:1].isupper():
             return None
-        np = match.group("np").strip()
+        np = match.group("np").strip() if match else text[:90]
         if not self._named(np) and np.split()[0].lower() not in self.cues.pronouns:
             return None  # "Or", "In", "That": no subject to name
         first = np.split()[0]
         if first.lower() in self.cues.pronouns:
             return first  # "He went on to say": the pronoun, not the clause
+        second = np.split()[1] if len(np.split()) > 1 else ""
+        if first.lower() in self.lex.determiners and not second[:1].isupper():
+            return np if match and self._description(np) else None
         if np[:1].isupper():
             # "Hillary Clinton greeted 2,000 people": the name, not what follows it.
             runs = capitalised_runs(np)
             if runs and runs[0].start == 0:
-                rest = np[runs[0].end :].split()
-                if rest and rest[0][:1].islower() and rest[0] not in self.lex.inner_words:
-                    return runs[0].text
-            return np
-        if first in self.lex.determiners:
-            return np
+                # "The Blaze’s Matt Walsh provided…": the adjacent runs, up to the first
+                # lower-case word that is no part of a name
+                # ("Attorneys for Clinton appeared", "Ann Roe and her aides tried"), a label
+                # skipped ("Jo Roe (D-N.Y.) reacted")
+                end = runs[0].end
+                for run in runs[1:]:
+                    if np[end : run.start].strip().lower() not in self._name_joiners:
+                        break
+                    end = run.end
+                rest = _LABEL.sub("", np[end:]).split()
+                if rest and rest[0][:1].islower():
+                    return self._role_then_person(np, runs, end) or np[:end].rstrip(".")
+            return np if match else None
         return None
+
+    def _role_then_person(self, np: str, runs: tuple[Name, ...], end: int) -> str:
+        """ "Wild defenseman Ryan Suter": a leading run that is no person (a team, a place),
+        one or two lower-case role words, then a person the article names: the subject is
+        all of it (its person is the speaker)."""
+        if self._known_person(np[:end]):
+            return ""
+        later = [r for r in runs if r.start > end]
+        if not later:
+            return ""
+        gap = np[end : later[0].start].split()
+        if not 0 < len(gap) <= 2 or not all(w.islower() and w.isalpha() for w in gap):
+            return ""
+        if any(w in self.lex.determiners or w in self.lex.embedding for w in gap):
+            return ""
+        if self.cues.verb_anywhere.search(" ".join(gap)):
+            return ""
+        return np[: later[0].end] if self._known_person(later[0].text) else ""
+
+    @property
+    def _name_joiners(self) -> frozenset[str]:
+        return frozenset(("", *self.lex.inner_words))
+
+    def _description(self, phrase: str) -> bool:
+        """A short description ("the head of the party"), not a clause ("the actor held a
+        fake audition and"): no verb of the language's lists, no determiner but after a
+        preposition."""
+        words = [w.lower().strip(",") for w in phrase.split()]
+        if len(words) > 9:
+            return False
+        verbs = {*self.lex.subject_verbs, *self.lex.speech_openers}
+        for before, word in pairwise(words):
+            if word in self.lex.relatives:
+                return True  # "the company that runs the awards": a head and its relative
+            if word in verbs or (word in self.lex.determiners and before not in self.lex.embedding):
+                return False
+        return True
+
+    def _introduces(self, words: list[str]) -> bool:
+        """Words before a comma that open a sentence without being its subject: an
+        adverbial ("In an interview with the Times,") or a participle ("Speaking in Harlem,"),
+        not a name ("Manning, who…")."""
+        first = words[0].lower()
+        if first in self.lex.intro:
+            return True
+        # "Regarding Trump's rhetoric, …" too, when the phrase runs on (not "Manning Roe,")
+        if len(words) < 2 or not first.endswith(self.lex.intro_endings):
+            return False
+        given = first in self.lex.masculine_given or first in self.lex.feminine_given
+        running_on = len(words) > 3 and first.endswith(self.lex.progressive_endings)
+        return words[1][:1].islower() or (running_on and not given)
 
     def _subject_persons(self) -> list[tuple[int, int, str]]:
         """Each sentence whose subject is a person: (paragraph, offset, full name)."""
@@ -87,7 +158,25 @@ class SubjectReader:
             runs = names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             for run in runs:
                 tail = para[run.end : min(run.end + 40, sent.end)]
-                if self.cues.verb_next.match(tail):
+                # "Early says", "Roe, a senator from Ohio, said", "…, said Jo Roe"
+                # an apposed name closes with a comma: "The head of X, Jo Roe, said"
+                apposed = para[max(0, run.start - 2) : run.start] == ", "
+                verb = self.cues.verb_next.match(tail.removeprefix(",") if apposed else tail)
+                if (
+                    (verb and not verb.group(0).endswith(self.lex.progressive_endings))
+                    or (
+                        self.cues.verb_before.search(
+                            para[max(sent.start, run.start - 40) : run.start]
+                        )
+                        and para[run.start + len(run.text) :][:3].lstrip()[:1] in _CLAUSE_END
+                    )
+                    or (
+                        tail.startswith(",")
+                        and self.cues.verb_after_apposition.match(
+                            para[run.end : min(run.end + 200, sent.end)]
+                        )
+                    )
+                ):
                     name = self.people.expand(person_name(run.text, self.lex) or run.text)
                     if self.people.is_person(name):
                         found.append((index, run.start, name))
