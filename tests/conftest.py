@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from store import Database
+from store.open import Stores, open_stores
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -38,3 +39,16 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "newsbrief.json"
+
+
+@pytest.fixture(params=["tinydb", "postgres"])
+def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
+    """The same test against both engines: a TinyDB file, then a fresh PostgreSQL database
+    (the test module imports ``pg_url`` from ``tests.pg``)."""
+    if request.param == "postgres":
+        target: str | Path = request.getfixturevalue("pg_url")
+    else:
+        target = tmp_path / "db.json"
+    opened = open_stores(target)
+    yield opened
+    opened.close()

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -20,17 +18,6 @@ from store.postgres.adding import band_sql, record_of, signed
 from store.postgres.articles import when
 from tests.helpers import make_article
 from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
-
-
-@pytest.fixture(params=["tinydb", "postgres"])
-def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
-    if request.param == "postgres":
-        target: str | Path = request.getfixturevalue("pg_url")
-    else:
-        target = tmp_path / "db.json"
-    opened = open_stores(target)
-    yield opened
-    opened.close()
 
 
 def test_texts_three_bits_apart_are_one_story_and_four_bits_apart_are_two(

@@ -5,9 +5,7 @@ what only PostgreSQL does (schema versions, feeds leased to one worker)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -19,17 +17,6 @@ from store.postgres import schema
 from store.postgres.feeds import PgFeedStore
 from tests.helpers import make_article
 from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
-
-
-@pytest.fixture(params=["tinydb", "postgres"])
-def stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stores]:
-    if request.param == "postgres":
-        target: str | Path = request.getfixturevalue("pg_url")
-    else:
-        target = tmp_path / "db.json"
-    opened = open_stores(target)
-    yield opened
-    opened.close()
 
 
 def test_latest_is_newest_first_and_pages(stores: Stores) -> None:
