@@ -18,7 +18,7 @@ from pathlib import Path
 
 from store.chats import Chat
 from store.open import open_stores
-from tests.botrun import TOKEN, env
+from tests.botrun import TOKEN, env, stop
 from tests.conftest import ROOT
 from tests.fakes.bot_api import FakeTelegram, fake_telegram
 from tests.fakes.http_server import serve
@@ -53,13 +53,7 @@ def process(log: Path, *args: str) -> Iterator[subprocess.Popen[bytes]]:
         try:
             yield proc
         finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGINT)
-                try:
-                    proc.wait(30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            stop(proc)
 
 
 def seed(url: str, chats: list[Chat]) -> None:

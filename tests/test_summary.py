@@ -53,17 +53,23 @@ def test_a_summary_never_opens_on_a_pronoun_without_its_antecedent() -> None:
     assert not summarize("", [paragraphs[0], "On Friday, he said the deal was done."])
 
 
-def test_a_pronoun_opener_is_kept_right_after_the_sentence_it_refers_to() -> None:
-    sentences = [LEAD, "But residents of the old town object to the route through their square."]
-    words = [set(t) for t in describe("", sentences).tokens]
-    settings = Model(
+def given_scores(max_sentences: int, redundancy: float) -> Model:
+    """Selection settings that take the scores a test passes as they are: no weights, no
+    minimum gain, no early stop before the character limit."""
+    return Model(
         (0.0,) * len(FEATURES),
-        max_sentences=3,
-        redundancy=0.0,
+        max_sentences=max_sentences,
+        redundancy=redundancy,
         min_gain=-1.0,
         enough_chars=MAX_CHARS,
         enough_chars_untitled=MAX_CHARS,
     )
+
+
+def test_a_pronoun_opener_is_kept_right_after_the_sentence_it_refers_to() -> None:
+    sentences = [LEAD, "But residents of the old town object to the route through their square."]
+    words = [set(t) for t in describe("", sentences).tokens]
+    settings = given_scores(max_sentences=3, redundancy=0.0)
     assert sorted(select(sentences, [1.0, 2.0], words, [True, True], MAX_CHARS, settings)) == [
         0,
         1,
@@ -138,14 +144,7 @@ def test_nothing_passes_the_length_limit() -> None:
 def test_the_same_thing_said_twice_is_chosen_once() -> None:
     sentences = [LEAD, LEAD.replace("Monday", "Tuesday"), THIRD]
     words = [set(t) for t in describe("", sentences).tokens]
-    settings = Model(
-        (0.0,) * len(FEATURES),
-        max_sentences=2,
-        redundancy=1.0,
-        min_gain=-1.0,
-        enough_chars=MAX_CHARS,
-        enough_chars_untitled=MAX_CHARS,
-    )
+    settings = given_scores(max_sentences=2, redundancy=1.0)
     chosen = select(sentences, [3.0, 2.9, 2.5], words, [True] * 3, MAX_CHARS, settings)
     assert sorted(chosen) == [0, 2]
 
