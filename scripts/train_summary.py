@@ -69,7 +69,9 @@ class Story:
         raw = RawArticle(title="", paragraphs=list(record["paragraphs"]))
         strip_dateline(raw)
         self.title = raw.title
-        self.sentences = [s for p in bounded_paragraphs(raw.paragraphs) for s in split_sentences(p)]
+        split = [split_sentences(p) for p in bounded_paragraphs(raw.paragraphs)]
+        self.sentences = [s for found in split for s in found]
+        self.paragraph_of = [k for k, found in enumerate(split) for _ in found]
         reference = TOKENIZER.tokenize(" ".join(record["highlights"]))
         self.ref = (_grams(reference, 1), _grams(reference, 2))
         self.tokens = [TOKENIZER.tokenize(strip_credit(s)) for s in self.sentences]
@@ -77,7 +79,7 @@ class Story:
 
     def refresh(self) -> None:
         """Features and rules from the current code (a cached story keeps only its ROUGE data)."""
-        described = describe(self.title, self.sentences)
+        described = describe(self.title, self.sentences, paragraph_of=self.paragraph_of)
         self.features = np.array(described.features).reshape(-1, len(FEATURES))
         self.words = [set(t) for t in described.tokens]
         self.allowed = usable(self.sentences)
@@ -263,6 +265,8 @@ def main() -> None:
     if args.cache and args.cache.exists():
         with args.cache.open("rb") as cached:
             stories = pickle.load(cached)  # only ever a file this script wrote
+        if not all(hasattr(story, "paragraph_of") for story in stories):
+            raise SystemExit(f"{args.cache}: written by an older version of this script; delete it")
         for story in stories:
             story.refresh()
     else:

@@ -68,15 +68,18 @@ def summarize(
 ) -> str:
     """The summary text; empty when the article has no sentences."""
     abbreviations = lexicon(language).abbreviations
-    sentences = [s for p in paragraphs for s in split_sentences(p, abbreviations)]
-    return _summary(title, sentences, None, max_chars, language)
+    split = [split_sentences(p, abbreviations) for p in paragraphs]
+    sentences = [s for found in split for s in found]
+    paragraph_of = [k for k, found in enumerate(split) for _ in found]
+    return _summary(title, sentences, None, max_chars, language, paragraph_of)
 
 
 def summary_of(doc: Document, max_chars: int = MAX_CHARS) -> str:
     """The summary of an article parsed once: its sentences and tokens, not split again."""
     sentences = [s.text for s in doc.sentences]
     tokens = [s.words for s in doc.sentences]
-    return _summary(doc.title, sentences, tokens, max_chars, doc.language)
+    paragraph_of = [s.paragraph for s in doc.sentences]
+    return _summary(doc.title, sentences, tokens, max_chars, doc.language, paragraph_of)
 
 
 def _summary(
@@ -85,10 +88,13 @@ def _summary(
     tokens: list[list[str]] | None,
     max_chars: int,
     language: str = "en",
+    paragraph_of: list[int] | None = None,
 ) -> str:
     if not sentences:
         return ""
-    chosen = rank(title, sentences, max_chars, tokens=tokens, language=language)
+    chosen = rank(
+        title, sentences, max_chars, tokens=tokens, language=language, paragraph_of=paragraph_of
+    )
     if not chosen:
         # Nothing usable fits (one giant sentence, say): the first sentence that can stand
         # alone, cut at a word; none at all (furniture, dangling openers) is no summary.
@@ -111,10 +117,12 @@ def rank(
     scorer: Model | None = None,
     tokens: list[list[str]] | None = None,
     language: str = "en",
+    paragraph_of: list[int] | None = None,
 ) -> list[int]:
     """Indices of the sentences to keep, best first; empty when no usable sentence fits.
     ``tokens``: each sentence's words when the caller has them (the document model);
-    ``language``: the code whose ``[summary]`` words the rules and features read."""
+    ``language``: the code whose ``[summary]`` words the rules and features read;
+    ``paragraph_of``: each sentence's paragraph number, when known (else each its own)."""
     settings = scorer or model()
     allowed = usable(sentences, language)
     # Under a headline (the brief shows it) two sentences say enough sooner than when the
@@ -126,7 +134,7 @@ def rank(
         unscored = [0.0] * len(sentences)
         unworded: list[set[str]] = [set() for _ in sentences]
         return select(sentences, unscored, unworded, allowed, max_chars, settings, enough, language)
-    described = describe(title, sentences, tokens, language)
+    described = describe(title, sentences, tokens, language, paragraph_of)
     score = [
         sum([w * x for w, x in zip(settings.weights, row, strict=True)])
         for row in described.features

@@ -41,11 +41,26 @@ FEATURES = (
     "question",
     "dangling",
     "colon",
+    "keywords_5",
+    "keywords_10",
+    "keywords_15",
+    "keywords_20",
+    "keyword_weight",
+    "keyword_share",
+    "opens_paragraph",
+    "first_paragraph",
 )
 
 QUOTE_CHARS = '“”"«»„'
 _QUOTED = re.compile(r"[“\"«„]([^”\"»“]*)[”\"»“]")
 _LEAD = 3  # the sentences "lead overlap" compares against
+# The article's keywords: the words most sentences share. How many of the top 5, 10, 15 and 20 a
+# sentence holds says how much of what the article is about it covers (a sum, where
+# "centrality", a mean, favours short sentences). With these four, the two below and the
+# paragraph marks, the ridge fit's lead over lead-3 on the unseen fold (two folds of stories
+# 501-2000) rose from +0.19 to +0.57 full-length R-2, and from +2.28 to +4.29 over full and
+# cut R-1 and R-2 summed.
+_KEYWORDS = (5, 10, 15, 20)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +108,11 @@ def describe(
     sentences: list[str],
     words_of: list[list[str]] | None = None,
     language: str = "en",
+    paragraph_of: list[int] | None = None,
 ) -> Sentences:
     """Tokens and feature vectors (in FEATURES order) for every sentence. ``words_of``: the
-    sentences' words when the caller has tokenised them already."""
+    sentences' words when the caller has tokenised them already; ``paragraph_of``: each
+    sentence's paragraph number (unknown: every sentence its own paragraph, as in most news)."""
     raw = words_of if words_of is not None else [words(s) for s in sentences]
     tokens = [content(s, w, language) for s, w in zip(sentences, raw, strict=True)]
     # Sentence frequency of each word: a word many sentences share is what the article is about.
@@ -104,10 +121,25 @@ def describe(
     title_words = set(content(title, None, language))
     n = len(sentences)
     known = vocabulary(language)
-    rows = [
-        _row(i, n, text, sentence_words, toks, df, lead, title_words, known, language)
-        for i, (text, sentence_words, toks) in enumerate(zip(sentences, raw, tokens, strict=True))
-    ]
+    ranked = [w for w, _ in df.most_common(_KEYWORDS[-1])]
+    top = {k: frozenset(ranked[:k]) for k in _KEYWORDS}
+    weight = {w: df[w] for w in ranked[:10]}
+    total = sum(weight.values()) or 1
+    paragraphs = paragraph_of if paragraph_of is not None else list(range(n))
+    rows = []
+    for i, (text, sentence_words, toks) in enumerate(zip(sentences, raw, tokens, strict=True)):
+        row = _row(i, n, text, sentence_words, toks, df, lead, title_words, known, language)
+        unique = set(toks)
+        top10 = unique & top[10]
+        row += [len(unique & top[k]) / k for k in _KEYWORDS]
+        row += [
+            sum([weight[w] for w in top10]) / total,
+            len(top10) / max(len(unique), 1),
+            # A paragraph's first sentence states its point; the first paragraph is the lead.
+            float(i == 0 or paragraphs[i] != paragraphs[i - 1]),
+            float(paragraphs[i] == paragraphs[0]),
+        ]
+        rows.append(row)
     return Sentences(sentences, tokens, rows)
 
 
