@@ -133,3 +133,36 @@ def test_a_given_name_tells_whom_a_pronoun_means() -> None:
         "« Nous attendions ce jour depuis longtemps », a-t-elle dit.",
     )
     assert got == [("Nous attendions ce jour depuis longtemps", "Sophie Durand")]
+
+
+def test_an_honorific_after_an_unlisted_verb_opens_the_speaker() -> None:
+    got = said(
+        "fr",
+        "Le maire, Paul Martin, et l'avocate Anne Morel ont parlé lundi.",
+        "« Nous irons jusqu'au bout de cette affaire », a enchaîné M. Martin. « Le dossier "
+        "est vide depuis le premier jour », gronde Me Morel.",
+    )
+    assert got == [
+        ("Nous irons jusqu'au bout de cette affaire", "Paul Martin"),
+        ("Le dossier est vide depuis le premier jour", "Anne Morel"),
+    ]
+
+
+def test_a_description_ends_before_the_adverbial_that_names_a_place() -> None:
+    got = said(
+        "fr",
+        "Le président Marc Petit a quitté Paris dimanche.",
+        "« Nous signerons cet accord avant la fin du mois », a déclaré le chef de l'Etat dans "
+        "l'avion qui le menait à La Nouvelle-Orléans.",
+    )
+    assert got == [("Nous signerons cet accord avant la fin du mois", "Marc Petit")]
+
+
+def test_a_name_met_with_later_is_not_the_speaker() -> None:
+    got = said(
+        "fr",
+        "Le président Marc Petit a quitté Paris dimanche.",
+        "« Ils nous taxent, alors nous les taxerons aussi », avait esquissé le président "
+        "vendredi, lors d'une conférence avec le Premier ministre Jean Roy.",
+    )
+    assert got == [("Ils nous taxent, alors nous les taxerons aussi", "Marc Petit")]

@@ -414,13 +414,16 @@ class Attributor(SubjectReader):
         return low in self.lex.not_names and low not in self.lex.determiners and word[:1].isupper()
 
     def _subjectless(self, words: list[str]) -> bool:
-        """Words before a verb that hold no subject: none, or only function words."""
-        bare = [w.strip(",.;:").lower() for w in words]
+        """Words before a verb that hold no subject: none, or only function words. A
+        capitalised honorific is a subject's first word ("», a enchaîné M. Duda", "», gronde
+        Me Roy"), though the lower-case word may be a function word ("me")."""
+        bare = [w.strip(",.;:") for w in words]
         return all(
-            w in self.lex.not_names
-            and w not in self.lex.determiners
-            and w not in self.lex.possessives  # "informó este ministerio": a subject
-            and w not in self.cues.pronouns
+            w.lower() in self.lex.not_names
+            and w.lower() not in self.lex.determiners
+            and w.lower() not in self.lex.possessives  # "informó este ministerio": a subject
+            and w.lower() not in self.cues.pronouns
+            and not (w[:1].isupper() and w.lower() in self.lex.honorifics)
             for w in bare
             if w
         )
@@ -640,6 +643,7 @@ class Attributor(SubjectReader):
         appos = appositive_name(phrase, self.lex)
         if appos:
             return appos  # "l'avocate de Jean Roy, Anne Lis": the name in apposition
+        phrase = self._description_head(phrase)
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
         runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
         people = [
@@ -670,13 +674,36 @@ class Attributor(SubjectReader):
             return descriptor
         return None
 
+    def _description_head(self, phrase: str) -> str:
+        """A description cut before the adverbial that follows it, when no name comes first:
+        "le chef de l'Etat dans l'avion … jusqu'à La Nouvelle-Orléans" is the head of state,
+        not the city; "le président vendredi, lors d'une conférence avec le Premier ministre
+        X" is not X. Names before the cut stay ("la ministre Sophie Roy dans un entretien")."""
+        words = phrase.split()
+        if len(words) < 3 or not self.lex.description_cut or not self._determined(words[0]):
+            return phrase
+        for i, word in enumerate(words[2:], start=2):
+            if word[:1].isupper():
+                return phrase  # a name before any adverbial
+            if word.lower() in self.lex.description_cut:
+                return " ".join(words[:i]).rstrip(",")
+        return phrase
+
+    def _determined(self, word: str) -> bool:
+        """A determiner, or a word after an elided one ("l'accusation", "l’avocate")."""
+        low = word.lower().replace("’", "'")
+        if low in self.lex.determiners:
+            return True
+        head, mark, rest = low.partition("'")
+        return bool(mark and rest) and head + "'" in self.lex.determiners
+
     def _describes(self, phrase: str) -> bool:
         """A description of a speaker opens on a determiner, a possessive, a number or a
         capital ("a Customs spokesperson", "his lawyer"), not on a verb or a preposition."""
         first = phrase.split()[0]
         low = first.lower()
         return (
-            low in self.lex.determiners
+            self._determined(first)
             or low in self.lex.possessives
             or first[0].isdigit()
             or (first[0].isupper() and low not in self.lex.not_names)

@@ -109,6 +109,10 @@ class Lexicon:
     capitalised_nouns: bool = False
     noun_endings: tuple[str, ...] = ()
     contractions: frozenset[str] = frozenset()  # a preposition and an article: "zum", "im"
+    # Words that end a speaker's description before a later name: "le chef de l'Etat dans
+    # l'avion … La Nouvelle-Orléans" is the head of state. None in English ("a spokesman for
+    # Mayor Jo Roe" names Jo Roe).
+    description_cut: frozenset[str] = frozenset()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -257,6 +261,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         capitalised_nouns=bool(get("grammar", "capitalised_nouns")),
         noun_endings=words("grammar", "noun_endings"),
         contractions=frozenset(words("grammar", "contractions")),
+        description_cut=frozenset(words("grammar", "description_cut")),
     )
 
 
