@@ -166,3 +166,41 @@ def test_a_name_met_with_later_is_not_the_speaker() -> None:
         "vendredi, lors d'une conférence avec le Premier ministre Jean Roy.",
     )
     assert got == [("Ils nous taxent, alors nous les taxerons aussi", "Marc Petit")]
+
+
+def test_a_cue_after_the_last_quote_of_a_sentence_speaks_for_the_earlier_ones() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Par ailleurs, « les comptes de la ville sont tenus avec soin » ; le budget a été voté "
+        "en mars ; « aucune dépense n'a jamais été cachée aux habitants », a développé Anne "
+        "Morel Dubois.",
+    )
+    assert got == [
+        ("les comptes de la ville sont tenus avec soin", "Anne Morel Dubois"),
+        ("aucune dépense n'a jamais été cachée aux habitants", "Anne Morel Dubois"),
+    ]
+
+
+def test_pour_and_a_body_opening_the_sentence_names_the_speaker() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Pour le parquet de Lyon, « le dossier ne contient aucune preuve sérieuse ».",
+    )
+    assert got == [("le dossier ne contient aucune preuve sérieuse", "le parquet de Lyon")]
+
+
+def test_pour_and_a_name_opening_the_sentence_names_the_speaker() -> None:
+    got = said("fr", LEAD, "Pour Anne Morel Dubois, « la mer gagne chaque hiver du terrain ».")
+    assert got == [("la mer gagne chaque hiver du terrain", "Anne Morel Dubois")]
+
+
+def test_pour_la_premiere_fois_names_no_one() -> None:
+    got = said("fr", LEAD, "Pour la première fois, « la plage restera fermée tout l'été ».")
+    assert got == [("la plage restera fermée tout l'été", "Paul Martin Leroy")]
+
+
+def test_a_partial_quote_of_four_words_is_a_quote() -> None:
+    got = said("fr", LEAD, "Paul Martin Leroy a promis des « contrôles beaucoup plus stricts ».")
+    assert got == [("contrôles beaucoup plus stricts", "Paul Martin Leroy")]

@@ -78,6 +78,8 @@ class Attributor(SubjectReader):
             raw = self._before_cue(span, para, prev_same, prev_speaker)
         if raw is None:
             raw = self._back_reference(span, para)
+        if raw is None and prev_same is None:
+            raw = self._cue_later_in_sentence(span, para)
         if raw is None and span.paragraph + 1 < len(self.paragraphs):
             raw = signature(self.paragraphs[span.paragraph + 1]) or None
         if raw is not None:
@@ -292,6 +294,26 @@ class Attributor(SubjectReader):
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
 
+    def _cue_later_in_sentence(self, span: Span, para: str) -> str | None:
+        """A quote with no cue of its own, followed in its sentence by quotes whose last one
+        has the cue: «A» ; «B» contre X, qualifié de «C», a développé le magistrat. No
+        reporting verb may stand between them (that would be another attribution)."""
+        sentence = self.doc.sentence_at(span.paragraph, span.open_at)
+        if sentence is None or not span.closed:
+            return None
+        later = [s for s in self._quotes_in(span.paragraph) if s.open_at > span.open_at]
+        end = span.close_end
+        for nxt in later[:4]:  # a few quotes: bounded work
+            if self.doc.sentence_at(nxt.paragraph, nxt.open_at) is not sentence:
+                return None
+            if self.cues.verb_anywhere.search(para[end : nxt.open_at]):
+                return None
+            raw = self._after_cue(nxt, para)
+            if raw is not None:
+                return raw
+            end = nxt.close_end
+        return None
+
     def _back_reference(self, span: Span, para: str) -> str | None:
         """The person of the sentence after a quote that refers back to it ("«…». Con esa
         frase, X respondió"), in the quote's paragraph or opening the next one."""
@@ -330,8 +352,10 @@ class Attributor(SubjectReader):
                 return found
             opening = self.cues.according_opening
             named = opening.match(sentence) if opening else None
-            if named and self._speaker_in_phrase(named.group("who")):
+            if named and named.group("who") and self._speaker_in_phrase(named.group("who")):
                 return named.group("who")  # "Para Ingrid Roe la solución está en «…»"
+            if named and named.group("body") and self._body_noun(named.group("noun")):
+                return named.group("body")  # "Pour le parquet antiterroriste, «…»"
             issued = list(self.cues.issued.finditer(sentence))
             if issued:
                 # "NASA's Office of the Inspector General released two reports that depicted “…”"
@@ -402,6 +426,18 @@ class Attributor(SubjectReader):
             and words[0] not in self.lex.determiners
             and words[1] not in self.lex.person_roles
             and words[1] not in self.lex.documents
+        )
+
+    def _body_noun(self, noun: str) -> bool:
+        """A noun that names who may hold a view: a role, a body, a document, a group ("le
+        parquet", "les enquêteurs"), not "la première fois"."""
+        low = noun.lower()
+        return (
+            low in self.lex.person_roles
+            or low in self.lex.org_words
+            or low in self.lex.documents
+            or low in self.lex.collective
+            or low in self.lex.group_nouns
         )
 
     def _one_sentence(self, first: Span, second: Span) -> bool:

@@ -122,7 +122,10 @@ def _build(lex: Lexicon) -> Cues:
         after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
         according=re.compile(rf"(?i:\b{alt(lex.according)})\s+(?P<who>[^.;:!?“”\"]{{1,120}})"),
         according_opening=(
-            re.compile(rf"^\W*(?i:{alt(lex.according_opening)})\s+(?P<who>{name})")
+            re.compile(
+                rf"^\W*(?i:{alt(lex.according_opening)})\s+(?:(?P<who>{name})|"
+                rf"(?P<body>{dets}\s*(?P<noun>[^\W\d_][\w-]*)[^,.;:!?“”\"«»]{{0,60}}),)"
+            )
             if lex.according_opening
             else None
         ),
