@@ -204,3 +204,22 @@ def test_pour_la_premiere_fois_names_no_one() -> None:
 def test_a_partial_quote_of_four_words_is_a_quote() -> None:
     got = said("fr", LEAD, "Paul Martin Leroy a promis des « contrôles beaucoup plus stricts ».")
     assert got == [("contrôles beaucoup plus stricts", "Paul Martin Leroy")]
+
+
+def test_a_verb_joined_to_its_pronoun_before_a_colon_speaks() -> None:
+    got = said(
+        "fr",
+        "Sophie Durand a ouvert la séance.",
+        "Marc Petit n'a pas pu venir lundi, faute de train, mais écrivait-il : « Je serai là "
+        "pour le vote de la semaine prochaine ».",
+    )
+    assert got == [("Je serai là pour le vote de la semaine prochaine", "Marc Petit")]
+
+
+def test_a_role_opening_the_article_is_the_person_who_acts_next() -> None:
+    got = said(
+        "fr",
+        "« Toutes les importations seront taxées dès lundi matin », a déclaré le chef de "
+        "l'Etat dans l'avion qui le menait au Grand Prix. Marc Petit avait déjà taxé l'acier.",
+    )
+    assert got == [("Toutes les importations seront taxées dès lundi matin", "Marc Petit")]

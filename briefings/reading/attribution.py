@@ -185,6 +185,13 @@ class Attributor(SubjectReader):
             return self._mentions[at][2]
         return ""
 
+    def _person_named_next(self, span: Span) -> str:
+        """A role with no one named before it ("«…», a déclaré le chef de l'Etat" opening the
+        article): the first person after the quote who is a sentence's subject (a name met
+        in passing may be an event: "le Super Bowl")."""
+        at = bisect_left(self._subject_keys, (span.paragraph, span.close_end))
+        return self._subjects[at][2] if at < len(self._subjects) else ""
+
     def _person_in_paragraph(self, span: Span) -> str:
         """The person last the subject of a sentence before the quote in its own paragraph."""
         at = bisect_left(self._subject_keys, (span.paragraph, span.open_at))
@@ -342,6 +349,10 @@ class Attributor(SubjectReader):
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
                 before = previous  # "Boudreau said:" closing the paragraph before
         sentence = _last_sentence(before, self.lex.abbreviations)
+        joined = self.cues.inverted_pronoun_before
+        inverted = joined.search(sentence) if joined else None
+        if inverted:
+            return inverted.group("who")  # "…, mais disait-il : « … »"
         verbs = list(self.cues.verb_anywhere.finditer(sentence))
         if not verbs:
             according = self.cues.according.search(sentence)
@@ -575,6 +586,7 @@ class Attributor(SubjectReader):
                 self._person_in_paragraph(span)
                 or self._role_holder(raw, span)
                 or self._last_person_before(span)
+                or self._person_named_next(span)
                 or raw
             )
         signers = self.cues.signed_by.search(raw)

@@ -52,6 +52,8 @@ class Cues:
     inverted_any: re.Pattern[str] | None
     inverted_pronoun: re.Pattern[str] | None
     bare_verb: re.Pattern[str]  # "…», precisó." a verb with nothing after it
+    # "…, mais disait-il : « … »": a verb joined to its subject pronoun ends the words before
+    inverted_pronoun_before: re.Pattern[str] | None
 
 
 def cues_for(lex: Lexicon | None = None) -> Cues:
@@ -99,6 +101,11 @@ def _build(lex: Lexicon) -> Cues:
         ),
         inverted_pronoun=(
             re.compile(rf"{lead}(?:{adv}{links})?\w+{links}(?P<who>{pronoun})\b") if links else None
+        ),
+        inverted_pronoun_before=(
+            re.compile(rf"\b[^\W\d_][\w’'-]*?{links}(?P<who>{pronoun})\s*[:,]?\s*$")
+            if links
+            else None
         ),
         bare_verb=re.compile(rf"^[\s,]*(?:{adv}\s+)*[^\W\d_A-ZÀ-Ý][\w’'-]*\s*(?:[.;]|$)"),
         verb=verb,
