@@ -223,3 +223,27 @@ def test_a_role_opening_the_article_is_the_person_who_acts_next() -> None:
         "l'Etat dans l'avion qui le menait au Grand Prix. Marc Petit avait déjà taxé l'acier.",
     )
     assert got == [("Toutes les importations seront taxées dès lundi matin", "Marc Petit")]
+
+
+def test_a_name_after_an_elided_preposition_is_read() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Aucune dérogation ne sera accordée aux communes. » Ces mots sont ceux d'Anne Morel "
+        "Dubois, ministre de l'Intérieur.",
+    )
+    assert got == [("Aucune dérogation ne sera accordée aux communes.", "Anne Morel Dubois")]
+
+
+def test_the_particle_d_stays_in_a_name() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« La France a besoin de calme et de temps », a déclaré Valéry Giscard d'Estaing.",
+    )
+    assert got == [("La France a besoin de calme et de temps", "Valéry Giscard d'Estaing")]
+
+
+def test_a_role_word_of_local_politics_is_the_person_given_it() -> None:
+    got = said("fr", LEAD, "« Nous ne lèverons aucun impôt nouveau », a promis l'édile.")
+    assert got == [("Nous ne lèverons aucun impôt nouveau", "Paul Martin Leroy")]
