@@ -247,3 +247,24 @@ def test_the_particle_d_stays_in_a_name() -> None:
 def test_a_role_word_of_local_politics_is_the_person_given_it() -> None:
     got = said("fr", LEAD, "« Nous ne lèverons aucun impôt nouveau », a promis l'édile.")
     assert got == [("Nous ne lèverons aucun impôt nouveau", "Paul Martin Leroy")]
+
+
+def test_the_one_told_before_an_inverted_subject_is_not_the_speaker() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Les lignes ont été coupées « sur ordre des nouvelles autorités du pays », a indiqué "
+        "à l'AFP un haut fonctionnaire.",
+    )
+    assert got == [("sur ordre des nouvelles autorités du pays", "un haut fonctionnaire")]
+
+
+def test_a_one_word_label_before_a_colon_is_no_speaker() -> None:
+    got = said(
+        "fr",
+        "Anne Morel Dubois a écrit au tribunal en février.",
+        "Motif : « À chaque contrôle, mon fils est conduit au commissariat. »",
+    )
+    assert got == [
+        ("À chaque contrôle, mon fils est conduit au commissariat.", "Anne Morel Dubois")
+    ]

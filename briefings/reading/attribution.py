@@ -261,6 +261,17 @@ class Attributor(SubjectReader):
             if match and not running_on and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
+        told = (
+            self.cues.recipient.match(match.group("who")) if match and self.cues.recipient else None
+        )
+        if match and told and told.end() < len(match.group("who").rstrip()):
+            # "», a indiqué à l'AFP un haut fonctionnaire": the one told is no subject
+            who = match.group("who")
+            whole = self._speaker_in_phrase(self._to_sentence_end(who))
+            if not whole or whole in who[: told.end()]:
+                found = self._speaker_in_phrase(self._to_sentence_end(who[told.end() :]))
+                if found:
+                    return found
         first = match.group("who").split()[:1] if match else []
         if first and first[0].strip(",.;").lower() in self.cues.pronouns:
             return first[0].strip(",.;")  # "…“, schrieb sie auf X." / "…», dijo él."
@@ -377,6 +388,9 @@ class Attributor(SubjectReader):
                 words = [w.lower().strip(",.") for w in sentence.rstrip(" :").split()]
                 if all(w in self.lex.not_speakers or w in self.lex.not_names for w in words):
                     return None
+                label = sentence.strip(" :")
+                if len(words) == 1 and not self._known_person(label):
+                    return None  # "Motif : « … »", "Bilan : « … »": a label, not a speaker
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]

@@ -52,6 +52,8 @@ class Cues:
     inverted_any: re.Pattern[str] | None
     inverted_pronoun: re.Pattern[str] | None
     bare_verb: re.Pattern[str]  # "…», precisó." a verb with nothing after it
+    # "à l'AFP", "au Monde", "aux journalistes" after a verb: the one told, before the subject
+    recipient: re.Pattern[str] | None
     # "…, mais disait-il : « … »": a verb joined to its subject pronoun ends the words before
     inverted_pronoun_before: re.Pattern[str] | None
 
@@ -105,6 +107,14 @@ def _build(lex: Lexicon) -> Cues:
         inverted_pronoun_before=(
             re.compile(rf"\b[^\W\d_][\w’'-]*?{links}(?P<who>{pronoun})\s*[:,]?\s*$")
             if links
+            else None
+        ),
+        recipient=(
+            re.compile(
+                rf"^\s*{alt(lex.recipients)}(?:\s+|(?<=['’]))(?:{articles}(?:\s+|(?<=['’])))?"
+                rf"(?:{name}|[^\W\d_][\w-]*)\s+"
+            )
+            if lex.recipients
             else None
         ),
         bare_verb=re.compile(rf"^[\s,]*(?:{adv}\s+)*[^\W\d_A-ZÀ-Ý][\w’'-]*\s*(?:[.;]|$)"),
