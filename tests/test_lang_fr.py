@@ -268,3 +268,13 @@ def test_a_one_word_label_before_a_colon_is_no_speaker() -> None:
     assert got == [
         ("À chaque contrôle, mon fils est conduit au commissariat.", "Anne Morel Dubois")
     ]
+
+
+def test_a_description_ends_at_a_comma_before_a_participle() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Il faudra revoir les comptes en détail », a reconnu le maire, interrogé par Anne "
+        "Morel Dubois.",
+    )
+    assert got == [("Il faudra revoir les comptes en détail", "Paul Martin Leroy")]

@@ -740,15 +740,18 @@ class Attributor(SubjectReader):
         """A description cut before the adverbial that follows it, when no name comes first:
         "le chef de l'Etat dans l'avion … jusqu'à La Nouvelle-Orléans" is the head of state,
         not the city; "le président vendredi, lors d'une conférence avec le Premier ministre
-        X" is not X. Names before the cut stay ("la ministre Sophie Roy dans un entretien")."""
+        X" is not X; "le maire, interrogé par X" is the mayor. Names before the cut stay ("la
+        ministre Sophie Roy dans un entretien", "le maire, Paul Roy")."""
         words = phrase.split()
         if len(words) < 3 or not self.lex.description_cut or not self._determined(words[0]):
             return phrase
-        for i, word in enumerate(words[2:], start=2):
-            if word[:1].isupper():
+        for i, word in enumerate(words[1:], start=1):
+            if i > 1 and word[:1].isupper():
                 return phrase  # a name before any adverbial
-            if word.lower() in self.lex.description_cut:
+            if i > 1 and word.lower() in self.lex.description_cut:
                 return " ".join(words[:i]).rstrip(",")
+            if word.endswith(",") and i + 1 < len(words) and words[i + 1][:1].islower():
+                return " ".join(words[: i + 1]).rstrip(",")  # "le maire, interrogé par X"
         return phrase
 
     def _determined(self, word: str) -> bool:
