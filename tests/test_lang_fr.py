@@ -278,3 +278,22 @@ def test_a_description_ends_at_a_comma_before_a_participle() -> None:
         "Morel Dubois.",
     )
     assert got == [("Il faudra revoir les comptes en détail", "Paul Martin Leroy")]
+
+
+def test_a_body_speaks_for_itself_when_no_body_was_named_before() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« La route restera fermée jusqu'à lundi », indique la préfecture dans un communiqué.",
+    )
+    assert got == [("La route restera fermée jusqu'à lundi", "la préfecture")]
+
+
+def test_la_jeune_femme_is_the_woman_named_before() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Anne Morel Dubois habite le quartier depuis vingt ans.",
+        "« Nous attendons ces travaux depuis des années », ajoute la jeune femme.",
+    )
+    assert got == [("Nous attendons ces travaux depuis des années", "Anne Morel Dubois")]

@@ -775,7 +775,13 @@ class Attributor(SubjectReader):
         )
 
     def _last_group_before(self, span: Span) -> str:
-        earlier = [g for g in self._groups_named if (g[0], g[1]) < (span.paragraph, span.start)]
+        """The body last named as a sentence's subject, within three paragraphs; not a person
+        ("Le maire de Lyon, Paul Roy, a présenté…" names no body for "la préfecture")."""
+        earlier = [
+            g
+            for g in self._groups_named
+            if (g[0], g[1]) < (span.paragraph, span.start) and not self.people.is_person(g[2])
+        ]
         if earlier and span.paragraph - earlier[-1][0] <= 3:
             return earlier[-1][2]
         return ""
