@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from briefings.reading.document import build_document
 from briefings.reading.summary import summarize, summary_of
 from briefings.reading.summary_features import FEATURES, describe
@@ -53,3 +57,27 @@ def test_the_document_and_the_paragraph_list_see_the_same_paragraphs() -> None:
     doc = build_document("Flood in Elmstead", "", paragraphs, "en")
     assert [s.paragraph for s in doc.sentences] == [0, 0, 1, 1]
     assert summary_of(doc) == summarize("Flood in Elmstead", paragraphs)
+
+
+def test_the_keywords_do_not_depend_on_the_hash_seed() -> None:
+    # Ties between equally shared words are broken by first use, not by set order.
+    tied = [  # every word in exactly two sentences: all nine tie for the top five
+        "Alpha bravo charlie delta echo foxtrot.",
+        "Alpha bravo charlie golf hotel india.",
+        "Delta echo foxtrot golf hotel india.",
+    ]
+    code = (
+        "from briefings.reading.summary_features import describe; "
+        f"print(describe('', {tied!r}).features)"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1

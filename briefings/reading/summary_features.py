@@ -116,7 +116,9 @@ def describe(
     raw = words_of if words_of is not None else [words(s) for s in sentences]
     tokens = [content(s, w, language) for s, w in zip(sentences, raw, strict=True)]
     # Sentence frequency of each word: a word many sentences share is what the article is about.
-    df: Counter[str] = Counter(w for toks in tokens for w in set(toks))
+    # Counted in order of first use (not set order, which changes with the hash seed), so the
+    # keywords below, the most frequent with ties broken by that order, are the same every run.
+    df: Counter[str] = Counter(w for toks in tokens for w in dict.fromkeys(toks))
     lead: Counter[str] = Counter(w for toks in tokens[:_LEAD] for w in set(toks))
     title_words = set(content(title, None, language))
     n = len(sentences)
