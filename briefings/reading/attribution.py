@@ -247,6 +247,8 @@ class Attributor(SubjectReader):
             match = pattern.match(after)
             if match and "." in after[: match.start("who")]:
                 continue  # «…». Rendido, tentou …, diz: a full stop after the quote ended it
+            if match and self._crosses_sentence(match.group("who")):
+                continue  # "…“, sagte Biden im Weißen Haus. Er betonte": no name runs on
             # not "…” to discuss his rival, Jo Roe, saying": a participle runs on
             running_on = match and match.group("verb").endswith(self.lex.progressive_endings)
             if match and not running_on and self._named(match.group("who")):
@@ -302,6 +304,10 @@ class Attributor(SubjectReader):
             after = self.paragraphs[span.paragraph + 1][:300]
         match = self.cues.back_reference.match(after)
         return self._speaker_in_phrase(match.group("who")) if match else None
+
+    def _crosses_sentence(self, phrase: str) -> bool:
+        """A phrase holding a sentence end ("Weißen Haus. Er"), titles and initials aside."""
+        return ". " in phrase and self._to_sentence_end(phrase) != phrase.rstrip(" .")
 
     def _to_sentence_end(self, text: str) -> str:
         """A phrase up to the end of its sentence, full stops of titles and initials kept:

@@ -79,7 +79,7 @@ def _build(lex: Lexicon) -> Cues:
         rf"(?<!\w){re.escape(o)}(?=\w)" for o in symmetric
     ]
     role_nouns = alt(lex.person_roles)
-    compound = r"\w*" if lex.compound_roles else ""  # "die Außenministerin"
+    compound = r"[\w-]*" if lex.compound_roles else ""  # "die Außenministerin", "der CDU-Politiker"
     role_dets = alt(lex.role_openers)
     documents = alt(lex.documents)
     doc_dets = alt(lex.document_openers)

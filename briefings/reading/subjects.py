@@ -180,10 +180,12 @@ class SubjectReader:
                     name = self.people.expand(person_name(run.text, self.lex) or run.text)
                     if self.people.is_person(name):
                         found.append((index, run.start, name))
-            if len(found) == before and self.lex.subject_after_verb:
+            pronoun = subject is not None and subject.lower() in self.cues.pronouns
+            if len(found) == before and self.lex.subject_after_verb and not pronoun:
                 # "Erfreut zeigte sich auch Ministerin Beate Roth.": where the subject may
                 # follow its verb, the first person the sentence names is what it is about.
-                # (not one after a preposition: "la jetée de Grand Picquey" is a place)
+                # (not one after a preposition: "la jetée de Grand Picquey" is a place; not
+                # when a pronoun is the subject: "Sie ist Kandidatin der Partei X" is hers)
                 first = next(
                     (
                         n
