@@ -319,7 +319,7 @@ class Attributor(SubjectReader):
     def _before_cue(
         self, span: Span, para: str, prev_same: Span | None, prev_speaker: str
     ) -> str | None:
-        start = prev_same.close_end if prev_same else 0
+        start = prev_same.close_end if prev_same and not self._scare(prev_same, span) else 0
         before = _mask_labels(para[start : max(start, span.open_at)])
         if not before.strip() and span.paragraph > 0:
             previous = self.paragraphs[span.paragraph - 1].rstrip()
@@ -398,6 +398,15 @@ class Attributor(SubjectReader):
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
 
+    def _scare(self, previous: Span, span: Span) -> bool:
+        """A few quoted words earlier in the quote's own sentence, no speech of their own
+        ("fragte X die selbsterklärte „Oma Courage“ der Liberalen: „…“"): the sentence runs on."""
+        text = previous.text(self.paragraphs).strip()
+        between = self.paragraphs[span.paragraph][previous.close_end : span.open_at]
+        return (
+            len(text.split()) <= 3 and text[-1:] not in ".,;!?" and not re.search(r"[.!?]", between)
+        )
+
     def _possessed(self, phrase: str) -> bool:
         """A possessive and a noun that is neither a role nor a document: "su análisis",
         "his view" (the possessor is who speaks)."""
@@ -439,7 +448,8 @@ class Attributor(SubjectReader):
             return None
         if text[: runs[0].start].strip().lower() in self.lex.not_names:
             return None  # "dijo a Pedro Gil": the one spoken to
-        return person_name(runs[0].text, self.lex)
+        # "…, so Lang weiter, …": a surname the article gives in full elsewhere
+        return person_name(runs[0].text, self.lex) or self._known_person(runs[0].text) or None
 
     def _subject_before(self, text: str) -> str | None:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short

@@ -125,6 +125,12 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
     titles, org_words, not_names = _name_words(lex)
     words = run.replace("’s", "").replace("'s", "").split()
     for i, word in enumerate(words[1:-1], 1):
+        if word in lex.determiners and words[i - 1] not in lex.connectors:
+            # "Detlef Scheele der Deutschen Presse-Agentur": an article the language never
+            # puts in a name (a particle elsewhere) splits the run; the name comes first
+            return person_name(" ".join(words[:i]), lex) or person_name(
+                " ".join(words[i + 1 :]), lex
+            )
         if word not in lex.connectors:
             continue
         rest = (w.lower() for w in words[i + 1 :])
