@@ -159,3 +159,76 @@ def test_heisst_es_in_a_document_names_its_author() -> None:
         "„Die Brücke ist ein großer Gewinn für alle“, heißt es in einer Mitteilung der Stadt.",
     )
     assert "Stadt" in got[0][1]
+
+
+def test_a_pronoun_subject_keeps_its_sentence_from_a_name_after_it() -> None:
+    got = said(
+        "de",
+        "Die Politikerin Jana Hoffmann wechselt nach Brüssel.",
+        "Sie ist Spitzenkandidatin der Partei und der kleinen Wählerliste Nordwind Alde.",
+        "„Ich freue mich sehr auf die neue Aufgabe“, sagte sie am Dienstag.",
+    )
+    assert got == [("Ich freue mich sehr auf die neue Aufgabe", "Jana Hoffmann")]
+
+
+def test_a_cue_name_never_runs_past_the_end_of_its_sentence() -> None:
+    got = said(
+        "de",
+        "Bürgermeister Jonas Weber eröffnet die Brücke.",
+        "Der Bau „wird uns allen viel Zeit sparen“, sagte Weber im Alten Rathaus. Er betonte "
+        "zudem, dass alles pünktlich fertig sei.",
+    )
+    assert got == [("wird uns allen viel Zeit sparen", "Jonas Weber")]
+
+
+def test_a_hyphenated_party_role_is_the_person_just_named() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Das sei viel zu spät erkannt worden, sagte Jonas Weber. „Wir dürfen jetzt keinen "
+        "Fehler mehr machen“, sagte der CDU-Politiker.",
+    )
+    assert got == [("Wir dürfen jetzt keinen Fehler mehr machen", "Jonas Weber")]
+
+
+def test_a_comma_inside_a_quote_is_no_aside() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "„Erst mit viel, viel Druck hat man es gestoppt, mit einem Einsatz am Abend“, sagte "
+        "Jonas Weber.",
+    )
+    assert got == [
+        ("Erst mit viel, viel Druck hat man es gestoppt, mit einem Einsatz am Abend", "Jonas Weber")
+    ]
+
+
+def test_so_with_a_surname_names_the_speaker_of_the_quote_that_follows() -> None:
+    got = said(
+        "de",
+        "Die Politikerin Jana Hoffmann sprach am Abend in Köln.",
+        "Eine Debatte müsse geführt werden, so Hoffmann weiter, aber nicht unter einem "
+        "„Verdacht gegen alle Menschen hier“. Der Hass sei ein Feind. „Denen muss man "
+        "sagen: Ihr gehört dazu.“",
+    )
+    assert [speaker for _, speaker in got] == ["Jana Hoffmann", "Jana Hoffmann"]
+
+
+def test_an_article_after_a_name_ends_it() -> None:
+    got = said(
+        "de",
+        "Die Arbeitsagentur zieht eine gute Bilanz, sagte Behördenchef Jonas Weber der "
+        "Deutschen Presse-Agentur.",
+        "„Das läuft alles ganz gut“, sagte Weber.",
+    )
+    assert got == [("Das läuft alles ganz gut", "Jonas Weber")]
+
+
+def test_a_scare_quote_does_not_cut_off_the_colon_introduction() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Am Abend fragte Jana Hoffmann die selbsterklärte „Oma Courage“ der Partei: „Ist "
+        "die Brücke wirklich viel zu teuer?“",
+    )
+    assert got == [("Ist die Brücke wirklich viel zu teuer?", "Jana Hoffmann")]

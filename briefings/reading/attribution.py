@@ -663,6 +663,11 @@ class Attributor(SubjectReader):
             for p in (person_name(r.text, self.lex) for r in runs)
         ]
         named = [p for p in people if p]
+        if named and not last and runs and runs[0].start <= 2 and not people[0]:
+            # "sagte Weber im Alten Rathaus": the surname opening the phrase is its subject
+            first = self.people.expand(runs[0].text)
+            if self.people.is_person(first):
+                return first
         if named:
             return named[-1] if last else named[0]
         # "…, fuhr Schick fort:": a surname the article gives in full elsewhere
