@@ -232,3 +232,22 @@ def test_a_scare_quote_does_not_cut_off_the_colon_introduction() -> None:
         "die Brücke wirklich viel zu teuer?“",
     )
     assert got == [("Ist die Brücke wirklich viel zu teuer?", "Jana Hoffmann")]
+
+
+def test_a_quote_without_a_cue_is_the_speaker_of_the_sentence_after_it() -> None:
+    got = said(
+        "de",
+        "Jonas Weber sprach lange. Man müsse reden, sagte die Forscherin Jana Hoffmann.",
+        "Es komme auf Gespräche an, „damit alle Seiten ihr Gesicht wahren können“. Dies "
+        "müsse noch lange so geschehen, erklärte die Forscherin.",
+    )
+    assert got == [("damit alle Seiten ihr Gesicht wahren können", "Jana Hoffmann")]
+
+
+def test_a_partial_quote_of_four_words_counts() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Der Sozialstaat würde „plötzlich in Frage gestellt“ werden, sagte Jonas Weber.",
+    )
+    assert got == [("plötzlich in Frage gestellt", "Jonas Weber")]

@@ -99,7 +99,8 @@ class Attributor(SubjectReader):
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
             speaker = self._person_in_paragraph(span) or self._named_in_paragraph(span)
-            speaker = speaker or self._next_subject(span) or self.last_speaker
+            speaker = speaker or self._next_subject(span) or self._following_cue(span)
+            speaker = speaker or self.last_speaker
             speaker = speaker or self._person_after(span) or self._last_person_before(span)
         if not self._well_formed(speaker):
             # a clause or a cut word ("that it is", "refused to", "self-") names no one
@@ -203,6 +204,26 @@ class Attributor(SubjectReader):
             return ""
         subject = self._sentence_subject(nxt.text)
         return self._person_in_subject(subject) if subject else ""
+
+    def _following_cue(self, span: Span) -> str:
+        """A quote ending its sentence with no cue, and the next sentence of its paragraph
+        reported speech closed by its verb and speaker ("„…“. Dies müsse so geschehen,
+        erklärte die Forscherin."): that speaker."""
+        if not span.closed:
+            return ""
+        here = self.doc.sentence_at(span.paragraph, max(span.close_end - 1, 0))
+        if here is None or here.index + 1 >= len(self.doc.sentences):
+            return ""
+        nxt = self.doc.sentences[here.index + 1]
+        if nxt.paragraph != span.paragraph or any(
+            nxt.start <= q.open_at < nxt.end for q in self._quotes_in(span.paragraph)
+        ):
+            return ""
+        match = self.cues.closing_cue.search(nxt.text)
+        if not match:
+            return ""
+        raw = self._speaker_in_phrase(match.group("who")) or ""
+        return self._resolve(raw, span) if raw else ""
 
     def _quotes_in(self, paragraph: int) -> list[Span]:
         if not self._paragraph_quotes:  # grouped once: linear in the number of quotes

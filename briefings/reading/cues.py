@@ -52,6 +52,9 @@ class Cues:
     inverted_any: re.Pattern[str] | None
     inverted_pronoun: re.Pattern[str] | None
     bare_verb: re.Pattern[str]  # "…», precisó." a verb with nothing after it
+    # "Dies müsse so geschehen, erklärte die Forscherin.": a sentence closed by its verb and
+    # its speaker (the sentence after a quote that has no cue of its own)
+    closing_cue: re.Pattern[str]
 
 
 def cues_for(lex: Lexicon | None = None) -> Cues:
@@ -99,6 +102,9 @@ def _build(lex: Lexicon) -> Cues:
         ),
         inverted_pronoun=(
             re.compile(rf"{lead}(?:{adv}{links})?\w+{links}(?P<who>{pronoun})\b") if links else None
+        ),
+        closing_cue=re.compile(
+            rf",\s+(?:{adv}\s+)*(?:{verb})\s+(?P<who>[^,.;:!?“”\"«»„]{{1,80}})[.!]?\s*$"
         ),
         bare_verb=re.compile(rf"^[\s,]*(?:{adv}\s+)*[^\W\d_A-ZÀ-Ý][\w’'-]*\s*(?:[.;]|$)"),
         verb=verb,
