@@ -251,3 +251,42 @@ def test_a_partial_quote_of_four_words_counts() -> None:
         "Der Sozialstaat würde „plötzlich in Frage gestellt“ werden, sagte Jonas Weber.",
     )
     assert got == [("plötzlich in Frage gestellt", "Jonas Weber")]
+
+
+TWO = "Innenministerin Petra Lange und Bürgermeister Jonas Weber besuchten die Feuerwehr."
+
+
+def test_a_role_word_before_one_name_is_not_the_next_ones() -> None:
+    got = said("de", TWO, "Die Ministerin warnte: „Die Lage ist sehr ernst geworden.“")
+    assert got == [("Die Lage ist sehr ernst geworden.", "Petra Lange")]
+
+
+def test_a_separable_particle_closing_the_cue_is_no_part_of_the_speaker() -> None:
+    got = said("de", TWO, "„Die Lage ist sehr ernst geworden“, teilte die Polizei mit.")
+    assert got == [("Die Lage ist sehr ernst geworden", "die Polizei")]
+
+
+def test_the_outlet_after_the_speaker_is_not_the_speaker() -> None:
+    got = said(
+        "de", TWO, "„Die Lage ist sehr ernst geworden“, sagte Weber der Deutschen Presse-Agentur."
+    )
+    assert got == [("Die Lage ist sehr ernst geworden", "Jonas Weber")]
+
+
+def test_a_name_with_von_der_in_apposition_to_a_role() -> None:
+    got = said(
+        "de",
+        TWO,
+        "„Die Lage ist sehr ernst geworden“, sagte die Präsidentin der EU-Kommission, Ursula "
+        "von der Leyen.",
+    )
+    assert got == [("Die Lage ist sehr ernst geworden", "Ursula von der Leyen")]
+
+
+def test_an_age_description_is_the_person_spoken_of() -> None:
+    got = said(
+        "de",
+        "Der Feuerwehrmann Tim Roth arbeitet seit dreißig Jahren in Kiel.",
+        "„Die Lage ist sehr ernst geworden“, betonte der 58-Jährige.",
+    )
+    assert got == [("Die Lage ist sehr ernst geworden", "Tim Roth")]

@@ -17,6 +17,7 @@ from briefings.reading.names import (
     drop_openers,
     person_name,
     personal,
+    split_at_articles,
     strip_titles,
 )
 from briefings.reading.roles import Holder, appositive_name, holder_of, role_holders
@@ -678,7 +679,12 @@ class Attributor(SubjectReader):
         if appos:
             return appos  # "l'avocate de Jean Roy, Anne Lis": the name in apposition
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
-        runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
+        runs = tuple(
+            part
+            for r in capitalised_runs(phrase)
+            for part in split_at_articles(r, self.lex)
+            if self._named(part.text)
+        )
         people = [
             p if p and personal(p, self.lex) else None
             for p in (person_name(r.text, self.lex) for r in runs)
@@ -703,6 +709,10 @@ class Attributor(SubjectReader):
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         words = descriptor.split()
+        if len(words) > 2 and words[-1] in self.lex.particles:
+            # "teilte die Polizei mit": the verb's particle closes the sentence
+            words = words[:-1]
+            descriptor = " ".join(words)
         if len(words) > 9:
             # "el ministerio de Exteriores de Egipto en una nota esta mañana": the noun
             # phrase, up to the adverbial that follows it

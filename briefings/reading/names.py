@@ -173,6 +173,27 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
     return name
 
 
+def split_at_articles(run: Name, lex: Lexicon) -> list[Name]:
+    """A run cut where an article of the language stands in it other than after a particle:
+    "Weber der Deutschen Presse-Agentur" is "Weber" and "Deutschen Presse-Agentur"."""
+    parts: list[Name] = []
+    start = 0
+    for m in re.finditer(r"\S+", run.text):
+        word = m.group(0)
+        before = run.text[: m.start()].split()[-1:]
+        if word in lex.determiners and before and before[0] not in lex.connectors:
+            head = run.text[start : m.start()].rstrip()
+            if head:
+                parts.append(Name(head, run.start + start, run.start + start + len(head)))
+            start = m.end() + 1
+    if not parts:
+        return [run]
+    tail = run.text[start:]
+    if tail:
+        parts.append(Name(tail, run.start + start, run.start + start + len(tail)))
+    return parts
+
+
 def titled_surname(run: str, honorifics: frozenset[str] = _EN.honorifics) -> str:
     """The surname in "Mr. Bush" or "Sen. Cruz": a person the article names by title only."""
     words = run.replace("’s", "").replace("'s", "").split()
@@ -387,6 +408,13 @@ def personal(name: str, lex: Lexicon) -> bool:
         and not any(w in lex.org_words for w in words)
         # a surname may look like a title or a word: Kevin King, Theresa May
         and not any(
-            w in lex.titles or (w in lex.not_names and w not in lex.connectors) for w in words[:-1]
+            w in lex.titles
+            # "der" of "Ursula von der Leyen" is a particle after "von"
+            or (
+                w in lex.not_names
+                and w not in lex.connectors
+                and (i == 0 or words[i - 1] not in lex.connectors)
+            )
+            for i, w in enumerate(words[:-1])
         )
     )
