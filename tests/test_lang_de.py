@@ -290,3 +290,32 @@ def test_an_age_description_is_the_person_spoken_of() -> None:
         "„Die Lage ist sehr ernst geworden“, betonte der 58-Jährige.",
     )
     assert got == [("Die Lage ist sehr ernst geworden", "Tim Roth")]
+
+
+PAIR = "Die Sprecherin Anna Roth und der Trainer Max Kuhn trafen sich am Montag in Kiel."
+SAID = "„Wir haben sehr lange auf diesen Tag gewartet“"
+
+
+def test_das_sagte_after_a_quote_refers_back_to_it() -> None:
+    got = said("de", PAIR, SAID + " Das sagte Max Kuhn am Montag.")
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Max Kuhn")]
+
+
+def test_an_indefinite_spokesman_is_no_one_named_before() -> None:
+    got = said("de", PAIR, SAID + ", sagte ein Polizeisprecher.")
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "ein Polizeisprecher")]
+
+
+def test_a_capitalised_noun_before_a_final_participle_is_no_speaker() -> None:
+    got = said("de", PAIR, SAID + ", wird Roth in der Mitteilung zitiert.")
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Anna Roth")]
+
+
+def test_a_genitive_name_before_a_colon_is_the_speaker() -> None:
+    got = said("de", PAIR, "Roths Fazit: " + SAID)
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Anna Roth")]
+
+
+def test_a_genitive_name_before_a_named_lawyer_is_not_the_speaker() -> None:
+    got = said("de", PAIR, SAID + ", sagte Kuhns Anwalt Peter Hahn.")
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Peter Hahn")]

@@ -271,6 +271,8 @@ class Attributor(SubjectReader):
                 continue  # «…». Rendido, tentou …, diz: a full stop after the quote ended it
             if match and self._crosses_sentence(match.group("who")):
                 continue  # "…“, sagte Biden im Weißen Haus. Er betonte": no name runs on
+            if match and self._lone_noun(match.group("who")):
+                continue  # "…“, wird Roth in der Mitteilung zitiert": a noun, not a name
             # not "…” to discuss his rival, Jo Roe, saying": a participle runs on
             running_on = match and match.group("verb").endswith(self.lex.progressive_endings)
             if match and not running_on and self._named(match.group("who")):
@@ -326,6 +328,14 @@ class Attributor(SubjectReader):
             after = self.paragraphs[span.paragraph + 1][:300]
         match = self.cues.back_reference.match(after)
         return self._speaker_in_phrase(match.group("who")) if match else None
+
+    def _lone_noun(self, phrase: str) -> bool:
+        """Where every noun is capitalised, one capitalised word no person bears."""
+        return (
+            self.lex.capitalised_nouns
+            and len(phrase.split()) == 1
+            and not self._known_person(phrase)
+        )
 
     def _crosses_sentence(self, phrase: str) -> bool:
         """A phrase holding a sentence end ("Weißen Haus. Er"), titles and initials aside."""
@@ -667,7 +677,7 @@ class Attributor(SubjectReader):
         first = who.split()[0]
         low = first.lower()
         if low in self.lex.determiners or low in self.lex.possessives:
-            return len(who.split()) <= 9
+            return 1 < len(who.split()) <= 9  # "„…“ Das sagte X": a lone "Das" is no subject
         # "”. Además insistió": a capitalised sentence opener is no subject.
         return low in self.cues.pronouns or (first[:1].isupper() and self._named(who))
 
@@ -685,11 +695,15 @@ class Attributor(SubjectReader):
             for part in split_at_articles(r, self.lex)
             if self._named(part.text)
         )
+        first = runs[0].text.split()[0] if runs and runs[0].start <= 2 else ""
+        owner = self.people.expand(first[:-1]) if first.endswith("s") and len(first) > 3 else ""
         people = [
             p if p and personal(p, self.lex) else None
             for p in (person_name(r.text, self.lex) for r in runs)
         ]
         named = [p for p in people if p]
+        if owner and self.people.is_person(owner) and (not named or named[0].startswith(first)):
+            return owner  # "Roths Fazit:" (not "Kuhns Anwalt Peter Hahn"): whose words they are
         if named and not last and runs and runs[0].start <= 2 and not people[0]:
             # "sagte Weber im Alten Rathaus": the surname opening the phrase is its subject
             first = self.people.expand(runs[0].text)

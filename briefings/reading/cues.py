@@ -66,7 +66,10 @@ def cues_for(lex: Lexicon | None = None) -> Cues:
 
 def _build(lex: Lexicon) -> Cues:
     alt = lex.alternation
-    verb = alt(lex.verbs) + (rf"(?:\s+{alt(lex.particles)})?" if lex.particles else "")
+    # A separable particle closes its clause ("räumte ein.", "fügte hinzu:"): not the article
+    # of "sagte ein Sprecher"
+    particle = rf"(?:\s+{alt(lex.particles)}(?![\w-])(?=\s*(?:[,.;:!?“”\"«»„]|$)))?"
+    verb = alt(lex.verbs) + (particle if lex.particles else "")
     adv = alt(tuple(lex.between), escape=False)
     subjects = tuple(w for w, p in lex.pronouns.items() if p.subject)
     # As written mid-sentence or opening one: "he", "He".
