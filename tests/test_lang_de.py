@@ -319,3 +319,35 @@ def test_a_genitive_name_before_a_colon_is_the_speaker() -> None:
 def test_a_genitive_name_before_a_named_lawyer_is_not_the_speaker() -> None:
     got = said("de", PAIR, SAID + ", sagte Kuhns Anwalt Peter Hahn.")
     assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Peter Hahn")]
+
+
+def test_zufolge_after_a_name_names_the_speaker() -> None:
+    got = said("de", "Weber zufolge ist die Lage „sehr ernst und auch gefährlich“.")
+    assert got == [("sehr ernst und auch gefährlich", "Weber")]
+
+
+def test_a_pensioner_is_the_person_just_described() -> None:
+    got = said(
+        "de",
+        "Die Bewohnerin Maria Schulz lebt seit 40 Jahren hier. „Ich will hier nicht weg“, sagt "
+        "die Rentnerin.",
+    )
+    assert got == [("Ich will hier nicht weg", "Maria Schulz")]
+
+
+def test_a_new_subject_between_two_quotes_takes_the_second() -> None:
+    got = said(
+        "de",
+        "Maria Schulz lebt seit 40 Jahren hier. „Ich will hier nicht weg.“ Ihr Nachbar Ali Kaya "
+        "nickt. „Wir bleiben alle hier.“",
+    )
+    assert [speaker for _, speaker in got] == ["Maria Schulz", "Ali Kaya"]
+
+
+def test_a_surname_after_the_verb_before_a_colon_is_the_speaker() -> None:
+    got = said(
+        "de",
+        "Auf die Frage, ob er zurücktrete, antwortete Weber: „Nein, das werde ich ganz sicher "
+        "nicht tun.“",
+    )
+    assert got == [("Nein, das werde ich ganz sicher nicht tun.", "Weber")]

@@ -84,7 +84,8 @@ class Attributor(SubjectReader):
         if raw is not None:
             speaker = self._resolve(raw, span)
         elif prev_same is not None and prev_speaker:
-            speaker = prev_speaker  # "“A,” he said. “B.”"
+            # "“A,” he said. “B.”"; but "„A.“ Ihr Nachbar Ali Kaya nickt. „B.“" is his
+            speaker = self._subject_between(prev_same, span) or prev_speaker
         elif span.continues:
             # a multi-paragraph quote: whoever spoke, else the person the text is about
             speaker = self.last_speaker or self._last_person_before(span)
@@ -183,6 +184,24 @@ class Attributor(SubjectReader):
         at = bisect_left(self._mention_keys, (span.paragraph, span.close_end))
         if at < len(self._mentions) and self._mentions[at][0] == span.paragraph:
             return self._mentions[at][2]
+        return ""
+
+    def _subject_between(self, previous: Span, span: Span) -> str:
+        """The person last the subject of a sentence between two quotes of a paragraph."""
+        # A sentence may open on the quote before ("„A.“ Ihr Nachbar X nickt."): the place the
+        # subject is named counts, not where its sentence starts.
+        at = bisect_left(self._subject_keys, (span.paragraph, span.open_at))
+        subjects = {
+            name: offset
+            for paragraph, offset, name in self._subjects[max(0, at - _LOOK_BACK) : at]
+            if paragraph == span.paragraph
+        }
+        at = bisect_left(self._mention_keys, (span.paragraph, span.open_at))
+        for mention in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]):
+            if mention[0] != span.paragraph or mention[1] < previous.close_end:
+                break
+            if subjects.get(mention[2], mention[1] + 1) <= mention[1] and self._agent(mention):
+                return mention[2]
         return ""
 
     def _person_in_paragraph(self, span: Span) -> str:
@@ -366,6 +385,12 @@ class Attributor(SubjectReader):
                 if found and self._possessed(found) and self.last_speaker:
                     return self.last_speaker  # "Según su análisis": the one who spoke
                 return found
+            after = self.cues.according_after
+            postposed = after.search(sentence) if after else None
+            if postposed:
+                found = self._speaker_in_phrase(postposed.group("who"))
+                if found:
+                    return found  # "Weber zufolge ist die Lage „…“"
             opening = self.cues.according_opening
             named = opening.match(sentence) if opening else None
             if named and self._speaker_in_phrase(named.group("who")):
@@ -481,7 +506,12 @@ class Attributor(SubjectReader):
         if text[: runs[0].start].strip().lower() in self.lex.not_names:
             return None  # "dijo a Pedro Gil": the one spoken to
         # "…, so Lang weiter, …": a surname the article gives in full elsewhere
-        return person_name(runs[0].text, self.lex) or self._known_person(runs[0].text) or None
+        found = person_name(runs[0].text, self.lex) or self._known_person(runs[0].text)
+        closing = not text[runs[0].end :].strip(" :,")
+        word = runs[0].text.lower()
+        if not found and closing and " " not in word and word not in self.lex.org_words:
+            return runs[0].text  # "antwortete Weber: „…“": the verb's subject, named by surname
+        return found or None
 
     def _subject_before(self, text: str) -> str | None:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short

@@ -30,6 +30,7 @@ class Cues:
     after_verb_subject: re.Pattern[str]
     according: re.Pattern[str]
     according_opening: re.Pattern[str] | None  # "Para Ingrid Roe la solución …": opens it
+    according_after: re.Pattern[str] | None  # "Weber zufolge ist …": the name comes first
     back_reference: re.Pattern[str] | None  # "«…». Con esa frase, X respondió": refers back
     verb_anywhere: re.Pattern[str]
     trailing_adv: re.Pattern[str]
@@ -133,6 +134,11 @@ def _build(lex: Lexicon) -> Cues:
         according_opening=(
             re.compile(rf"^\W*(?i:{alt(lex.according_opening)})\s+(?P<who>{name})")
             if lex.according_opening
+            else None
+        ),
+        according_after=(
+            re.compile(rf"(?P<who>{name})\s+(?i:{alt(lex.according_after)})\b")
+            if lex.according_after
             else None
         ),
         back_reference=(

@@ -43,6 +43,8 @@ class Lexicon:
     according: tuple[str, ...]
     # "according to" words that count only opening a sentence, before a name: "Para X, …"
     according_opening: tuple[str, ...]
+    # "according to" words that follow their noun: "Weber zufolge" (the speaker precedes)
+    according_after: tuple[str, ...]
     # Words opening the sentence after a quote that refer back to it: "Con esa frase, X …"
     back_references: tuple[str, ...]
     issue_verbs: tuple[str, ...]
@@ -203,6 +205,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         between=tuple(_words(get("speech", "between") or [])),
         according=words("speech", "according"),
         according_opening=words("speech", "according_opening"),
+        according_after=words("speech", "according_after"),
         back_references=words("speech", "back_references"),
         issue_verbs=words("speech", "issue_verbs"),
         issue_adverbs=words("speech", "issue_adverbs"),
