@@ -351,3 +351,27 @@ def test_a_surname_after_the_verb_before_a_colon_is_the_speaker() -> None:
         "nicht tun.“",
     )
     assert got == [("Nein, das werde ich ganz sicher nicht tun.", "Weber")]
+
+
+def test_a_title_before_one_name_makes_it_a_person() -> None:
+    got = said(
+        "de",
+        "Papst Franziskus sprach am Montag in Rom. „Wir haben lange auf diesen Tag gewartet“, "
+        "sagte er.",
+    )
+    assert got == [("Wir haben lange auf diesen Tag gewartet", "Franziskus")]
+
+
+def test_names_with_zu_and_bin_are_whole() -> None:
+    people = persons_in(
+        "Karl-Theodor zu Guttenberg sprach am Montag. Kronprinz Mohammed bin Salman hörte zu.",
+        lex=lexicon("de"),
+    )
+    assert people == ["Karl-Theodor zu Guttenberg", "Mohammed bin Salman"]
+
+
+def test_a_church_title_is_no_part_of_the_name() -> None:
+    got = said(
+        "de", "Kardinal Reinhard Marx sprach am Montag. „Wir haben lange gewartet“, sagte Marx."
+    )
+    assert got == [("Wir haben lange gewartet", "Reinhard Marx")]

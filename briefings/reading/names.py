@@ -151,7 +151,8 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
         titled = bare in titles or lex.is_title(bare)  # "Innenminister", "Drusenführer"
         # "der" of "von der Leyen" is a particle, of "Ausmaß der Katastrophe" an article
         particle = i > 0 and words[i - 1] in lex.connectors
-        function = bare in not_names and not particle
+        # "zu" of "Karl-Theodor zu Guttenberg": a particle of the language is no function word
+        function = bare in not_names and not particle and word not in lex.connectors
         if not last and (titled or bare in org_words or function or acronym or place):
             cut = i + 1
     words = words[cut:]
@@ -340,9 +341,12 @@ def _noun_phrase(name: str, text: str, lex: Lexicon, given: frozenset[str]) -> b
     words = name.split()
     if words[0].lower() in given:
         return False
-    if len(words) > 2 and any(w in lex.connectors for w in words[1:-1]):
-        return True  # "Sturz von Assad"; "Ursula von der Leyen" opens on a given name
     nouns = _article_nouns(text, lex)
+    if len(words) > 2 and any(w in lex.connectors for w in words[1:-1]):
+        # "Sturz von Assad" (a noun the article writes after an article); "Ursula von der
+        # Leyen" opens on a given name, "Mohammed bin Salman" on no noun
+        first = words[0]
+        return first in nouns or (len(first) > 6 and first.lower().endswith(lex.noun_endings))
     return any(w in nouns or (len(w) > 6 and w.lower().endswith(lex.noun_endings)) for w in words)
 
 
