@@ -375,3 +375,14 @@ def test_a_church_title_is_no_part_of_the_name() -> None:
         "de", "Kardinal Reinhard Marx sprach am Montag. „Wir haben lange gewartet“, sagte Marx."
     )
     assert got == [("Wir haben lange gewartet", "Reinhard Marx")]
+
+
+def test_a_person_introduced_in_the_paragraph_before_takes_a_cue_less_quote() -> None:
+    got = said(
+        "de",
+        "Die Ministerin Eva Stein sprach in Kiel.",
+        "„Wir können nicht länger warten“, sagte Stein.",
+        "Auch der Anwalt Peter Hahn äußerte sich.",
+        "„Die Lage ist wirklich sehr ernst.“",
+    )
+    assert [speaker for _, speaker in got] == ["Eva Stein", "Peter Hahn"]

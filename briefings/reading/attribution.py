@@ -102,7 +102,7 @@ class Attributor(SubjectReader):
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
             speaker = self._person_in_paragraph(span) or self._named_in_paragraph(span)
             speaker = speaker or self._next_subject(span) or self._following_cue(span)
-            speaker = speaker or self.last_speaker
+            speaker = speaker or self._new_subject_before(span) or self.last_speaker
             speaker = speaker or self._person_after(span) or self._last_person_before(span)
         if not self._well_formed(speaker):
             # a clause or a cut word ("that it is", "refused to", "self-") names no one
@@ -184,6 +184,18 @@ class Attributor(SubjectReader):
         at = bisect_left(self._mention_keys, (span.paragraph, span.close_end))
         if at < len(self._mentions) and self._mentions[at][0] == span.paragraph:
             return self._mentions[at][2]
+        return ""
+
+    def _new_subject_before(self, span: Span) -> str:
+        """The person last the subject in the paragraph right before a cue-less quote, when
+        that paragraph quotes no one and comes after the last quote: "Auch der Anwalt X
+        äußerte sich. / „…“" is X's, not the last speaker's."""
+        last = self._span_speakers[-1][0] if self._span_speakers else None
+        if not self.lex.inverted_any_verb or (last and last.paragraph >= span.paragraph - 1):
+            return ""  # (English news carries its last speaker on: measured, it stays so)
+        at = bisect_left(self._subject_keys, (span.paragraph, 0))
+        if at and self._subjects[at - 1][0] == span.paragraph - 1:
+            return self._subjects[at - 1][2]
         return ""
 
     def _subject_between(self, previous: Span, span: Span) -> str:
