@@ -386,3 +386,21 @@ def test_a_person_introduced_in_the_paragraph_before_takes_a_cue_less_quote() ->
         "„Die Lage ist wirklich sehr ernst.“",
     )
     assert [speaker for _, speaker in got] == ["Eva Stein", "Peter Hahn"]
+
+
+def test_a_pronoun_after_the_verb_before_a_colon_is_the_speaker() -> None:
+    got = said(
+        "de",
+        "Die Leiterin Jana Hoffmann kennt Jonas Weber gut.",
+        "In der Nacht um 0.16 Uhr schickt sie Weber eine Nachricht: „Ich komme jetzt gleich "
+        "zu dir.“",
+    )
+    assert got == [("Ich komme jetzt gleich zu dir.", "Jana Hoffmann")]
+
+
+def test_a_noun_before_von_and_a_full_name_is_no_person() -> None:
+    people = persons_in(
+        "Claas Relotius schrieb viel. Das Heft hat über 50 Texte von Claas Relotius gedruckt.",
+        lex=lexicon("de"),
+    )
+    assert people == ["Claas Relotius"]

@@ -417,6 +417,9 @@ class Attributor(SubjectReader):
                 words = [w.lower().strip(",.") for w in sentence.rstrip(" :").split()]
                 if all(w in self.lex.not_speakers or w in self.lex.not_names for w in words):
                     return None
+                inverted = self._inverted_pronoun(sentence.rstrip(" :").split())
+                if inverted:
+                    return inverted  # "Um 0.16 Uhr schickt sie Roe eine Nachricht: „…“"
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]

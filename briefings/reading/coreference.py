@@ -27,9 +27,12 @@ def person_genders(
     lex = doc.lexicon
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in doc.names:
-        first = mention.text.split()[0].lower().rstrip(".")
-        gender = _title_gender(first, lex)
-        if gender and len(mention.text.split()) > 1:
+        words = mention.text.split()
+        # "Mr. Rhodes"; where nouns are capitalised the run may hold more before its title:
+        # "Die Leiterin Özlem Gezer"
+        heads = words[:-1] if lex.capitalised_nouns else words[:1]
+        gender = next((g for w in heads if (g := _title_gender(w.lower().rstrip("."), lex))), "")
+        if gender and len(words) > 1:
             name = person_of(mention.text)
             if name:
                 votes[name][gender] += 2  # a title is firm evidence
@@ -37,7 +40,7 @@ def person_genders(
         text = doc.paragraphs[mention.paragraph].text
         before = text[max(0, mention.start - 30) : mention.start].split()[-1:]
         gender = _title_gender(before[0].rstrip(".,"), lex) if before else ""
-        if gender and before[0][:1].islower():
+        if gender and (before[0][:1].islower() or lex.capitalised_nouns):
             name = person_of(mention.text)
             if name:
                 votes[name][gender] += 2

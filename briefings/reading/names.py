@@ -346,7 +346,12 @@ def _noun_phrase(name: str, text: str, lex: Lexicon, given: frozenset[str]) -> b
         # "Sturz von Assad" (a noun the article writes after an article); "Ursula von der
         # Leyen" opens on a given name, "Mohammed bin Salman" on no noun
         first = words[0]
-        return first in nouns or (len(first) > 6 and first.lower().endswith(lex.noun_endings))
+        cut = max(i for i, w in enumerate(words) if w in lex.connectors)
+        return (
+            first in nouns
+            or (len(first) > 6 and first.lower().endswith(lex.noun_endings))
+            or len(words) - cut > 2  # "Texte von Claas Relotius": a whole name after it
+        )
     return any(w in nouns or (len(w) > 6 and w.lower().endswith(lex.noun_endings)) for w in words)
 
 

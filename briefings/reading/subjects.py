@@ -181,6 +181,8 @@ class SubjectReader:
                     if self.people.is_person(name):
                         found.append((index, run.start, name))
             pronoun = subject is not None and subject.lower() in self.cues.pronouns
+            # "Um 0.16 Uhr schickt sie Roe eine Nachricht": the subject is the pronoun
+            pronoun = pronoun or bool(self._inverted_pronoun(sentence.split()))
             if len(found) == before and self.lex.subject_after_verb and not pronoun:
                 # "Erfreut zeigte sich auch Ministerin Beate Roth.": where the subject may
                 # follow its verb, the first person the sentence names is what it is about.
@@ -199,6 +201,18 @@ class SubjectReader:
                 if first:
                     found.append((index, max(offset, 0), first))
         return found
+
+    def _inverted_pronoun(self, words: list[str]) -> str:
+        """Where subjects follow verbs, a subject pronoun right after the sentence's first
+        lower-case word (its verb) before any name: the sentence's subject."""
+        if not self.lex.subject_after_verb:
+            return ""
+        for before, word in pairwise(words):
+            if self._known_person(word.strip(",")):
+                return ""  # a person comes first: they may be the subject
+            if before.islower() and before.isalpha() and before not in self.lex.not_names:
+                return word if word in self.cues.pronouns else ""
+        return ""
 
     def _quoted(self, paragraph: int, offset: int) -> bool:
         """Whether a place is inside a quote (who a quote names is not who the text is about)."""
