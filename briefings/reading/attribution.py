@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from briefings.reading.coreference import person_genders
+from briefings.reading.coreference import lone_given_names, person_genders, viewpoint_holders
 from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.labels import signature, transcript_label
 from briefings.reading.names import (
@@ -57,7 +57,11 @@ class Attributor(SubjectReader):
         self._starts: dict[int, list[int]] = {}
         self._known: dict[str, str] = {}
         self._paragraph_quotes: dict[int, list[Span]] = {}
-        self._subjects = sorted(self._subject_persons())
+        for name in lone_given_names(doc, self.cues.verb_next):
+            people.add(name)  # "Bob said": a source the article names by a given name only
+        self._subjects = sorted(
+            self._subject_persons() + viewpoint_holders(doc, self._known_person)
+        )
         self._subject_keys = [(p, o) for p, o, _ in self._subjects]
         self._mentions = self._person_mentions()
         self._mention_keys = [(p, o) for p, o, _ in self._mentions]

@@ -340,7 +340,8 @@ _CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
 # "The group that owns her music, Big Machine,", "Big Machine have denied".
 _AS_BODY = (
     re.compile(rf"({_CAPS}),?\s+which\b"),
-    re.compile(rf"\b(?:{GROUP_NOUNS})\b[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
+    # (not "The group’s executive director, Betty Bradley,": a possessive names its member)
+    re.compile(rf"\b(?:{GROUP_NOUNS})\b(?![’']s\b)[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
     re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+(?:have|are|were)\s+(?!\w+ing\b)", re.M),
 )
 
