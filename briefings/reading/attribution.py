@@ -8,7 +8,12 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from briefings.reading.coreference import lone_given_names, person_genders, viewpoint_holders
+from briefings.reading.coreference import (
+    coordinated_people,
+    lone_given_names,
+    person_genders,
+    viewpoint_holders,
+)
 from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.labels import signature, transcript_label
 from briefings.reading.names import (
@@ -527,7 +532,13 @@ class Attributor(SubjectReader):
             subject = self._sentence_subject(self._sentence_before(span))
             if subject and subject.lower() not in self.cues.pronouns and subject[:1] not in '“"«„':
                 return self._resolve(subject, span)
-            return self._last_group_before(span) or self.last_group or self.last_speaker or raw
+            group = self._last_group_before(span)
+            pair = coordinated_people(
+                self.doc, span.paragraph, span.open_at, self._sentence_subject, self._known_person
+            )
+            if pair and (not group or pair[:2] > self._last_group_at(span)):
+                return pair[2]  # "Foner and Alba suggest … In the US, they write, “…”"
+            return group or self.last_group or self.last_speaker or raw
         if pronoun:  # "it": the body last named
             return self.last_group or self.last_speaker or raw
         group = self._group_for(raw, span)
@@ -691,6 +702,10 @@ class Attributor(SubjectReader):
         if earlier and span.paragraph - earlier[-1][0] <= 3:
             return earlier[-1][2]
         return ""
+
+    def _last_group_at(self, span: Span) -> tuple[int, int]:
+        earlier = [g for g in self._groups_named if (g[0], g[1]) < (span.paragraph, span.start)]
+        return (earlier[-1][0], earlier[-1][1]) if earlier else (-1, -1)
 
     def _last_person_before(self, span: Span, gender: str = "") -> str:
         """The most recent person who spoke or was the subject of a sentence, of the

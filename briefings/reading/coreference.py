@@ -134,6 +134,36 @@ def lone_given_names(doc: Document, verb_next: re.Pattern[str]) -> list[str]:
     return found
 
 
+def coordinated_people(
+    doc: Document,
+    paragraph: int,
+    offset: int,
+    subject_of: Callable[[str], str | None],
+    person_of: Callable[[str], str],
+) -> tuple[int, int, str] | None:
+    """(paragraph, offset, "A and B") of the last sentence before a place, in its paragraph or
+    the one before, whose subject is two people joined by "and" ("Professors Foner and Alba
+    suggest …"): what a following "they write" stands for."""
+    joiners = _words(doc.lexicon.code, "coordinators")
+    here = doc.sentence_at(paragraph, offset)
+    if here is None or not joiners:
+        return None
+    for sent in reversed(doc.sentences[max(0, here.index - 6) : here.index + 1]):
+        if sent.paragraph < paragraph - 1:
+            break
+        subject = subject_of(sent.text) if sent.start < offset or sent is not here else None
+        words = subject.split() if subject else []
+        cut = next((i for i, w in enumerate(words) if w.lower() in joiners), 0)
+        if not 0 < cut < len(words) - 1:
+            continue
+        # "Professors Foner and Alba": the surname before the joiner, a title left out
+        a = person_of(words[cut - 1]) or person_of(" ".join(words[:cut]))
+        b = person_of(" ".join(words[cut + 1 :])) or person_of(words[cut + 1])
+        if a and b and a != b:
+            return (sent.paragraph, sent.start, f"{a} {words[cut]} {b}")
+    return None
+
+
 @cache
 def _words(code: str, key: str) -> frozenset[str]:
     """A word list of the ``[coreference]`` table of a language's file (English's when the

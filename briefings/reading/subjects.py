@@ -157,6 +157,8 @@ class SubjectReader:
             starts = self._name_starts(index)
             runs = names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             for run in runs:
+                if run.text.endswith(("’s", "'s")):
+                    continue  # "Jo Roe’s continued appeal": a possessor, not the verb's subject
                 tail = para[run.end : min(run.end + 40, sent.end)]
                 # "Early says", "Roe, a senator from Ohio, said", "…, said Jo Roe"
                 # an apposed name closes with a comma: "The head of X, Jo Roe, said"

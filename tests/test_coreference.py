@@ -1,0 +1,64 @@
+"""Pronoun speakers resolved to the right antecedent, one rule family per test, on short
+invented sentences."""
+
+from __future__ import annotations
+
+from briefings.reading.quotes import extract_quotes
+
+
+def speakers(*paragraphs: str) -> list[str]:
+    return [q.speaker for q in extract_quotes("t", "", list(paragraphs))]
+
+
+def test_the_holder_of_a_view_opening_the_sentence_is_the_next_pronouns_antecedent() -> None:
+    found = speakers(
+        "Mayor Tom Berg said the budget would pass.",
+        "To city analyst Ann Kowal, Berg's plan is a risk the town cannot take.",
+        "“The numbers do not add up for the next five years,” she said.",
+    )
+    assert ["Ann Kowal"] == found
+
+
+def test_a_group_named_after_a_person_opening_the_sentence_is_no_view_holder() -> None:
+    found = speakers(
+        "Tom Berg spoke to the council on Monday.",
+        "For Berg supporters, Ken Doyle is the real rival this spring.",
+        "“We will win this district by a wide margin,” he said.",
+    )
+    assert ["Ken Doyle"] == found
+
+
+def test_a_source_named_by_a_given_name_alone_is_who_a_pronoun_stands_for() -> None:
+    found = speakers(
+        "Spokesman Carl Weston declined to comment on the report.",
+        "Bob said he arrived at the base in December and stayed for a year.",
+        "“We did what we could with the people we had,” he said.",
+    )
+    assert ["Bob"] == found
+
+
+def test_a_role_in_a_groups_possessive_leaves_the_person_a_person() -> None:
+    found = speakers(
+        "Ben Ortiz spoke at the dinner in May.",
+        "The group’s executive director, Betty Hale, said the night was booked a year ahead.",
+        "“It was an overwhelming success for all of us,” she said.",
+    )
+    assert ["Betty Hale"] == found
+
+
+def test_a_possessor_before_a_verb_is_not_the_subject_a_pronoun_takes() -> None:
+    found = speakers(
+        "Tim Acker said he tends to think about issues for a long time.",
+        "Asked about the race, he spoke of rival Ken Doyle’s continued appeal to voters.",
+        "“I think it is funny to watch from the outside,” he said.",
+    )
+    assert ["Tim Acker"] == found
+
+
+def test_they_after_two_people_joined_as_a_subject_stands_for_both() -> None:
+    found = speakers(
+        "The book is by Nancy Foner and Richard Alba, two professors in New York.",
+        "Professors Foner and Alba suggest the rules of the city matter more than faith.",
+        "In the United States, they write, “to be religious is to be in sync with the norm.”",
+    )
+    assert ["Nancy Foner and Richard Alba"] == found
