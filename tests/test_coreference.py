@@ -62,3 +62,21 @@ def test_they_after_two_people_joined_as_a_subject_stands_for_both() -> None:
         "In the United States, they write, “to be religious is to be in sync with the norm.”",
     )
     assert ["Nancy Foner and Richard Alba"] == found
+
+
+def test_a_person_in_apposition_to_a_described_subject_is_the_next_pronouns_antecedent() -> None:
+    found = speakers(
+        "Tom Berg won the vote by ten points on Tuesday.",
+        "Another pollster, Dan Woods of Clemson University, said his survey showed the same.",
+        "“Even after the debate, the numbers held steady,” he said.",
+    )
+    assert ["Dan Woods"] == found
+
+
+def test_a_place_phrase_opening_on_outside_is_not_the_subject() -> None:
+    found = speakers(
+        "Tom Berg runs the plant in Ohio.",
+        "Outside Acme's plant on Main Street, a worker named Luis Ortega has only praise.",
+        "“The atmosphere is relaxed, a healthy place to work,” he said.",
+    )
+    assert ["Luis Ortega"] == found

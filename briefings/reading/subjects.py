@@ -147,10 +147,10 @@ class SubjectReader:
             index, offset, sentence = sent.paragraph, sent.start, sent.text
             before = len(found)
             subject = self._sentence_subject(sentence)
-            if subject:
-                name = self._person_in_subject(subject)
-                if name:
-                    found.append((index, max(offset, 0), name))
+            name = self._person_in_subject(subject) if subject else ""
+            name = name or self._apposed_person(sentence)
+            if name:
+                found.append((index, max(offset, 0), name))
             # "Early says there is…": a person right before a reporting verb.
             para = self.paragraphs[index]
             names = self.doc.paragraphs[index].names
@@ -199,6 +199,15 @@ class SubjectReader:
                 if first:
                     found.append((index, max(offset, 0), first))
         return found
+
+    def _apposed_person(self, sentence: str) -> str:
+        """ "Another pollster, Jo Roe of Clemson University, said": the known person a short
+        description opening the sentence names in apposition."""
+        head = sentence.split(",", 1)[0]
+        if not 1 < len(head.split()) <= 6 or head.split()[0].lower() not in self.lex.not_names:
+            return ""
+        apposition = _APPOSED_NAME.match(sentence, len(head))
+        return self._person_in_subject(apposition.group("name")) if apposition else ""
 
     def _quoted(self, paragraph: int, offset: int) -> bool:
         """Whether a place is inside a quote (who a quote names is not who the text is about)."""
