@@ -80,3 +80,21 @@ def test_a_place_phrase_opening_on_outside_is_not_the_subject() -> None:
         "“The atmosphere is relaxed, a healthy place to work,” he said.",
     )
     assert ["Luis Ortega"] == found
+
+
+def test_a_name_with_a_middle_initial_is_a_person_a_pronoun_can_stand_for() -> None:
+    found = speakers(
+        "Ben Ortiz did not answer calls on Saturday.",
+        "However, Jill A. Martin, a lawyer for the firm, said in March the claims were empty.",
+        "She added that “the school was a well run company for every student.”",
+    )
+    assert ["Jill A. Martin"] == found
+
+
+def test_a_common_given_name_outweighs_a_generic_gendered_role_before_it() -> None:
+    found = speakers(
+        "Tom Berg said the group was formed without his help.",
+        "Campaign spokesman Hope Hatch confirmed that the group was independent.",
+        "“They are not part of the campaign in any way,” she said.",
+    )
+    assert ["Hope Hatch"] == found

@@ -145,7 +145,9 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
         titled = bare in titles or lex.is_title(bare)  # "Innenminister", "Drusenführer"
         # "der" of "von der Leyen" is a particle, of "Ausmaß der Katastrophe" an article
         particle = i > 0 and words[i - 1] in lex.connectors
-        function = bare in not_names and not particle
+        # "Jill A. Martin": an initial, not the article "a"
+        initial = len(word) == 2 and word[1] == "." and word[0].isupper()
+        function = bare in not_names and not particle and not initial
         if not last and (titled or bare in org_words or function or acronym or place):
             cut = i + 1
     words = words[cut:]
@@ -382,6 +384,8 @@ def personal(name: str, lex: Lexicon) -> bool:
         and not any(w in lex.org_words for w in words)
         # a surname may look like a title or a word: Kevin King, Theresa May
         and not any(
-            w in lex.titles or (w in lex.not_names and w not in lex.connectors) for w in words[:-1]
+            w in lex.titles or (w in lex.not_names and w not in lex.connectors)
+            for w, written in zip(words[:-1], name.split(), strict=False)
+            if not (len(written) == 2 and written.endswith(".") and written[0].isupper())
         )
     )
