@@ -98,3 +98,20 @@ def test_a_common_given_name_outweighs_a_generic_gendered_role_before_it() -> No
         "“They are not part of the campaign in any way,” she said.",
     )
     assert ["Hope Hatch"] == found
+
+
+def test_who_after_a_person_and_a_place_stands_for_the_person() -> None:
+    found = speakers(
+        "The inquiry gave fodder to rivals such as Sen. Tom Berg of Florida, who said in the "
+        "debate that she was “unfit to be the commander in chief” of the army.",
+    )
+    assert ["Tom Berg"] == found
+
+
+def test_a_verb_inside_a_relative_clause_on_a_person_is_that_persons() -> None:
+    found = speakers(
+        "Glen Hart spoke in Ohio on Monday.",
+        "Hart, who has in the past described Ann Roe as “a danger to the whole party and more,” "
+        "did not repeat it.",
+    )
+    assert ["Glen Hart"] == found

@@ -482,7 +482,12 @@ class Attributor(SubjectReader):
         before_relative = head[: -len(last_word)].rstrip()
         if last_word.lower() in self.lex.relatives and before_relative.endswith(","):
             # "…, según las autoridades, que pidieron «…»": the relative's antecedent
-            return self._subject_before(before_relative[:-1])
+            return self._who_antecedent(before_relative[:-1], last_word) or self._subject_before(
+                before_relative[:-1]
+            )
+        inside = self._relative_clause(head)
+        if inside:
+            return inside  # "Beck, who has in the past described X as “…”": Beck
         if last_word.strip(",").lower() in self.cues.pronouns:
             return last_word.strip(",")
         if last_word.lower() in self.lex.person_relatives:
@@ -495,6 +500,25 @@ class Attributor(SubjectReader):
         if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
             return determiner.group(0)
         return None
+
+    def _who_antecedent(self, phrase: str, relative: str) -> str:
+        """The known person a personal relative stands for: "such as Sen. Jo Roe of Florida,
+        who" -> Jo Roe (not the place the phrase ends on)."""
+        if relative.lower() not in self.lex.person_relatives:
+            return ""
+        found = self._speaker_in_phrase(phrase, last=True)
+        return found if found and self._known_person(found) else ""
+
+    def _relative_clause(self, head: str) -> str:
+        """A verb inside a relative clause on a person ("Beck, who has in the past
+        described"): the person the relative stands for."""
+        words = head.split()
+        for i in range(len(words) - 1, 0, -1):
+            if words[i - 1].endswith(",") and words[i].lower() in self.lex.person_relatives:
+                return self._who_antecedent(" ".join(words[:i]).rstrip(","), words[i])
+            if words[i].endswith(","):
+                return ""  # the relative clause closed before the verb
+        return ""
 
     def _appositive(self, word: str) -> bool:
         """A word that can open an apposition ("X, el portavoz, dijo", "X, 45, dijo")."""
