@@ -115,3 +115,21 @@ def test_a_verb_inside_a_relative_clause_on_a_person_is_that_persons() -> None:
         "did not repeat it.",
     )
     assert ["Glen Hart"] == found
+
+
+def test_a_role_after_a_person_named_attributively_belongs_to_the_name_after_it() -> None:
+    found = speakers(
+        "Tom Berg lost two more states to Hillary Clinton on Tuesday.",
+        "On Monday night, Clinton campaign manager Robby Mook released a memo on the race.",
+        "He writes that Clinton has “built a nearly insurmountable lead among delegates.”",
+    )
+    assert ["Robby Mook"] == found
+
+
+def test_a_one_word_opening_phrase_is_not_the_subject() -> None:
+    found = speakers(
+        "Tom Berg has led the state party for a decade.",
+        "However, Carl Weston won the vote in the north in May.",
+        "“We will see a long night in every county,” he said.",
+    )
+    assert ["Carl Weston"] == found

@@ -93,12 +93,15 @@ class SubjectReader:
         """ "Wild defenseman Ryan Suter": a leading run that is no person (a team, a place),
         one or two lower-case role words, then a person the article names: the subject is
         all of it (its person is the speaker)."""
-        if self._known_person(np[:end]):
-            return ""
         later = [r for r in runs if r.start > end]
         if not later:
             return ""
         gap = np[end : later[0].start].split()
+        # "Clinton campaign manager Robby Mook": a person named attributively before a role
+        # word, then the person who holds it; else a leading person is the subject
+        role = bool(gap) and (gap[-1] in self.lex.person_roles or self.lex.is_title(gap[-1]))
+        if self._known_person(np[:end]) and not role:
+            return ""
         if not 0 < len(gap) <= 2 or not all(w.islower() and w.isalpha() for w in gap):
             return ""
         if any(w in self.lex.determiners or w in self.lex.embedding for w in gap):
@@ -130,7 +133,7 @@ class SubjectReader:
         """Words before a comma that open a sentence without being its subject: an
         adverbial ("In an interview with the Times,") or a participle ("Speaking in Harlem,"),
         not a name ("Manning, who…")."""
-        first = words[0].lower()
+        first = words[0].lower().rstrip(",")  # "However," opens on "however"
         if first in self.lex.intro:
             return True
         # "Regarding Trump's rhetoric, …" too, when the phrase runs on (not "Manning Roe,")
@@ -277,6 +280,8 @@ class SubjectReader:
     def _person_in_subject(self, subject: str) -> str:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
         runs = [r for r in capitalised_runs(subject) if r.start <= 40]
+        if len(runs) > 1 and self._role_then_person(subject, runs, runs[0].end):
+            runs = runs[1:]  # "Clinton campaign manager Robby Mook": the role's holder
         for run in runs:
             name = (
                 person_name(subject[: run.end], self.lex)
