@@ -133,3 +133,21 @@ def test_a_one_word_opening_phrase_is_not_the_subject() -> None:
         "“We will see a long night in every county,” he said.",
     )
     assert ["Carl Weston"] == found
+
+
+def test_a_noun_after_of_is_no_subject_of_the_verb_after_it() -> None:
+    found = speakers(
+        "John Bolt said he would advise the governor on threats.",
+        "He expected that one of the biggest challenges for the governor would be “dealing with "
+        "the wide variety of problems left behind.”",
+    )
+    assert ["John Bolt"] == found
+
+
+def test_a_time_phrase_opening_on_a_number_word_is_not_the_subject() -> None:
+    found = speakers(
+        "Al Sharp left no doubt that he would endorse someone this year.",
+        "Eight years ago, he backed Ben Obi over Ann Roe and said, “She has never done a thing "
+        "for us.”",
+    )
+    assert ["Al Sharp"] == found

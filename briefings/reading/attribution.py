@@ -498,6 +498,9 @@ class Attributor(SubjectReader):
                 return runs[-1].text
         determiner = self.cues.determiner_tail.search(head)
         if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
+            before = head[: determiner.start()].split()[-1:]
+            if before and before[0].lower() in self.lex.embedding:
+                return None  # "one of the biggest challenges": an object, not the subject
             return determiner.group(0)
         return None
 
