@@ -169,9 +169,9 @@ def _words(code: str, key: str) -> frozenset[str]:
     """A word list of the ``[coreference]`` table of a language's file (English's when the
     file leaves it out)."""
     for name in (code, FALLBACK):
-        table = _table(name)
-        if key in table:
-            return frozenset(str(w).lower() for w in table[key])
+        words = _table(name).get(key)
+        if isinstance(words, list):
+            return frozenset(str(w).lower() for w in words)
     return frozenset()
 
 

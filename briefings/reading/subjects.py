@@ -280,7 +280,7 @@ class SubjectReader:
     def _person_in_subject(self, subject: str) -> str:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
         runs = [r for r in capitalised_runs(subject) if r.start <= 40]
-        if len(runs) > 1 and self._role_then_person(subject, runs, runs[0].end):
+        if len(runs) > 1 and self._role_then_person(subject, tuple(runs), runs[0].end):
             runs = runs[1:]  # "Clinton campaign manager Robby Mook": the role's holder
         for run in runs:
             name = (
