@@ -59,24 +59,31 @@ def capitalised_runs(text: str) -> tuple[Name, ...]:
 
     # Only capitalised words and name particles can be in a run: the regex skips the rest, and
     # a skipped word still breaks a run because it is in the gap between two kept words.
+    last, last_end = "", 0  # the run's last token and where it ends
     for match in _RUN_TOKEN.finditer(text):
         token = match.group(0)
         if current:
-            gap = text[current[-1].end() : match.start()]
+            gap = text[last_end : match.start()]
             if (
                 (gap.strip() and gap.strip() not in _ELIDED_PARTICLES)  # "Jean d'Ormesson"
                 or "\n" in gap
                 or (
-                    current[-1].group(0).endswith(".")
-                    and len(current[-1].group(0)) > 3
-                    and current[-1].group(0).lower()[:-1] not in _EN.abbreviations
+                    last.endswith(".")
+                    and len(last) > 3
+                    and last.lower()[:-1] not in _EN.abbreviations
                 )
             ):
                 flush()
         # "al-Scharaa" goes on a run ("Achmed al-Scharaa") but starts none.
-        particle = token.split("-")[0] in _HYPHEN_PARTICLES and token[:1].islower()
-        if token[0].isupper() or (current and (token.lower() in CONNECTORS or particle)):
+        if token[0].isupper() or (
+            current
+            and (
+                token.lower() in CONNECTORS
+                or (token[:1].islower() and token.split("-")[0] in _HYPHEN_PARTICLES)
+            )
+        ):
             current.append(match)
+            last, last_end = token, match.end()
             if token.endswith(("’s", "'s")):
                 flush()  # "Elon Musk’s SpaceX" is two names
         elif current:
