@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from briefings.reading.closing_cues import ClosingCues
 from briefings.reading.coreference import person_genders
 from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.labels import signature, transcript_label
@@ -37,7 +38,7 @@ _DASH = re.compile(r"[—―–]")
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
-class Attributor(SubjectReader):
+class Attributor(ClosingCues, SubjectReader):
     """Resolves the speaker of each quote in article order, remembering who spoke last."""
 
     def __init__(self, doc: Document, people: PersonIndex) -> None:
@@ -74,6 +75,8 @@ class Attributor(SubjectReader):
         raw = transcript_label(span.text(self.paragraphs), self.lex) or None
         if raw is None:
             raw = self._after_cue(span, para)
+        if raw is None:
+            raw = self._closing_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)
         if raw is None:

@@ -28,6 +28,8 @@ class Cues:
     after_role_name: re.Pattern[str]
     after_apposed_name: re.Pattern[str]
     after_verb_subject: re.Pattern[str]
+    # ", said Jo Roe, a strategist." closing a sentence the quote stands inside
+    closing_inverted: re.Pattern[str]
     according: re.Pattern[str]
     according_opening: re.Pattern[str] | None  # "Para Ingrid Roe la solución …": opens it
     back_reference: re.Pattern[str] | None  # "«…». Con esa frase, X respondió": refers back
@@ -120,6 +122,9 @@ def _build(lex: Lexicon) -> Cues:
             rf"\s+\w+)?)\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
         after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
+        closing_inverted=re.compile(
+            rf"^(?:{adv}\s+)*(?P<verb>{alt(lex.inverting)})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"
+        ),
         according=re.compile(rf"(?i:\b{alt(lex.according)})\s+(?P<who>[^.;:!?“”\"]{{1,120}})"),
         according_opening=(
             re.compile(rf"^\W*(?i:{alt(lex.according_opening)})\s+(?P<who>{name})")
