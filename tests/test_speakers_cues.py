@@ -26,3 +26,28 @@ def test_a_closing_verb_that_opens_a_clause_of_its_own_is_no_cue() -> None:
         "council was split.",
     )
     assert ["Tom Roe"] == found
+
+
+def test_a_name_with_the_place_it_comes_from_is_the_person_not_the_place() -> None:
+    found = speakers(
+        "“We have the votes to pass it,” former Gov. Jeb Roe of Florida said on Monday.",
+        "Bishop Ann Lee of the Diocese of Leeds told reporters, “The church stays open.”",
+    )
+    assert ["Jeb Roe", "Ann Lee"] == found
+
+
+def test_a_cue_between_two_sentences_quoted_belongs_to_the_second() -> None:
+    found = speakers(
+        "Tom Roe spoke at the harbour on Monday.",
+        "Bishop Ann Lee of the Diocese of Leeds told reporters, “The church stays open.” He "
+        "added, “We will pray for the town.”",
+    )
+    assert ["Ann Lee", "Tom Roe"] == found
+
+
+def test_a_sentence_opener_before_a_place_is_no_name() -> None:
+    found = speakers(
+        "“We will win the vote next week,” said Ann Lee.",
+        "Beyond Leeds, other members were not pleased. “The vote was a disgrace for the town.”",
+    )
+    assert ["Ann Lee", "Ann Lee"] == found

@@ -234,6 +234,8 @@ class Attributor(ClosingCues, SubjectReader):
         after = _mask_gloss(_mask_labels(para[span.close_end : span.close_end + 260]))
         nxt = self.cues.next_opener.search(after)
         if nxt:
+            if self._hands_to_next(span, after[: nxt.start()], after[nxt.end() :]):
+                return None
             after = after[: nxt.start()]
         if self.lex.dialogue_dash:
             after = _DASH.split(after, maxsplit=1)[0]  # "—dijo el ministro—. Es…": the aside
@@ -294,6 +296,14 @@ class Attributor(ClosingCues, SubjectReader):
         if match:
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
+
+    def _hands_to_next(self, span: Span, between: str, following: str) -> bool:
+        """ "“A.” He added, “B.”": a quote that ends its sentence, then a cue that hands over
+        with a comma or a colon to a new sentence quoted after it: the cue is the next
+        quote's, not this one's."""
+        ended = span.text(self.paragraphs).rstrip()[-1:] in {".", "?", "!"}
+        hands = between.rstrip()[-1:] in {",", ":"} and not re.search(r"[.!?]\s", between)
+        return ended and hands and following[:1].isupper()
 
     def _back_reference(self, span: Span, para: str) -> str | None:
         """The person of the sentence after a quote that refers back to it ("«…». Con esa
@@ -482,6 +492,10 @@ class Attributor(ClosingCues, SubjectReader):
         if last_word.lower() in self.lex.person_relatives:
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
         if last_word[:1].isupper() and not head.endswith(","):
+            placed = self.cues.placed_tail.search(head[-200:])
+            person = self._placed_person(placed.group("who")) if placed else ""
+            if person:
+                return person  # "Bishop Ann Lee of the Diocese of Leeds told"
             runs = capitalised_runs(head)
             if runs and runs[-1].end >= len(head) - 1 and self._named(runs[-1].text):
                 return runs[-1].text
@@ -571,6 +585,9 @@ class Attributor(ClosingCues, SubjectReader):
                 person = person_name(run.text, self.lex)
                 if person and self.people.is_person(self.people.expand(person)):
                     return self.people.expand(person)
+        placed = self._placed_person(raw)
+        if placed:
+            return self.people.expand(placed)  # "Gov. Jeb Roe of Florida" -> Jeb Roe
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:
@@ -582,6 +599,21 @@ class Attributor(ClosingCues, SubjectReader):
             words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
+
+    def _placed_person(self, raw: str) -> str:
+        """The person of "Gov. Jeb Roe of Florida" or "Bishop Ann Lee of the Diocese of X":
+        the name before the first place joiner, when it is a person's."""
+        if not self.lex.place_joiners:
+            return ""
+        joiner: re.Pattern[str] = self.lex.compiled(
+            "place_joiner", lambda lex: re.compile(rf"\s+{lex.alternation(lex.place_joiners)}\s+")
+        )
+        head = joiner.split(raw, maxsplit=1)
+        place = head[1].split()[:1] if len(head) > 1 else []
+        if not place or not (place[0][:1].isupper() or place[0] in self.lex.determiners):
+            return ""
+        person = person_name(head[0], self.lex)
+        return person if person and personal(person, self.lex) else ""
 
     def _role_holder(self, raw: str, span: Span) -> str:
         if self._holders is None:
