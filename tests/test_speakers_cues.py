@@ -51,3 +51,47 @@ def test_a_sentence_opener_before_a_place_is_no_name() -> None:
         "Beyond Leeds, other members were not pleased. “The vote was a disgrace for the town.”",
     )
     assert ["Ann Lee", "Ann Lee"] == found
+
+
+def test_a_role_before_the_name_in_a_closing_cue_is_no_part_of_it() -> None:
+    found = speakers(
+        "Tom Roe spoke first at the meeting on Monday. “Boots on the ground” would help, "
+        "Republican candidate Ben Ortiz said after the vote.",
+    )
+    assert ["Ben Ortiz"] == found
+
+
+def test_a_reporting_verb_after_a_possessive_or_an_article_is_a_noun_not_a_cue() -> None:
+    found = speakers(
+        "Tom Roe spoke at the harbour on Monday.",
+        "Ann Lee called Roe's remarks “a new low for the whole council” on Tuesday.",
+    )
+    assert ["Ann Lee"] == found
+
+
+def test_a_name_alone_under_a_quote_after_a_dash_signs_it() -> None:
+    found = speakers(
+        "Tom Roe spoke at the harbour on Monday.",
+        "“Big firms pay zero taxes in this state.”",
+        "- Ortiz.",
+    )
+    assert ["Ortiz"] == found
+
+
+def test_a_quote_whose_last_sentence_names_a_person_and_a_body_is_signed_by_them() -> None:
+    found = speakers(
+        "Tom Roe spoke at the harbour on Monday.",
+        "“I worry that the budget will fail again. Jo Ortiz, Center for Policy Research.”",
+        "“The council will fail if it waits. Ohio Rep. Ann Lee.”",
+        "“I believe the best person for it is Sen. Carl Moe.”",
+    )
+    assert ["Jo Ortiz", "Ann Lee", "Ann Lee"] == found
+
+
+def test_pressed_and_remembered_report_speech() -> None:
+    found = speakers(
+        "Tom Roe spoke at the harbour on Monday.",
+        "“Would you sell the port to them?” Ann Lee pressed.",
+        "“We never sold anything to anyone,” remembered Ben Ortiz, a former clerk.",
+    )
+    assert ["Ann Lee", "Ben Ortiz"] == found

@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING
 from briefings.reading.closing_cues import ClosingCues
 from briefings.reading.coreference import person_genders
 from briefings.reading.cues import Cues, cues_for, group_aliases
-from briefings.reading.labels import signature, transcript_label
+from briefings.reading.labels import (
+    closing_signature,
+    signature,
+    transcript_label,
+)
 from briefings.reading.names import (
     PersonIndex,
     capitalised_runs,
@@ -73,6 +77,8 @@ class Attributor(ClosingCues, SubjectReader):
         prev_same = previous if previous and previous.paragraph == span.paragraph else None
         prev_speaker = self._span_speakers[-1][1] if self._span_speakers and prev_same else ""
         raw = transcript_label(span.text(self.paragraphs), self.lex) or None
+        if raw is None:
+            raw = self._signed(span, para)
         if raw is None:
             raw = self._after_cue(span, para)
         if raw is None:
@@ -297,6 +303,11 @@ class Attributor(ClosingCues, SubjectReader):
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
 
+    def _signed(self, span: Span, para: str) -> str | None:
+        """A signature closing the quote: "“… cuts. Jo Roe, Center for Policy Research.”" or
+        "“… her here. S.C. Rep. Jo Roe.”" (a title or a body with the name)."""
+        return closing_signature(span.text(self.paragraphs), self.lex) or None
+
     def _hands_to_next(self, span: Span, between: str, following: str) -> bool:
         """ "“A.” He added, “B.”": a quote that ends its sentence, then a cue that hands over
         with a comma or a colon to a new sentence quoted after it: the cue is the next
@@ -333,7 +344,9 @@ class Attributor(ClosingCues, SubjectReader):
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
                 before = previous  # "Boudreau said:" closing the paragraph before
         sentence = _last_sentence(before, self.lex.abbreviations)
-        verbs = list(self.cues.verb_anywhere.finditer(sentence))
+        verbs = [
+            v for v in self.cues.verb_anywhere.finditer(sentence) if not self._noun_use(sentence, v)
+        ]
         if not verbs:
             according = self.cues.according.search(sentence)
             if according:
@@ -404,6 +417,20 @@ class Attributor(ClosingCues, SubjectReader):
                 return subject
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _noun_use(self, sentence: str, verb: re.Match[str]) -> bool:
+        """A verb form used as a noun after a possessive or an article: "Roe's remarks", "a
+        retort", "the release" report nobody's speech."""
+        before = sentence[max(0, verb.start() - 30) : verb.start()].split()[-1:]
+        if not before:
+            return False
+        word = before[0].lower()
+        return (
+            word in self.lex.determiners
+            # "that" is also a relative: "a report that said"
+            or (word in self.lex.possessives and word not in self.lex.relatives)
+            or word.endswith(("'s", "’s", "s'", "s’"))
+        )
 
     def _possessed(self, phrase: str) -> bool:
         """A possessive and a noun that is neither a role nor a document: "su análisis",

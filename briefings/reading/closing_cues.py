@@ -42,6 +42,10 @@ class ClosingCues:
             found = self.cues.after_subject_verb.match(rest)
             if found and self._closes(found, rest):
                 return found.group("who")
+            # ", Republican candidate Ben Roe said": a role before the name
+            found = self.cues.after_role_name.match(rest)
+            if found and self._named(found.group("who")) and self._closes(found, rest):
+                return found.group("who")
         return None
 
     def _closes(self, found: re.Match[str], rest: str) -> bool:
@@ -59,12 +63,12 @@ class ClosingCues:
         clause = {*self.lex.speech_openers, *self.lex.auxiliaries, *self.lex.subject_verbs}
         return len(words) <= _MAX_AFTER_VERB and not any(w.lower() in clause for w in words)
 
-    # provided by the Attributor
-    def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by the Attributor and its SubjectReader
 
-    def _to_sentence_end(self, text: str) -> str:
-        raise NotImplementedError
+        def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None: ...
 
-    def _plausible_subject(self, who: str) -> bool:
-        raise NotImplementedError
+        def _to_sentence_end(self, text: str) -> str: ...
+
+        def _plausible_subject(self, who: str) -> bool: ...
+
+        def _named(self, run: str) -> bool: ...
