@@ -95,3 +95,28 @@ def test_pressed_and_remembered_report_speech() -> None:
         "“We never sold anything to anyone,” remembered Ben Ortiz, a former clerk.",
     )
     assert ["Ann Lee", "Ben Ortiz"] == found
+
+
+def test_a_sentence_after_a_quote_introduced_by_its_cue_is_no_cue_of_it() -> None:
+    found = speakers(
+        "Tom Roe spoke at the harbour on Monday.",
+        "In the cable, Ann Lee reported, “The port is not safe at night.” The cable noted that "
+        "ten guards were missing.",
+    )
+    assert ["Ann Lee"] == found
+
+
+def test_a_participle_or_a_progressive_after_a_quote_names_no_speaker() -> None:
+    found = speakers(
+        "Ann Lee said the club would close, but said, “It is time we change how we meet,” "
+        "promising the Friends of Abe would return.",
+        "Tom Roe says he goes “back to the harbour tomorrow.” He’s predicting a long fight.",
+    )
+    assert ["Ann Lee", "Tom Roe"] == found
+
+
+def test_here_opening_a_sentence_is_no_speaker() -> None:
+    found = speakers(
+        "Here in Leeds, Ann Lee stepped up her attacks, saying, “The council has failed us all.”",
+    )
+    assert ["Ann Lee"] == found

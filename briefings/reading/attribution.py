@@ -247,9 +247,12 @@ class Attributor(ClosingCues, SubjectReader):
             after = _DASH.split(after, maxsplit=1)[0]  # "—dijo el ministro—. Es…": the aside
         if any(c in ",-–—―" for c in para[span.end : span.close_end]):
             after = re.split(r"\s[-–—―]\s|[.]\s", after, maxsplit=1)[0]  # «A - dice X - B»
+        if self._introduced(span, para):
+            return None  # "Roe reported, “A.” The cable said…": the cue before it is its own
         match = self.cues.after_subject_verb.match(after)
-        if match and self._plausible_subject(match.group("who")):
-            return match.group("who")
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if match and not progressive and self._plausible_subject(match.group("who")):
+            return match.group("who")  # not "“…” He’s predicting …": a sentence of its own
         for pattern in (
             self.cues.after_apposed_name,
             self.cues.after_appositive,
@@ -263,6 +266,9 @@ class Attributor(ClosingCues, SubjectReader):
             if match and not running_on and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
+        if match and not self.lex.pro_drop:
+            if match.group("verb").endswith(self.lex.progressive_endings):
+                match = None  # "…,” promising the Friends will return: no subject after it
         first = match.group("who").split()[:1] if match else []
         if first and first[0].strip(",.;").lower() in self.cues.pronouns:
             return first[0].strip(",.;")  # "…“, schrieb sie auf X." / "…», dijo él."
@@ -307,6 +313,17 @@ class Attributor(ClosingCues, SubjectReader):
         """A signature closing the quote: "“… cuts. Jo Roe, Center for Policy Research.”" or
         "“… her here. S.C. Rep. Jo Roe.”" (a title or a body with the name)."""
         return closing_signature(span.text(self.paragraphs), self.lex) or None
+
+    def _introduced(self, span: Span, para: str) -> bool:
+        """A quote that ends its sentence after a cue handing over to it ("Roe reported, “A.”"):
+        what follows is a new sentence, not its cue."""
+        if span.text(self.paragraphs).rstrip()[-1:] not in {".", "?", "!"}:
+            return False
+        before = para[max(0, span.open_at - 60) : span.open_at].rstrip()
+        if before[-1:] not in {",", ":"}:
+            return False
+        words = before[:-1].split()
+        return bool(words) and bool(self.cues.verb_anywhere.fullmatch(words[-1]))
 
     def _hands_to_next(self, span: Span, between: str, following: str) -> bool:
         """ "“A.” He added, “B.”": a quote that ends its sentence, then a cue that hands over
