@@ -266,9 +266,9 @@ class Attributor(ClosingCues, SubjectReader):
             if match and not running_on and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
-        if match and not self.lex.pro_drop:
-            if match.group("verb").endswith(self.lex.progressive_endings):
-                match = None  # "…,” promising the Friends will return: no subject after it
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if progressive and not self.lex.pro_drop:
+            match = None  # "…,” promising the Friends will return: no subject after it
         first = match.group("who").split()[:1] if match else []
         if first and first[0].strip(",.;").lower() in self.cues.pronouns:
             return first[0].strip(",.;")  # "…“, schrieb sie auf X." / "…», dijo él."
