@@ -120,3 +120,48 @@ def test_here_opening_a_sentence_is_no_speaker() -> None:
         "Here in Leeds, Ann Lee stepped up her attacks, saying, “The council has failed us all.”",
     )
     assert ["Ann Lee"] == found
+
+
+def test_the_next_sentence_is_no_cue_of_a_quote_its_own_sentence_reports() -> None:
+    found = speakers(
+        "Ann Lee asserted that “the port is not safe at night.” Harbour master Tom Roe said on "
+        "Monday he would add guards.",
+    )
+    assert ["Ann Lee"] == found
+
+
+def test_a_clause_before_a_name_after_a_quote_is_no_role_of_it() -> None:
+    found = speakers(
+        "Even as Ann Lee claimed that “the guards were paid far too little for years,” one of the "
+        "lawyers for Tom Roe said the two cases were different.",
+    )
+    assert ["Ann Lee"] == found
+
+
+def test_the_reporting_verb_of_a_long_sentence_handing_over_with_that_names_its_subject() -> None:
+    found = speakers(
+        "The row spread to the council, where Mayor Ann Lee told reporters that she had spoken to "
+        "the harbour master on Monday and that “the port will open again next week.”",
+    )
+    assert ["Ann Lee"] == found
+
+
+def test_a_participle_clause_after_the_subject_is_no_apposition() -> None:
+    found = speakers(
+        "Tom Roe, asked about the fees charged by Ann Lee, had said, “We never paid them.”",
+    )
+    assert ["Tom Roe"] == found
+
+
+def test_a_name_one_verb_and_the_reporting_verb_is_the_speaker() -> None:
+    found = speakers(
+        "When asked whom she backed, Ms. Ann Lee smiled and said, “I am waiting for Tom Roe.”",
+    )
+    assert ["Ann Lee"] == found
+
+
+def test_another_source_opening_a_description_is_no_name() -> None:
+    found = speakers(
+        "Another source familiar with her thinking said, “I think she will try to be friendly.”",
+    )
+    assert ["source familiar with her thinking"] == found

@@ -261,6 +261,12 @@ class Attributor(ClosingCues, SubjectReader):
             match = pattern.match(after)
             if match and "." in after[: match.start("who")]:
                 continue  # «…». Rendido, tentou …, diz: a full stop after the quote ended it
+            if (
+                match
+                and pattern is self.cues.after_role_name
+                and self._clause_before(after[: match.start("who")])
+            ):
+                continue  # "…” in the way the United States responds": no role, a clause
             # not "…” to discuss his rival, Jo Roe, saying": a participle runs on
             running_on = match and match.group("verb").endswith(self.lex.progressive_endings)
             if match and not running_on and self._named(match.group("who")):
@@ -315,15 +321,26 @@ class Attributor(ClosingCues, SubjectReader):
         return closing_signature(span.text(self.paragraphs), self.lex) or None
 
     def _introduced(self, span: Span, para: str) -> bool:
-        """A quote that ends its sentence after a cue handing over to it ("Roe reported, “A.”"):
-        what follows is a new sentence, not its cue."""
+        """A quote that ends its sentence after a cue handing over to it ("Roe reported, “A.”",
+        "Roe asserted that “A.”"): what follows is a new sentence, not its cue."""
         if span.text(self.paragraphs).rstrip()[-1:] not in {".", "?", "!"}:
             return False
         before = para[max(0, span.open_at - 60) : span.open_at].rstrip()
+        words = before.rstrip(",:").split()
+        if words and words[-1] in self.lex.speech_openers:
+            return True  # "Roe asserted that “A.” Doe said…"
         if before[-1:] not in {",", ":"}:
             return False
-        words = before[:-1].split()
         return bool(words) and bool(self.cues.verb_anywhere.fullmatch(words[-1]))
+
+    def _clause_before(self, prefix: str) -> bool:
+        """Words before a name in a cue after a quote that make a clause, not a role: "in the
+        way the", "one of the former prosecutors for" (a role is "former Gov.", "company CEO")."""
+        words = [w for w in prefix.split() if w not in self.lex.conjunctions]  # "as Roe said"
+        return any(
+            w in self.lex.embedding and (i == 0 or words[i - 1][:1].islower())
+            for i, w in enumerate(words)
+        )  # not "Fight for $15 organizing director Jo Roe": a body's name
 
     def _hands_to_next(self, span: Span, between: str, following: str) -> bool:
         """ "“A.” He added, “B.”": a quote that ends its sentence, then a cue that hands over
@@ -398,7 +415,11 @@ class Attributor(ClosingCues, SubjectReader):
             if len(words) > 1 and words[-1].lower() in self.cues.pronouns:
                 return words[-1] if self._hands_over(" ".join(words[:-1])) else None
             if self._hands_over(sentence):
-                return self._sentence_subject(sentence)
+                # "…, where Sen. Jo Roe told reporters that he had … and that “…”": the
+                # verb's own subject, else the sentence's
+                return self._subject_before(sentence[: verb.start()]) or self._sentence_subject(
+                    sentence
+                )
             return None
         running_on = verb.group(0).endswith(self.lex.progressive_endings)
         if running_on and prev_speaker:
@@ -509,6 +530,12 @@ class Attributor(ClosingCues, SubjectReader):
             opener = last.split()[0] if last.split() else ""
             if opener in self.lex.embedding and opener not in self.lex.determiners:
                 return self._subject_before(inner)  # "Roe, via the Daily Star, said"
+            if opener[:1].islower() and not self._appositive(opener) and not self.lex.pro_drop:
+                # "Mr. Trump, asked about Mr. Putin, had said": a participle clause, not an
+                # apposition; the subject stands before it
+                found = self._subject_before(inner)
+                if found:
+                    return found
             runs = capitalised_runs(last)
             if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
                 described = opener.lower() in self.lex.determiners | self.lex.possessives
@@ -526,6 +553,13 @@ class Attributor(ClosingCues, SubjectReader):
             return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""
         if last_word.lower() in self.lex.conjunctions:
+            # "Ms. Roe smiled and said": a name, one verb, and the reporting verb
+            words = head.split()
+            if len(words) >= 3 and words[-2].isalpha() and words[-2].islower():
+                if words[-3][:1].isupper() and words[-3].lower() not in self.cues.pronouns:
+                    found = self._subject_before(" ".join(words[:-2]))
+                    if found:
+                        return found
             return None  # "X propone … y recalcó": the verb shares the sentence's subject
         before_relative = head[: -len(last_word)].rstrip()
         if last_word.lower() in self.lex.relatives and before_relative.endswith(","):
