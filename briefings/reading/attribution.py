@@ -555,11 +555,11 @@ class Attributor(ClosingCues, SubjectReader):
         if last_word.lower() in self.lex.conjunctions:
             # "Ms. Roe smiled and said": a name, one verb, and the reporting verb
             words = head.split()
-            if len(words) >= 3 and words[-2].isalpha() and words[-2].islower():
-                if words[-3][:1].isupper() and words[-3].lower() not in self.cues.pronouns:
-                    found = self._subject_before(" ".join(words[:-2]))
-                    if found:
-                        return found
+            one_verb = len(words) >= 3 and words[-2].isalpha() and words[-2].islower()
+            if one_verb and words[-3][:1].isupper() and words[-3].lower() not in self.cues.pronouns:
+                found = self._subject_before(" ".join(words[:-2]))
+                if found:
+                    return found
             return None  # "X propone … y recalcó": the verb shares the sentence's subject
         before_relative = head[: -len(last_word)].rstrip()
         if last_word.lower() in self.lex.relatives and before_relative.endswith(","):
