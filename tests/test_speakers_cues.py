@@ -165,3 +165,19 @@ def test_another_source_opening_a_description_is_no_name() -> None:
         "Another source familiar with her thinking said, “I think she will try to be friendly.”",
     )
     assert ["source familiar with her thinking"] == found
+
+
+def test_a_name_inverted_after_the_verb_before_a_colon_is_the_speaker() -> None:
+    found = speakers(
+        "Tom Roe spoke at the harbour on Monday.",
+        "In other words, explained BBC moderator Ann Lee: “What does that have to do with it?”",
+        "Ben Ortiz said of Roe: “He never paid the fees he owed to the port.”",
+    )
+    assert ["Ann Lee", "Ben Ortiz"] == found
+
+
+def test_a_clause_opening_after_a_quote_is_no_cue_of_it() -> None:
+    found = speakers(
+        "Tom Roe says he was “kind of riding the fence on it” until Ann Lee said she backed Ortiz.",
+    )
+    assert ["Tom Roe"] == found

@@ -337,6 +337,8 @@ class Attributor(ClosingCues, SubjectReader):
         """Words before a name in a cue after a quote that make a clause, not a role: "in the
         way the", "one of the former prosecutors for" (a role is "former Gov.", "company CEO")."""
         words = [w for w in prefix.split() if w not in self.lex.conjunctions]  # "as Roe said"
+        if words and words[0] in self.lex.intro:
+            return True  # "…” until Haley said": a clause of its own
         return any(
             w in self.lex.embedding and (i == 0 or words[i - 1][:1].islower())
             for i, w in enumerate(words)
@@ -408,6 +410,14 @@ class Attributor(ClosingCues, SubjectReader):
         named_after = self.lex.inverted_any_verb and self._name_after_verb(sentence[verb.end() :])
         if named_after:
             return named_after  # "come spiega Enrico Corsini, il presidente: «…»"
+        rest = sentence[verb.end() :].rstrip()
+        if rest[-1:] in {":", ","} and verb.group(0).lower() in self.lex.inverting:
+            # "In other words, explained CBS moderator Jo Roe: “…”": the verb's inverted subject
+            words = rest.rstrip(" :,").split()
+            short = 0 < len(words) <= 5 and words[0][:1].isupper()  # not "said of Roe:"
+            found = self._speaker_in_phrase(" ".join(words)) if short else None
+            if found and found[:1].isupper() and not any(w in self.lex.embedding for w in words):
+                return found
         if len(sentence[verb.end() :].split()) > 12:
             # "Mr. Bush tells voters who wonder why … that he “…”": the quote is what the
             # sentence's subject says when the words before it hand over to it.
