@@ -12,7 +12,6 @@ from briefings.reading.closing_cues import ClosingCues
 from briefings.reading.coreference import person_genders
 from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.labels import (
-    closing_signature,
     signature,
     transcript_label,
 )
@@ -315,43 +314,6 @@ class Attributor(ClosingCues, SubjectReader):
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
 
-    def _signed(self, span: Span, para: str) -> str | None:
-        """A signature closing the quote: "“… cuts. Jo Roe, Center for Policy Research.”" or
-        "“… her here. S.C. Rep. Jo Roe.”" (a title or a body with the name)."""
-        return closing_signature(span.text(self.paragraphs), self.lex) or None
-
-    def _introduced(self, span: Span, para: str) -> bool:
-        """A quote that ends its sentence after a cue handing over to it ("Roe reported, “A.”",
-        "Roe asserted that “A.”"): what follows is a new sentence, not its cue."""
-        if span.text(self.paragraphs).rstrip()[-1:] not in {".", "?", "!"}:
-            return False
-        before = para[max(0, span.open_at - 60) : span.open_at].rstrip()
-        words = before.rstrip(",:").split()
-        if words and words[-1] in self.lex.speech_openers:
-            return True  # "Roe asserted that “A.” Doe said…"
-        if before[-1:] not in {",", ":"}:
-            return False
-        return bool(words) and bool(self.cues.verb_anywhere.fullmatch(words[-1]))
-
-    def _clause_before(self, prefix: str) -> bool:
-        """Words before a name in a cue after a quote that make a clause, not a role: "in the
-        way the", "one of the former prosecutors for" (a role is "former Gov.", "company CEO")."""
-        words = [w for w in prefix.split() if w not in self.lex.conjunctions]  # "as Roe said"
-        if words and words[0] in self.lex.intro:
-            return True  # "…” until Haley said": a clause of its own
-        return any(
-            w in self.lex.embedding and (i == 0 or words[i - 1][:1].islower())
-            for i, w in enumerate(words)
-        )  # not "Fight for $15 organizing director Jo Roe": a body's name
-
-    def _hands_to_next(self, span: Span, between: str, following: str) -> bool:
-        """ "“A.” He added, “B.”": a quote that ends its sentence, then a cue that hands over
-        with a comma or a colon to a new sentence quoted after it: the cue is the next
-        quote's, not this one's."""
-        ended = span.text(self.paragraphs).rstrip()[-1:] in {".", "?", "!"}
-        hands = between.rstrip()[-1:] in {",", ":"} and not re.search(r"[.!?]\s", between)
-        return ended and hands and following[:1].isupper()
-
     def _back_reference(self, span: Span, para: str) -> str | None:
         """The person of the sentence after a quote that refers back to it ("«…». Con esa
         frase, X respondió"), in the quote's paragraph or opening the next one."""
@@ -465,20 +427,6 @@ class Attributor(ClosingCues, SubjectReader):
                 return subject
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
-
-    def _noun_use(self, sentence: str, verb: re.Match[str]) -> bool:
-        """A verb form used as a noun after a possessive or an article: "Roe's remarks", "a
-        retort", "the release" report nobody's speech."""
-        before = sentence[max(0, verb.start() - 30) : verb.start()].split()[-1:]
-        if not before:
-            return False
-        word = before[0].lower()
-        return (
-            word in self.lex.determiners
-            # "that" is also a relative: "a report that said"
-            or (word in self.lex.possessives and word not in self.lex.relatives)
-            or word.endswith(("'s", "’s", "s'", "s’"))
-        )
 
     def _possessed(self, phrase: str) -> bool:
         """A possessive and a noun that is neither a role nor a document: "su análisis",
@@ -687,21 +635,6 @@ class Attributor(ClosingCues, SubjectReader):
             words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
-
-    def _placed_person(self, raw: str) -> str:
-        """The person of "Gov. Jeb Roe of Florida" or "Bishop Ann Lee of the Diocese of X":
-        the name before the first place joiner, when it is a person's."""
-        if not self.lex.place_joiners:
-            return ""
-        joiner: re.Pattern[str] = self.lex.compiled(
-            "place_joiner", lambda lex: re.compile(rf"\s+{lex.alternation(lex.place_joiners)}\s+")
-        )
-        head = joiner.split(raw, maxsplit=1)
-        place = head[1].split()[:1] if len(head) > 1 else []
-        if not place or not (place[0][:1].isupper() or place[0] in self.lex.determiners):
-            return ""
-        person = person_name(head[0], self.lex)
-        return person if person and personal(person, self.lex) else ""
 
     def _role_holder(self, raw: str, span: Span) -> str:
         if self._holders is None:
