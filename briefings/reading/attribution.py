@@ -513,7 +513,13 @@ class Attributor(ClosingCues, SubjectReader):
         if last_word.lower() in self.lex.conjunctions:
             # "Ms. Roe smiled and said": a name, one verb, and the reporting verb
             words = head.split()
-            one_verb = len(words) >= 3 and words[-2].isalpha() and words[-2].islower()
+            # (not where adjectives follow nouns: "una Autoridad Nacional Palestina reforzada y")
+            one_verb = (
+                not self.lex.pro_drop
+                and len(words) >= 3
+                and words[-2].isalpha()
+                and words[-2].islower()
+            )
             if one_verb and words[-3][:1].isupper() and words[-3].lower() not in self.cues.pronouns:
                 found = self._subject_before(" ".join(words[:-2]))
                 if found:

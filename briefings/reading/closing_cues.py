@@ -92,6 +92,8 @@ class ClosingCues:
     def _clause_before(self, prefix: str) -> bool:
         """Words before a name in a cue after a quote that make a clause, not a role: "in the
         way the", "one of the former prosecutors for" (a role is "former Gov.", "company CEO")."""
+        if self.lex.pro_drop:
+            return False  # where subjects follow verbs freely, a name after them may be one
         words = [w for w in prefix.split() if w not in self.lex.conjunctions]  # "as Roe said"
         if words and words[0] in self.lex.intro:
             return True  # "…” until Haley said": a clause of its own
