@@ -22,8 +22,11 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?\.?|[^\W\d_]\.")
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
 # A token as ``_TOKEN`` cuts it, kept only when it starts with a capital or is a name particle.
 _HYPHEN_PARTICLES = frozenset(_EN.hyphen_particles)
+# A capital after an elided article or preposition starts a name too: "d'Anne Roy", "l'Italie".
+_ELIDED = r"(?<=(?<![\w’'\-])[dlnsjcmtDLNSJCMT][’'])|(?<=(?<![\w’'\-])[qQ]u[’'])"
+_ELIDED_PARTICLES = frozenset({"d'", "d’"})
 _RUN_TOKEN = re.compile(
-    rf"(?<![\w’'\-])(?:[{_UPPER}](?:[\w’'\-]*[^\W_])?\.?|[{_UPPER}]\."
+    rf"(?:(?<![\w’'\-])|{_ELIDED})(?:[{_UPPER}](?:[\w’'\-]*[^\W_])?\.?|[{_UPPER}]\."
     rf"|(?:{'|'.join(sorted(CONNECTORS_WORDS))})(?![\w’'\-])"
     rf"|(?:{'|'.join(sorted(_HYPHEN_PARTICLES))})-[{_UPPER}](?:[\w’'\-]*[^\W_])?)"
 )
@@ -61,7 +64,7 @@ def capitalised_runs(text: str) -> tuple[Name, ...]:
         if current:
             gap = text[current[-1].end() : match.start()]
             if (
-                gap.strip()
+                (gap.strip() and gap.strip() not in _ELIDED_PARTICLES)  # "Jean d'Ormesson"
                 or "\n" in gap
                 or (
                     current[-1].group(0).endswith(".")
@@ -145,7 +148,9 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
         titled = bare in titles or lex.is_title(bare)  # "Innenminister", "Drusenführer"
         # "der" of "von der Leyen" is a particle, of "Ausmaß der Katastrophe" an article
         particle = i > 0 and words[i - 1] in lex.connectors
-        function = bare in not_names and not particle
+        # "Jill A. Martin": an initial, not the article "a"
+        initial = len(word) == 2 and word[1] == "." and word[0].isupper()
+        function = bare in not_names and not particle and not initial
         if not last and (titled or bare in org_words or function or acronym or place):
             cut = i + 1
     words = words[cut:]
@@ -340,7 +345,8 @@ _CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
 # "The group that owns her music, Big Machine,", "Big Machine have denied".
 _AS_BODY = (
     re.compile(rf"({_CAPS}),?\s+which\b"),
-    re.compile(rf"\b(?:{GROUP_NOUNS})\b[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
+    # (not "The group’s executive director, Betty Bradley,": a possessive names its member)
+    re.compile(rf"\b(?:{GROUP_NOUNS})\b(?![’']s\b)[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
     re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+(?:have|are|were)\s+(?!\w+ing\b)", re.M),
 )
 
@@ -381,6 +387,8 @@ def personal(name: str, lex: Lexicon) -> bool:
         and not any(w in lex.org_words for w in words)
         # a surname may look like a title or a word: Kevin King, Theresa May
         and not any(
-            w in lex.titles or (w in lex.not_names and w not in lex.connectors) for w in words[:-1]
+            w in lex.titles or (w in lex.not_names and w not in lex.connectors)
+            for w, written in zip(words[:-1], name.split(), strict=False)
+            if not (len(written) == 2 and written.endswith(".") and written[0].isupper())
         )
     )
