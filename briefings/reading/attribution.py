@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from briefings.reading.closing_cues import ClosingCues
 from briefings.reading.coreference import (
     coordinated_people,
     lone_given_names,
@@ -15,7 +16,10 @@ from briefings.reading.coreference import (
     viewpoint_holders,
 )
 from briefings.reading.cues import Cues, cues_for, group_aliases
-from briefings.reading.labels import signature, transcript_label
+from briefings.reading.labels import (
+    signature,
+    transcript_label,
+)
 from briefings.reading.names import (
     PersonIndex,
     capitalised_runs,
@@ -42,7 +46,7 @@ _DASH = re.compile(r"[—―–]")
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
-class Attributor(SubjectReader):
+class Attributor(ClosingCues, SubjectReader):
     """Resolves the speaker of each quote in article order, remembering who spoke last."""
 
     def __init__(self, doc: Document, people: PersonIndex) -> None:
@@ -82,7 +86,11 @@ class Attributor(SubjectReader):
         prev_speaker = self._span_speakers[-1][1] if self._span_speakers and prev_same else ""
         raw = transcript_label(span.text(self.paragraphs), self.lex) or None
         if raw is None:
+            raw = self._signed(span, para)
+        if raw is None:
             raw = self._after_cue(span, para)
+        if raw is None:
+            raw = self._closing_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)
         if raw is None:
@@ -249,14 +257,19 @@ class Attributor(SubjectReader):
         after = _mask_gloss(_mask_labels(para[span.close_end : span.close_end + 260]))
         nxt = self.cues.next_opener.search(after)
         if nxt:
+            if self._hands_to_next(span, after[: nxt.start()], after[nxt.end() :]):
+                return None
             after = after[: nxt.start()]
         if self.lex.dialogue_dash:
             after = _DASH.split(after, maxsplit=1)[0]  # "—dijo el ministro—. Es…": the aside
         if any(c in ",-–—―" for c in para[span.end : span.close_end]):
             after = re.split(r"\s[-–—―]\s|[.]\s", after, maxsplit=1)[0]  # «A - dice X - B»
+        if self._introduced(span, para):
+            return None  # "Roe reported, “A.” The cable said…": the cue before it is its own
         match = self.cues.after_subject_verb.match(after)
-        if match and self._plausible_subject(match.group("who")):
-            return match.group("who")
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if match and not progressive and self._plausible_subject(match.group("who")):
+            return match.group("who")  # not "“…” He’s predicting …": a sentence of its own
         for pattern in (
             self.cues.after_apposed_name,
             self.cues.after_appositive,
@@ -265,11 +278,20 @@ class Attributor(SubjectReader):
             match = pattern.match(after)
             if match and "." in after[: match.start("who")]:
                 continue  # «…». Rendido, tentou …, diz: a full stop after the quote ended it
+            if (
+                match
+                and pattern is self.cues.after_role_name
+                and self._clause_before(after[: match.start("who")])
+            ):
+                continue  # "…” in the way the United States responds": no role, a clause
             # not "…” to discuss his rival, Jo Roe, saying": a participle runs on
             running_on = match and match.group("verb").endswith(self.lex.progressive_endings)
             if match and not running_on and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if progressive and not self.lex.pro_drop:
+            match = None  # "…,” promising the Friends will return: no subject after it
         told = (
             self.cues.recipient.match(match.group("who")) if match and self.cues.recipient else None
         )
@@ -373,7 +395,9 @@ class Attributor(SubjectReader):
         inverted = joined.search(sentence) if joined else None
         if inverted:
             return inverted.group("who")  # "…, mais disait-il : « … »"
-        verbs = list(self.cues.verb_anywhere.finditer(sentence))
+        verbs = [
+            v for v in self.cues.verb_anywhere.finditer(sentence) if not self._noun_use(sentence, v)
+        ]
         if not verbs:
             according = self.cues.according.search(sentence)
             if according:
@@ -406,6 +430,14 @@ class Attributor(SubjectReader):
         named_after = self.lex.inverted_any_verb and self._name_after_verb(sentence[verb.end() :])
         if named_after:
             return named_after  # "come spiega Enrico Corsini, il presidente: «…»"
+        rest = sentence[verb.end() :].rstrip()
+        if rest[-1:] in {":", ","} and verb.group(0).lower() in self.lex.inverting:
+            # "In other words, explained CBS moderator Jo Roe: “…”": the verb's inverted subject
+            words = rest.rstrip(" :,").split()
+            short = 0 < len(words) <= 5 and words[0][:1].isupper()  # not "said of Roe:"
+            found = self._speaker_in_phrase(" ".join(words)) if short else None
+            if found and found[:1].isupper() and not any(w in self.lex.embedding for w in words):
+                return found
         if len(sentence[verb.end() :].split()) > 12:
             # "Mr. Bush tells voters who wonder why … that he “…”": the quote is what the
             # sentence's subject says when the words before it hand over to it.
@@ -413,7 +445,11 @@ class Attributor(SubjectReader):
             if len(words) > 1 and words[-1].lower() in self.cues.pronouns:
                 return words[-1] if self._hands_over(" ".join(words[:-1])) else None
             if self._hands_over(sentence):
-                return self._sentence_subject(sentence)
+                # "…, where Sen. Jo Roe told reporters that he had … and that “…”": the
+                # verb's own subject, else the sentence's
+                return self._subject_before(sentence[: verb.start()]) or self._sentence_subject(
+                    sentence
+                )
             return None
         running_on = verb.group(0).endswith(self.lex.progressive_endings)
         if running_on and prev_speaker:
@@ -525,6 +561,12 @@ class Attributor(SubjectReader):
             opener = last.split()[0] if last.split() else ""
             if opener in self.lex.embedding and opener not in self.lex.determiners:
                 return self._subject_before(inner)  # "Roe, via the Daily Star, said"
+            if opener[:1].islower() and not self._appositive(opener) and not self.lex.pro_drop:
+                # "Mr. Trump, asked about Mr. Putin, had said": a participle clause, not an
+                # apposition; the subject stands before it
+                found = self._subject_before(inner)
+                if found:
+                    return found
             runs = capitalised_runs(last)
             if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
                 described = opener.lower() in self.lex.determiners | self.lex.possessives
@@ -542,6 +584,19 @@ class Attributor(SubjectReader):
             return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""
         if last_word.lower() in self.lex.conjunctions:
+            # "Ms. Roe smiled and said": a name, one verb, and the reporting verb
+            words = head.split()
+            # (not where adjectives follow nouns: "una Autoridad Nacional Palestina reforzada y")
+            one_verb = (
+                not self.lex.pro_drop
+                and len(words) >= 3
+                and words[-2].isalpha()
+                and words[-2].islower()
+            )
+            if one_verb and words[-3][:1].isupper() and words[-3].lower() not in self.cues.pronouns:
+                found = self._subject_before(" ".join(words[:-2]))
+                if found:
+                    return found
             return None  # "X propone … y recalcó": the verb shares the sentence's subject
         before_relative = head[: -len(last_word)].rstrip()
         if last_word.lower() in self.lex.relatives and before_relative.endswith(","):
@@ -557,6 +612,10 @@ class Attributor(SubjectReader):
         if last_word.lower() in self.lex.person_relatives:
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
         if last_word[:1].isupper() and not head.endswith(","):
+            placed = self.cues.placed_tail.search(head[-200:])
+            person = self._placed_person(placed.group("who")) if placed else ""
+            if person:
+                return person  # "Bishop Ann Lee of the Diocese of Leeds told"
             runs = capitalised_runs(head)
             if runs and runs[-1].end >= len(head) - 1 and self._named(runs[-1].text):
                 return runs[-1].text
@@ -675,6 +734,9 @@ class Attributor(SubjectReader):
                 person = person_name(run.text, self.lex)
                 if person and self.people.is_person(self.people.expand(person)):
                     return self.people.expand(person)
+        placed = self._placed_person(raw)
+        if placed:
+            return self.people.expand(placed)  # "Gov. Jeb Roe of Florida" -> Jeb Roe
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:

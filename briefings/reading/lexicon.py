@@ -69,6 +69,7 @@ class Lexicon:
     collective: frozenset[str]
     apposition: tuple[str, ...]
     inner_words: tuple[str, ...]
+    place_joiners: tuple[str, ...]  # "Jeb Roe of Florida said": the name ends before it
     determiners: frozenset[str]
     descriptor_openers: tuple[str, ...]
     role_openers: tuple[str, ...]
@@ -242,6 +243,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         collective=frozenset(words("roles", "collective")),
         apposition=words("roles", "apposition"),
         inner_words=words("names", "inner_words"),
+        place_joiners=words("names", "place_joiners"),
         determiners=frozenset(words("grammar", "determiners")),
         descriptor_openers=words("grammar", "descriptor_openers"),
         role_openers=words("grammar", "role_openers"),

@@ -84,6 +84,9 @@ class SubjectReader:
                         break
                     end = run.end
                 rest = _LABEL.sub("", np[end:]).split()
+                lone = np[:end].lower() in self.lex.not_names and " " not in np[:end]
+                if lone and rest and match and self._description(np):
+                    return np  # "Another source familiar with the talks said": a description
                 if rest and rest[0][:1].islower():
                     return self._role_then_person(np, runs, end) or np[:end].rstrip(".")
             return np if match else None
