@@ -8,9 +8,18 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from briefings.reading.coreference import person_genders
+from briefings.reading.closing_cues import ClosingCues
+from briefings.reading.coreference import (
+    coordinated_people,
+    lone_given_names,
+    person_genders,
+    viewpoint_holders,
+)
 from briefings.reading.cues import Cues, cues_for, group_aliases
-from briefings.reading.labels import signature, transcript_label
+from briefings.reading.labels import (
+    signature,
+    transcript_label,
+)
 from briefings.reading.names import (
     PersonIndex,
     capitalised_runs,
@@ -38,7 +47,7 @@ _DASH = re.compile(r"[—―–]")
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
-class Attributor(SubjectReader):
+class Attributor(ClosingCues, SubjectReader):
     """Resolves the speaker of each quote in article order, remembering who spoke last."""
 
     def __init__(self, doc: Document, people: PersonIndex) -> None:
@@ -58,7 +67,11 @@ class Attributor(SubjectReader):
         self._starts: dict[int, list[int]] = {}
         self._known: dict[str, str] = {}
         self._paragraph_quotes: dict[int, list[Span]] = {}
-        self._subjects = sorted(self._subject_persons())
+        for name in lone_given_names(doc, self.cues.verb_next):
+            people.add(name)  # "Bob said": a source the article names by a given name only
+        self._subjects = sorted(
+            self._subject_persons() + viewpoint_holders(doc, self._known_person)
+        )
         self._subject_keys = [(p, o) for p, o, _ in self._subjects]
         self._mentions = self._person_mentions()
         self._mention_keys = [(p, o) for p, o, _ in self._mentions]
@@ -74,7 +87,11 @@ class Attributor(SubjectReader):
         prev_speaker = self._span_speakers[-1][1] if self._span_speakers and prev_same else ""
         raw = transcript_label(span.text(self.paragraphs), self.lex) or None
         if raw is None:
+            raw = self._signed(span, para)
+        if raw is None:
             raw = self._after_cue(span, para)
+        if raw is None:
+            raw = self._closing_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)
         if raw is None:
@@ -293,14 +310,19 @@ class Attributor(SubjectReader):
         after = _mask_gloss(_mask_labels(para[span.close_end : span.close_end + 260]))
         nxt = self.cues.next_opener.search(after)
         if nxt:
+            if self._hands_to_next(span, after[: nxt.start()], after[nxt.end() :]):
+                return None
             after = after[: nxt.start()]
         if self.lex.dialogue_dash:
             after = _DASH.split(after, maxsplit=1)[0]  # "—dijo el ministro—. Es…": the aside
         if any(c in ",-–—―" for c in para[span.end : span.close_end]):
             after = re.split(r"\s[-–—―]\s|[.]\s", after, maxsplit=1)[0]  # «A - dice X - B»
+        if self._introduced(span, para):
+            return None  # "Roe reported, “A.” The cable said…": the cue before it is its own
         match = self.cues.after_subject_verb.match(after)
-        if match and self._plausible_subject(match.group("who")):
-            return match.group("who")
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if match and not progressive and self._plausible_subject(match.group("who")):
+            return match.group("who")  # not "“…” He’s predicting …": a sentence of its own
         for pattern in (
             self.cues.after_apposed_name,
             self.cues.after_appositive,
@@ -313,11 +335,20 @@ class Attributor(SubjectReader):
                 continue  # "…“, sagte Biden im Weißen Haus. Er betonte": no name runs on
             if match and self._lone_noun(match.group("who")):
                 continue  # "…“, wird Roth in der Mitteilung zitiert": a noun, not a name
+            if (
+                match
+                and pattern is self.cues.after_role_name
+                and self._clause_before(after[: match.start("who")])
+            ):
+                continue  # "…” in the way the United States responds": no role, a clause
             # not "…” to discuss his rival, Jo Roe, saying": a participle runs on
             running_on = match and match.group("verb").endswith(self.lex.progressive_endings)
             if match and not running_on and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if progressive and not self.lex.pro_drop:
+            match = None  # "…,” promising the Friends will return: no subject after it
         told = (
             self.cues.recipient.match(match.group("who")) if match and self.cues.recipient else None
         )
@@ -433,7 +464,9 @@ class Attributor(SubjectReader):
         inverted = joined.search(sentence) if joined else None
         if inverted:
             return inverted.group("who")  # "…, mais disait-il : « … »"
-        verbs = list(self.cues.verb_anywhere.finditer(sentence))
+        verbs = [
+            v for v in self.cues.verb_anywhere.finditer(sentence) if not self._noun_use(sentence, v)
+        ]
         if not verbs:
             according = self.cues.according.search(sentence)
             if according:
@@ -475,6 +508,14 @@ class Attributor(SubjectReader):
         named_after = self.lex.inverted_any_verb and self._name_after_verb(sentence[verb.end() :])
         if named_after:
             return named_after  # "come spiega Enrico Corsini, il presidente: «…»"
+        rest = sentence[verb.end() :].rstrip()
+        if rest[-1:] in {":", ","} and verb.group(0).lower() in self.lex.inverting:
+            # "In other words, explained CBS moderator Jo Roe: “…”": the verb's inverted subject
+            words = rest.rstrip(" :,").split()
+            short = 0 < len(words) <= 5 and words[0][:1].isupper()  # not "said of Roe:"
+            found = self._speaker_in_phrase(" ".join(words)) if short else None
+            if found and found[:1].isupper() and not any(w in self.lex.embedding for w in words):
+                return found
         if len(sentence[verb.end() :].split()) > 12:
             # "Mr. Bush tells voters who wonder why … that he “…”": the quote is what the
             # sentence's subject says when the words before it hand over to it.
@@ -482,7 +523,11 @@ class Attributor(SubjectReader):
             if len(words) > 1 and words[-1].lower() in self.cues.pronouns:
                 return words[-1] if self._hands_over(" ".join(words[:-1])) else None
             if self._hands_over(sentence):
-                return self._sentence_subject(sentence)
+                # "…, where Sen. Jo Roe told reporters that he had … and that “…”": the
+                # verb's own subject, else the sentence's
+                return self._subject_before(sentence[: verb.start()]) or self._sentence_subject(
+                    sentence
+                )
             return None
         running_on = verb.group(0).endswith(self.lex.progressive_endings)
         if running_on and prev_speaker:
@@ -609,6 +654,12 @@ class Attributor(SubjectReader):
             opener = last.split()[0] if last.split() else ""
             if opener in self.lex.embedding and opener not in self.lex.determiners:
                 return self._subject_before(inner)  # "Roe, via the Daily Star, said"
+            if opener[:1].islower() and not self._appositive(opener) and not self.lex.pro_drop:
+                # "Mr. Trump, asked about Mr. Putin, had said": a participle clause, not an
+                # apposition; the subject stands before it
+                found = self._subject_before(inner)
+                if found:
+                    return found
             runs = capitalised_runs(last)
             if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
                 described = opener.lower() in self.lex.determiners | self.lex.possessives
@@ -626,23 +677,67 @@ class Attributor(SubjectReader):
             return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""
         if last_word.lower() in self.lex.conjunctions:
+            # "Ms. Roe smiled and said": a name, one verb, and the reporting verb
+            words = head.split()
+            # (not where adjectives follow nouns: "una Autoridad Nacional Palestina reforzada y")
+            one_verb = (
+                not self.lex.pro_drop
+                and len(words) >= 3
+                and words[-2].isalpha()
+                and words[-2].islower()
+            )
+            if one_verb and words[-3][:1].isupper() and words[-3].lower() not in self.cues.pronouns:
+                found = self._subject_before(" ".join(words[:-2]))
+                if found:
+                    return found
             return None  # "X propone … y recalcó": the verb shares the sentence's subject
         before_relative = head[: -len(last_word)].rstrip()
         if last_word.lower() in self.lex.relatives and before_relative.endswith(","):
             # "…, según las autoridades, que pidieron «…»": the relative's antecedent
-            return self._subject_before(before_relative[:-1])
+            return self._who_antecedent(before_relative[:-1], last_word) or self._subject_before(
+                before_relative[:-1]
+            )
+        inside = self._relative_clause(head)
+        if inside:
+            return inside  # "Beck, who has in the past described X as “…”": Beck
         if last_word.strip(",").lower() in self.cues.pronouns:
             return last_word.strip(",")
         if last_word.lower() in self.lex.person_relatives:
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
         if last_word[:1].isupper() and not head.endswith(","):
+            placed = self.cues.placed_tail.search(head[-200:])
+            person = self._placed_person(placed.group("who")) if placed else ""
+            if person:
+                return person  # "Bishop Ann Lee of the Diocese of Leeds told"
             runs = capitalised_runs(head)
             if runs and runs[-1].end >= len(head) - 1 and self._named(runs[-1].text):
                 return runs[-1].text
         determiner = self.cues.determiner_tail.search(head)
         if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
+            before = head[: determiner.start()].split()[-1:]
+            if before and before[0].lower() in self.lex.embedding:
+                return None  # "one of the biggest challenges": an object, not the subject
             return determiner.group(0)
         return None
+
+    def _who_antecedent(self, phrase: str, relative: str) -> str:
+        """The known person a personal relative stands for: "such as Sen. Jo Roe of Florida,
+        who" -> Jo Roe (not the place the phrase ends on)."""
+        if relative.lower() not in self.lex.person_relatives:
+            return ""
+        found = self._speaker_in_phrase(phrase, last=True)
+        return found if found and self._known_person(found) else ""
+
+    def _relative_clause(self, head: str) -> str:
+        """A verb inside a relative clause on a person ("Beck, who has in the past
+        described"): the person the relative stands for."""
+        words = head.split()
+        for i in range(len(words) - 1, 0, -1):
+            if words[i - 1].endswith(",") and words[i].lower() in self.lex.person_relatives:
+                return self._who_antecedent(" ".join(words[:i]).rstrip(","), words[i])
+            if words[i].endswith(","):
+                return ""  # the relative clause closed before the verb
+        return ""
 
     def _appositive(self, word: str) -> bool:
         """A word that can open an apposition ("X, el portavoz, dijo", "X, 45, dijo")."""
@@ -680,7 +775,13 @@ class Attributor(SubjectReader):
             subject = self._sentence_subject(self._sentence_before(span))
             if subject and subject.lower() not in self.cues.pronouns and subject[:1] not in '“"«„':
                 return self._resolve(subject, span)
-            return self._last_group_before(span) or self.last_group or self.last_speaker or raw
+            group = self._last_group_before(span)
+            pair = coordinated_people(
+                self.doc, span.paragraph, span.open_at, self._sentence_subject, self._known_person
+            )
+            if pair and (not group or pair[:2] > self._last_group_at(span)):
+                return pair[2]  # "Foner and Alba suggest … In the US, they write, “…”"
+            return group or self.last_group or self.last_speaker or raw
         if pronoun:  # "it": the body last named
             return self.last_group or self.last_speaker or raw
         group = self._group_for(raw, span)
@@ -726,6 +827,9 @@ class Attributor(SubjectReader):
                 person = person_name(run.text, self.lex)
                 if person and self.people.is_person(self.people.expand(person)):
                     return self.people.expand(person)
+        placed = self._placed_person(raw)
+        if placed:
+            return self.people.expand(placed)  # "Gov. Jeb Roe of Florida" -> Jeb Roe
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:
@@ -896,6 +1000,10 @@ class Attributor(SubjectReader):
         if earlier and span.paragraph - earlier[-1][0] <= 3:
             return earlier[-1][2]
         return ""
+
+    def _last_group_at(self, span: Span) -> tuple[int, int]:
+        earlier = [g for g in self._groups_named if (g[0], g[1]) < (span.paragraph, span.start)]
+        return (earlier[-1][0], earlier[-1][1]) if earlier else (-1, -1)
 
     def _last_person_before(self, span: Span, gender: str = "") -> str:
         """The most recent person who spoke or was the subject of a sentence, of the

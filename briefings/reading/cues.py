@@ -28,6 +28,9 @@ class Cues:
     after_role_name: re.Pattern[str]
     after_apposed_name: re.Pattern[str]
     after_verb_subject: re.Pattern[str]
+    placed_tail: re.Pattern[str]  # "… Bishop Ann Lee of the Diocese of Leeds" ending a text
+    # ", said Jo Roe, a strategist." closing a sentence the quote stands inside
+    closing_inverted: re.Pattern[str]
     according: re.Pattern[str]
     according_opening: re.Pattern[str] | None  # "Para Ingrid Roe la solución …": opens it
     according_after: re.Pattern[str] | None  # "Weber zufolge ist …": the name comes first
@@ -83,7 +86,14 @@ def _build(lex: Lexicon) -> Cues:
     descriptor = rf"(?:{dets}\s+{_STOP}{{1,80}}?)"
     connectors = alt(lex.connectors)
     name = rf"(?:{_NAME_WORD}(?:\s+(?:{connectors}\s+)?{_NAME_WORD}){{0,4}})"
-    who = rf"(?:{pronoun}|{descriptor}|{name})"
+    # "Gov. Jeb Roe of Florida": a name and the place or body it comes from
+    placed = (
+        rf"(?:\s+{alt(lex.place_joiners)}\s+(?:{alt(tuple(lex.determiners))}\s+)?{_NAME_WORD}"
+        rf"(?:\s+{_NAME_WORD}){{0,3}})"
+        if lex.place_joiners
+        else "(?!)"
+    )
+    who = rf"(?:{pronoun}|{descriptor}|{name}{placed}?)"
     lead = r"^[\s,.;!?—–\-’”\"»']*"
     symmetric = [o for o, c in lex.quote_pairs.items() if o in c]
     openers = [re.escape(o) for o in lex.quote_pairs if o not in symmetric] + [
@@ -143,10 +153,14 @@ def _build(lex: Lexicon) -> Cues:
             rf"{lead}[^“”\",.;:!?]{{1,80}}?,\s+(?P<who>{name}),\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
         after_role_name=re.compile(
-            rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}(?:\s+and\s+(?:his|her|their)"
+            rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}{placed}?(?:\s+and\s+(?:his|her|their)"
             rf"\s+\w+)?)\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
         after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
+        placed_tail=re.compile(rf"(?<!\S)(?P<who>{name}{placed}+)$"),
+        closing_inverted=re.compile(
+            rf"^(?:{adv}\s+)*(?P<verb>{alt(lex.inverting)})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"
+        ),
         according=re.compile(rf"(?i:\b{alt(lex.according)})\s+(?P<who>[^.;:!?“”\"]{{1,120}})"),
         according_opening=(
             re.compile(

@@ -71,6 +71,7 @@ class Lexicon:
     collective: frozenset[str]
     apposition: tuple[str, ...]
     inner_words: tuple[str, ...]
+    place_joiners: tuple[str, ...]  # "Jeb Roe of Florida said": the name ends before it
     determiners: frozenset[str]
     descriptor_openers: tuple[str, ...]
     role_openers: tuple[str, ...]
@@ -136,8 +137,11 @@ class Lexicon:
             return False
         # A compound ends in a role of four letters or more and is longer than it: not the
         # given name "Alex" (ex) nor "Murat" (rat).
+        suffixes = self.compound_suffixes
+        if not low.endswith(suffixes):  # (one test in C settles most words: no role ends them)
+            return low in self.person_roles
         return low in self.person_roles or any(
-            low.endswith(role) and len(low) >= len(role) + 3 for role in self.compound_suffixes
+            low.endswith(role) and len(low) >= len(role) + 3 for role in suffixes
         )
 
     @property
@@ -242,6 +246,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         collective=frozenset(words("roles", "collective")),
         apposition=words("roles", "apposition"),
         inner_words=words("names", "inner_words"),
+        place_joiners=words("names", "place_joiners"),
         determiners=frozenset(words("grammar", "determiners")),
         descriptor_openers=words("grammar", "descriptor_openers"),
         role_openers=words("grammar", "role_openers"),

@@ -59,24 +59,31 @@ def capitalised_runs(text: str) -> tuple[Name, ...]:
 
     # Only capitalised words and name particles can be in a run: the regex skips the rest, and
     # a skipped word still breaks a run because it is in the gap between two kept words.
+    last, last_end = "", 0  # the run's last token and where it ends
     for match in _RUN_TOKEN.finditer(text):
         token = match.group(0)
         if current:
-            gap = text[current[-1].end() : match.start()]
+            gap = text[last_end : match.start()]
             if (
                 (gap.strip() and gap.strip() not in _ELIDED_PARTICLES)  # "Jean d'Ormesson"
                 or "\n" in gap
                 or (
-                    current[-1].group(0).endswith(".")
-                    and len(current[-1].group(0)) > 3
-                    and current[-1].group(0).lower()[:-1] not in _EN.abbreviations
+                    last.endswith(".")
+                    and len(last) > 3
+                    and last.lower()[:-1] not in _EN.abbreviations
                 )
             ):
                 flush()
         # "al-Scharaa" goes on a run ("Achmed al-Scharaa") but starts none.
-        particle = token.split("-")[0] in _HYPHEN_PARTICLES and token[:1].islower()
-        if token[0].isupper() or (current and (token.lower() in CONNECTORS or particle)):
+        if token[0].isupper() or (
+            current
+            and (
+                token.lower() in CONNECTORS
+                or (token[:1].islower() and token.split("-")[0] in _HYPHEN_PARTICLES)
+            )
+        ):
             current.append(match)
+            last, last_end = token, match.end()
             if token.endswith(("’s", "'s")):
                 flush()  # "Elon Musk’s SpaceX" is two names
         elif current:
@@ -154,8 +161,10 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
         titled = bare in titles or lex.is_title(bare)  # "Innenminister", "Drusenführer"
         # "der" of "von der Leyen" is a particle, of "Ausmaß der Katastrophe" an article
         particle = i > 0 and words[i - 1] in lex.connectors
-        # "zu" of "Karl-Theodor zu Guttenberg": a particle of the language is no function word
-        function = bare in not_names and not particle and word not in lex.connectors
+        # "Jill A. Martin": an initial, not the article "a"; "zu" of "Karl-Theodor zu
+        # Guttenberg": a particle of the language is no function word
+        initial = len(word) == 2 and word[1] == "." and word[0].isupper()
+        function = bare in not_names and not particle and not initial and word not in lex.connectors
         if not last and (titled or bare in org_words or function or acronym or place):
             cut = i + 1
     words = words[cut:]
@@ -379,7 +388,8 @@ _CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
 # "The group that owns her music, Big Machine,", "Big Machine have denied".
 _AS_BODY = (
     re.compile(rf"({_CAPS}),?\s+which\b"),
-    re.compile(rf"\b(?:{GROUP_NOUNS})\b[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
+    # (not "The group’s executive director, Betty Bradley,": a possessive names its member)
+    re.compile(rf"\b(?:{GROUP_NOUNS})\b(?![’']s\b)[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
     re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+(?:have|are|were)\s+(?!\w+ing\b)", re.M),
 )
 
@@ -427,6 +437,7 @@ def personal(name: str, lex: Lexicon) -> bool:
                 and w not in lex.connectors
                 and (i == 0 or words[i - 1] not in lex.connectors)
             )
-            for i, w in enumerate(words[:-1])
+            for i, (w, written) in enumerate(zip(words[:-1], name.split(), strict=False))
+            if not (len(written) == 2 and written.endswith(".") and written[0].isupper())
         )
     )
