@@ -159,3 +159,248 @@ def test_heisst_es_in_a_document_names_its_author() -> None:
         "„Die Brücke ist ein großer Gewinn für alle“, heißt es in einer Mitteilung der Stadt.",
     )
     assert "Stadt" in got[0][1]
+
+
+def test_a_pronoun_subject_keeps_its_sentence_from_a_name_after_it() -> None:
+    got = said(
+        "de",
+        "Die Politikerin Jana Hoffmann wechselt nach Brüssel.",
+        "Sie ist Spitzenkandidatin der Partei und der kleinen Wählerliste Nordwind Alde.",
+        "„Ich freue mich sehr auf die neue Aufgabe“, sagte sie am Dienstag.",
+    )
+    assert got == [("Ich freue mich sehr auf die neue Aufgabe", "Jana Hoffmann")]
+
+
+def test_a_cue_name_never_runs_past_the_end_of_its_sentence() -> None:
+    got = said(
+        "de",
+        "Bürgermeister Jonas Weber eröffnet die Brücke.",
+        "Der Bau „wird uns allen viel Zeit sparen“, sagte Weber im Alten Rathaus. Er betonte "
+        "zudem, dass alles pünktlich fertig sei.",
+    )
+    assert got == [("wird uns allen viel Zeit sparen", "Jonas Weber")]
+
+
+def test_a_hyphenated_party_role_is_the_person_just_named() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Das sei viel zu spät erkannt worden, sagte Jonas Weber. „Wir dürfen jetzt keinen "
+        "Fehler mehr machen“, sagte der CDU-Politiker.",
+    )
+    assert got == [("Wir dürfen jetzt keinen Fehler mehr machen", "Jonas Weber")]
+
+
+def test_a_comma_inside_a_quote_is_no_aside() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "„Erst mit viel, viel Druck hat man es gestoppt, mit einem Einsatz am Abend“, sagte "
+        "Jonas Weber.",
+    )
+    assert got == [
+        ("Erst mit viel, viel Druck hat man es gestoppt, mit einem Einsatz am Abend", "Jonas Weber")
+    ]
+
+
+def test_so_with_a_surname_names_the_speaker_of_the_quote_that_follows() -> None:
+    got = said(
+        "de",
+        "Die Politikerin Jana Hoffmann sprach am Abend in Köln.",
+        "Eine Debatte müsse geführt werden, so Hoffmann weiter, aber nicht unter einem "
+        "„Verdacht gegen alle Menschen hier“. Der Hass sei ein Feind. „Denen muss man "
+        "sagen: Ihr gehört dazu.“",
+    )
+    assert [speaker for _, speaker in got] == ["Jana Hoffmann", "Jana Hoffmann"]
+
+
+def test_an_article_after_a_name_ends_it() -> None:
+    got = said(
+        "de",
+        "Die Arbeitsagentur zieht eine gute Bilanz, sagte Behördenchef Jonas Weber der "
+        "Deutschen Presse-Agentur.",
+        "„Das läuft alles ganz gut“, sagte Weber.",
+    )
+    assert got == [("Das läuft alles ganz gut", "Jonas Weber")]
+
+
+def test_a_scare_quote_does_not_cut_off_the_colon_introduction() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Am Abend fragte Jana Hoffmann die selbsterklärte „Oma Courage“ der Partei: „Ist "
+        "die Brücke wirklich viel zu teuer?“",
+    )
+    assert got == [("Ist die Brücke wirklich viel zu teuer?", "Jana Hoffmann")]
+
+
+def test_a_quote_without_a_cue_is_the_speaker_of_the_sentence_after_it() -> None:
+    got = said(
+        "de",
+        "Jonas Weber sprach lange. Man müsse reden, sagte die Forscherin Jana Hoffmann.",
+        "Es komme auf Gespräche an, „damit alle Seiten ihr Gesicht wahren können“. Dies "
+        "müsse noch lange so geschehen, erklärte die Forscherin.",
+    )
+    assert got == [("damit alle Seiten ihr Gesicht wahren können", "Jana Hoffmann")]
+
+
+def test_a_partial_quote_of_four_words_counts() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Der Sozialstaat würde „plötzlich in Frage gestellt“ werden, sagte Jonas Weber.",
+    )
+    assert got == [("plötzlich in Frage gestellt", "Jonas Weber")]
+
+
+TWO = "Innenministerin Petra Lange und Bürgermeister Jonas Weber besuchten die Feuerwehr."
+
+
+def test_a_role_word_before_one_name_is_not_the_next_ones() -> None:
+    got = said("de", TWO, "Die Ministerin warnte: „Die Lage ist sehr ernst geworden.“")
+    assert got == [("Die Lage ist sehr ernst geworden.", "Petra Lange")]
+
+
+def test_a_separable_particle_closing_the_cue_is_no_part_of_the_speaker() -> None:
+    got = said("de", TWO, "„Die Lage ist sehr ernst geworden“, teilte die Polizei mit.")
+    assert got == [("Die Lage ist sehr ernst geworden", "die Polizei")]
+
+
+def test_the_outlet_after_the_speaker_is_not_the_speaker() -> None:
+    got = said(
+        "de", TWO, "„Die Lage ist sehr ernst geworden“, sagte Weber der Deutschen Presse-Agentur."
+    )
+    assert got == [("Die Lage ist sehr ernst geworden", "Jonas Weber")]
+
+
+def test_a_name_with_von_der_in_apposition_to_a_role() -> None:
+    got = said(
+        "de",
+        TWO,
+        "„Die Lage ist sehr ernst geworden“, sagte die Präsidentin der EU-Kommission, Ursula "
+        "von der Leyen.",
+    )
+    assert got == [("Die Lage ist sehr ernst geworden", "Ursula von der Leyen")]
+
+
+def test_an_age_description_is_the_person_spoken_of() -> None:
+    got = said(
+        "de",
+        "Der Feuerwehrmann Tim Roth arbeitet seit dreißig Jahren in Kiel.",
+        "„Die Lage ist sehr ernst geworden“, betonte der 58-Jährige.",
+    )
+    assert got == [("Die Lage ist sehr ernst geworden", "Tim Roth")]
+
+
+PAIR = "Die Sprecherin Anna Roth und der Trainer Max Kuhn trafen sich am Montag in Kiel."
+SAID = "„Wir haben sehr lange auf diesen Tag gewartet“"
+
+
+def test_das_sagte_after_a_quote_refers_back_to_it() -> None:
+    got = said("de", PAIR, SAID + " Das sagte Max Kuhn am Montag.")
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Max Kuhn")]
+
+
+def test_an_indefinite_spokesman_is_no_one_named_before() -> None:
+    got = said("de", PAIR, SAID + ", sagte ein Polizeisprecher.")
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "ein Polizeisprecher")]
+
+
+def test_a_capitalised_noun_before_a_final_participle_is_no_speaker() -> None:
+    got = said("de", PAIR, SAID + ", wird Roth in der Mitteilung zitiert.")
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Anna Roth")]
+
+
+def test_a_genitive_name_before_a_colon_is_the_speaker() -> None:
+    got = said("de", PAIR, "Roths Fazit: " + SAID)
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Anna Roth")]
+
+
+def test_a_genitive_name_before_a_named_lawyer_is_not_the_speaker() -> None:
+    got = said("de", PAIR, SAID + ", sagte Kuhns Anwalt Peter Hahn.")
+    assert got == [("Wir haben sehr lange auf diesen Tag gewartet", "Peter Hahn")]
+
+
+def test_zufolge_after_a_name_names_the_speaker() -> None:
+    got = said("de", "Weber zufolge ist die Lage „sehr ernst und auch gefährlich“.")
+    assert got == [("sehr ernst und auch gefährlich", "Weber")]
+
+
+def test_a_pensioner_is_the_person_just_described() -> None:
+    got = said(
+        "de",
+        "Die Bewohnerin Maria Schulz lebt seit 40 Jahren hier. „Ich will hier nicht weg“, sagt "
+        "die Rentnerin.",
+    )
+    assert got == [("Ich will hier nicht weg", "Maria Schulz")]
+
+
+def test_a_new_subject_between_two_quotes_takes_the_second() -> None:
+    got = said(
+        "de",
+        "Maria Schulz lebt seit 40 Jahren hier. „Ich will hier nicht weg.“ Ihr Nachbar Ali Kaya "
+        "nickt. „Wir bleiben alle hier.“",
+    )
+    assert [speaker for _, speaker in got] == ["Maria Schulz", "Ali Kaya"]
+
+
+def test_a_surname_after_the_verb_before_a_colon_is_the_speaker() -> None:
+    got = said(
+        "de",
+        "Auf die Frage, ob er zurücktrete, antwortete Weber: „Nein, das werde ich ganz sicher "
+        "nicht tun.“",
+    )
+    assert got == [("Nein, das werde ich ganz sicher nicht tun.", "Weber")]
+
+
+def test_a_title_before_one_name_makes_it_a_person() -> None:
+    got = said(
+        "de",
+        "Papst Franziskus sprach am Montag in Rom. „Wir haben lange auf diesen Tag gewartet“, "
+        "sagte er.",
+    )
+    assert got == [("Wir haben lange auf diesen Tag gewartet", "Franziskus")]
+
+
+def test_names_with_zu_and_bin_are_whole() -> None:
+    people = persons_in(
+        "Karl-Theodor zu Guttenberg sprach am Montag. Kronprinz Mohammed bin Salman hörte zu.",
+        lex=lexicon("de"),
+    )
+    assert people == ["Karl-Theodor zu Guttenberg", "Mohammed bin Salman"]
+
+
+def test_a_church_title_is_no_part_of_the_name() -> None:
+    got = said(
+        "de", "Kardinal Reinhard Marx sprach am Montag. „Wir haben lange gewartet“, sagte Marx."
+    )
+    assert got == [("Wir haben lange gewartet", "Reinhard Marx")]
+
+
+def test_a_person_introduced_in_the_paragraph_before_takes_a_cue_less_quote() -> None:
+    got = said(
+        "de",
+        "Die Ministerin Eva Stein sprach in Kiel.",
+        "„Wir können nicht länger warten“, sagte Stein.",
+        "Auch der Anwalt Peter Hahn äußerte sich.",
+        "„Die Lage ist wirklich sehr ernst.“",
+    )
+    assert [speaker for _, speaker in got] == ["Eva Stein", "Peter Hahn"]
+
+
+def test_a_pronoun_after_the_verb_before_a_colon_is_the_speaker() -> None:
+    got = said(
+        "de",
+        "Die Leiterin Jana Hoffmann kennt Jonas Weber gut.",
+        "In der Nacht um 0.16 Uhr schickt sie Weber eine Nachricht: „Ich komme jetzt gleich "
+        "zu dir.“",
+    )
+    assert got == [("Ich komme jetzt gleich zu dir.", "Jana Hoffmann")]
+
+
+def test_a_noun_before_von_and_a_full_name_is_no_person() -> None:
+    people = persons_in(
+        "Claas Relotius schrieb viel. Das Heft hat über 50 Texte von Claas Relotius gedruckt.",
+        lex=lexicon("de"),
+    )
+    assert people == ["Claas Relotius"]

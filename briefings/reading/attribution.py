@@ -8,15 +8,25 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from briefings.reading.coreference import person_genders
+from briefings.reading.closing_cues import ClosingCues
+from briefings.reading.coreference import (
+    coordinated_people,
+    lone_given_names,
+    person_genders,
+    viewpoint_holders,
+)
 from briefings.reading.cues import Cues, cues_for, group_aliases
-from briefings.reading.labels import signature, transcript_label
+from briefings.reading.labels import (
+    signature,
+    transcript_label,
+)
 from briefings.reading.names import (
     PersonIndex,
     capitalised_runs,
     drop_openers,
     person_name,
     personal,
+    split_at_articles,
     strip_titles,
 )
 from briefings.reading.roles import Holder, appositive_name, holder_of, role_holders
@@ -37,7 +47,7 @@ _DASH = re.compile(r"[—―–]")
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
-class Attributor(SubjectReader):
+class Attributor(ClosingCues, SubjectReader):
     """Resolves the speaker of each quote in article order, remembering who spoke last."""
 
     def __init__(self, doc: Document, people: PersonIndex) -> None:
@@ -57,7 +67,11 @@ class Attributor(SubjectReader):
         self._starts: dict[int, list[int]] = {}
         self._known: dict[str, str] = {}
         self._paragraph_quotes: dict[int, list[Span]] = {}
-        self._subjects = sorted(self._subject_persons())
+        for name in lone_given_names(doc, self.cues.verb_next):
+            people.add(name)  # "Bob said": a source the article names by a given name only
+        self._subjects = sorted(
+            self._subject_persons() + viewpoint_holders(doc, self._known_person)
+        )
         self._subject_keys = [(p, o) for p, o, _ in self._subjects]
         self._mentions = self._person_mentions()
         self._mention_keys = [(p, o) for p, o, _ in self._mentions]
@@ -73,7 +87,11 @@ class Attributor(SubjectReader):
         prev_speaker = self._span_speakers[-1][1] if self._span_speakers and prev_same else ""
         raw = transcript_label(span.text(self.paragraphs), self.lex) or None
         if raw is None:
+            raw = self._signed(span, para)
+        if raw is None:
             raw = self._after_cue(span, para)
+        if raw is None:
+            raw = self._closing_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)
         if raw is None:
@@ -85,7 +103,8 @@ class Attributor(SubjectReader):
         if raw is not None:
             speaker = self._resolve(raw, span)
         elif prev_same is not None and prev_speaker:
-            speaker = prev_speaker  # "“A,” he said. “B.”"
+            # "“A,” he said. “B.”"; but "„A.“ Ihr Nachbar Ali Kaya nickt. „B.“" is his
+            speaker = self._subject_between(prev_same, span) or prev_speaker
         elif span.continues:
             # a multi-paragraph quote: whoever spoke, else the person the text is about
             speaker = self.last_speaker or self._last_person_before(span)
@@ -101,7 +120,8 @@ class Attributor(SubjectReader):
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
             speaker = self._person_in_paragraph(span) or self._named_in_paragraph(span)
-            speaker = speaker or self._next_subject(span) or self.last_speaker
+            speaker = speaker or self._next_subject(span) or self._following_cue(span)
+            speaker = speaker or self._new_subject_before(span) or self.last_speaker
             speaker = speaker or self._person_after(span) or self._last_person_before(span)
         if not self._well_formed(speaker):
             # a clause or a cut word ("that it is", "refused to", "self-") names no one
@@ -185,6 +205,36 @@ class Attributor(SubjectReader):
             return self._mentions[at][2]
         return ""
 
+    def _new_subject_before(self, span: Span) -> str:
+        """The person last the subject in the paragraph right before a cue-less quote, when
+        that paragraph quotes no one and comes after the last quote: "Auch der Anwalt X
+        äußerte sich. / „…“" is X's, not the last speaker's."""
+        last = self._span_speakers[-1][0] if self._span_speakers else None
+        if not self.lex.inverted_any_verb or (last and last.paragraph >= span.paragraph - 1):
+            return ""  # (English news carries its last speaker on: measured, it stays so)
+        at = bisect_left(self._subject_keys, (span.paragraph, 0))
+        if at and self._subjects[at - 1][0] == span.paragraph - 1:
+            return self._subjects[at - 1][2]
+        return ""
+
+    def _subject_between(self, previous: Span, span: Span) -> str:
+        """The person last the subject of a sentence between two quotes of a paragraph."""
+        # A sentence may open on the quote before ("„A.“ Ihr Nachbar X nickt."): the place the
+        # subject is named counts, not where its sentence starts.
+        at = bisect_left(self._subject_keys, (span.paragraph, span.open_at))
+        subjects = {
+            name: offset
+            for paragraph, offset, name in self._subjects[max(0, at - _LOOK_BACK) : at]
+            if paragraph == span.paragraph
+        }
+        at = bisect_left(self._mention_keys, (span.paragraph, span.open_at))
+        for mention in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]):
+            if mention[0] != span.paragraph or mention[1] < previous.close_end:
+                break
+            if subjects.get(mention[2], mention[1] + 1) <= mention[1] and self._agent(mention):
+                return mention[2]
+        return ""
+
     def _person_named_next(self, span: Span) -> str:
         """A role with no one named before it ("«…», a déclaré le chef de l'Etat" opening the
         article): the first person after the quote who is a sentence's subject (a name met
@@ -213,6 +263,26 @@ class Attributor(SubjectReader):
         subject = self._sentence_subject(nxt.text)
         return self._person_in_subject(subject) if subject else ""
 
+    def _following_cue(self, span: Span) -> str:
+        """A quote ending its sentence with no cue, and the next sentence of its paragraph
+        reported speech closed by its verb and speaker ("„…“. Dies müsse so geschehen,
+        erklärte die Forscherin."): that speaker."""
+        if not span.closed:
+            return ""
+        here = self.doc.sentence_at(span.paragraph, max(span.close_end - 1, 0))
+        if here is None or here.index + 1 >= len(self.doc.sentences):
+            return ""
+        nxt = self.doc.sentences[here.index + 1]
+        if nxt.paragraph != span.paragraph or any(
+            nxt.start <= q.open_at < nxt.end for q in self._quotes_in(span.paragraph)
+        ):
+            return ""
+        match = self.cues.closing_cue.search(nxt.text)
+        if not match:
+            return ""
+        raw = self._speaker_in_phrase(match.group("who")) or ""
+        return self._resolve(raw, span) if raw else ""
+
     def _quotes_in(self, paragraph: int) -> list[Span]:
         if not self._paragraph_quotes:  # grouped once: linear in the number of quotes
             for s in self.doc.quotes:
@@ -240,14 +310,19 @@ class Attributor(SubjectReader):
         after = _mask_gloss(_mask_labels(para[span.close_end : span.close_end + 260]))
         nxt = self.cues.next_opener.search(after)
         if nxt:
+            if self._hands_to_next(span, after[: nxt.start()], after[nxt.end() :]):
+                return None
             after = after[: nxt.start()]
         if self.lex.dialogue_dash:
             after = _DASH.split(after, maxsplit=1)[0]  # "—dijo el ministro—. Es…": the aside
         if any(c in ",-–—―" for c in para[span.end : span.close_end]):
             after = re.split(r"\s[-–—―]\s|[.]\s", after, maxsplit=1)[0]  # «A - dice X - B»
+        if self._introduced(span, para):
+            return None  # "Roe reported, “A.” The cable said…": the cue before it is its own
         match = self.cues.after_subject_verb.match(after)
-        if match and self._plausible_subject(match.group("who")):
-            return match.group("who")
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if match and not progressive and self._plausible_subject(match.group("who")):
+            return match.group("who")  # not "“…” He’s predicting …": a sentence of its own
         for pattern in (
             self.cues.after_apposed_name,
             self.cues.after_appositive,
@@ -256,11 +331,24 @@ class Attributor(SubjectReader):
             match = pattern.match(after)
             if match and "." in after[: match.start("who")]:
                 continue  # «…». Rendido, tentou …, diz: a full stop after the quote ended it
+            if match and self._crosses_sentence(match.group("who")):
+                continue  # "…“, sagte Biden im Weißen Haus. Er betonte": no name runs on
+            if match and self._lone_noun(match.group("who")):
+                continue  # "…“, wird Roth in der Mitteilung zitiert": a noun, not a name
+            if (
+                match
+                and pattern is self.cues.after_role_name
+                and self._clause_before(after[: match.start("who")])
+            ):
+                continue  # "…” in the way the United States responds": no role, a clause
             # not "…” to discuss his rival, Jo Roe, saying": a participle runs on
             running_on = match and match.group("verb").endswith(self.lex.progressive_endings)
             if match and not running_on and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if progressive and not self.lex.pro_drop:
+            match = None  # "…,” promising the Friends will return: no subject after it
         told = (
             self.cues.recipient.match(match.group("who")) if match and self.cues.recipient else None
         )
@@ -343,6 +431,18 @@ class Attributor(SubjectReader):
         match = self.cues.back_reference.match(after)
         return self._speaker_in_phrase(match.group("who")) if match else None
 
+    def _lone_noun(self, phrase: str) -> bool:
+        """Where every noun is capitalised, one capitalised word no person bears."""
+        return (
+            self.lex.capitalised_nouns
+            and len(phrase.split()) == 1
+            and not self._known_person(phrase)
+        )
+
+    def _crosses_sentence(self, phrase: str) -> bool:
+        """A phrase holding a sentence end ("Weißen Haus. Er"), titles and initials aside."""
+        return ". " in phrase and self._to_sentence_end(phrase) != phrase.rstrip(" .")
+
     def _to_sentence_end(self, text: str) -> str:
         """A phrase up to the end of its sentence, full stops of titles and initials kept:
         "said Sen. J. Roe. Next…" -> "Sen. J. Roe"."""
@@ -353,7 +453,7 @@ class Attributor(SubjectReader):
     def _before_cue(
         self, span: Span, para: str, prev_same: Span | None, prev_speaker: str
     ) -> str | None:
-        start = prev_same.close_end if prev_same else 0
+        start = prev_same.close_end if prev_same and not self._scare(prev_same, span) else 0
         before = _mask_labels(para[start : max(start, span.open_at)])
         if not before.strip() and span.paragraph > 0:
             previous = self.paragraphs[span.paragraph - 1].rstrip()
@@ -364,7 +464,9 @@ class Attributor(SubjectReader):
         inverted = joined.search(sentence) if joined else None
         if inverted:
             return inverted.group("who")  # "…, mais disait-il : « … »"
-        verbs = list(self.cues.verb_anywhere.finditer(sentence))
+        verbs = [
+            v for v in self.cues.verb_anywhere.finditer(sentence) if not self._noun_use(sentence, v)
+        ]
         if not verbs:
             according = self.cues.according.search(sentence)
             if according:
@@ -372,6 +474,12 @@ class Attributor(SubjectReader):
                 if found and self._possessed(found) and self.last_speaker:
                     return self.last_speaker  # "Según su análisis": the one who spoke
                 return found
+            after = self.cues.according_after
+            postposed = after.search(sentence) if after else None
+            if postposed:
+                found = self._speaker_in_phrase(postposed.group("who"))
+                if found:
+                    return found  # "Weber zufolge ist die Lage „…“"
             opening = self.cues.according_opening
             named = opening.match(sentence) if opening else None
             if named and named.group("who") and self._speaker_in_phrase(named.group("who")):
@@ -391,12 +499,23 @@ class Attributor(SubjectReader):
                 label = sentence.strip(" :")
                 if len(words) == 1 and not self._known_person(label):
                     return None  # "Motif : « … »", "Bilan : « … »": a label, not a speaker
+                pronoun = self._inverted_pronoun(sentence.rstrip(" :").split())
+                if pronoun:
+                    return pronoun  # "Um 0.16 Uhr schickt sie Roe eine Nachricht: „…“"
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
         named_after = self.lex.inverted_any_verb and self._name_after_verb(sentence[verb.end() :])
         if named_after:
             return named_after  # "come spiega Enrico Corsini, il presidente: «…»"
+        rest = sentence[verb.end() :].rstrip()
+        if rest[-1:] in {":", ","} and verb.group(0).lower() in self.lex.inverting:
+            # "In other words, explained CBS moderator Jo Roe: “…”": the verb's inverted subject
+            words = rest.rstrip(" :,").split()
+            short = 0 < len(words) <= 5 and words[0][:1].isupper()  # not "said of Roe:"
+            found = self._speaker_in_phrase(" ".join(words)) if short else None
+            if found and found[:1].isupper() and not any(w in self.lex.embedding for w in words):
+                return found
         if len(sentence[verb.end() :].split()) > 12:
             # "Mr. Bush tells voters who wonder why … that he “…”": the quote is what the
             # sentence's subject says when the words before it hand over to it.
@@ -404,7 +523,11 @@ class Attributor(SubjectReader):
             if len(words) > 1 and words[-1].lower() in self.cues.pronouns:
                 return words[-1] if self._hands_over(" ".join(words[:-1])) else None
             if self._hands_over(sentence):
-                return self._sentence_subject(sentence)
+                # "…, where Sen. Jo Roe told reporters that he had … and that “…”": the
+                # verb's own subject, else the sentence's
+                return self._subject_before(sentence[: verb.start()]) or self._sentence_subject(
+                    sentence
+                )
             return None
         running_on = verb.group(0).endswith(self.lex.progressive_endings)
         if running_on and prev_speaker:
@@ -440,6 +563,15 @@ class Attributor(SubjectReader):
                 return subject
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _scare(self, previous: Span, span: Span) -> bool:
+        """A few quoted words earlier in the quote's own sentence, no speech of their own
+        ("fragte X die selbsterklärte „Oma Courage“ der Liberalen: „…“"): the sentence runs on."""
+        text = previous.text(self.paragraphs).strip()
+        between = self.paragraphs[span.paragraph][previous.close_end : span.open_at]
+        return (
+            len(text.split()) <= 3 and text[-1:] not in ".,;!?" and not re.search(r"[.!?]", between)
+        )
 
     def _possessed(self, phrase: str) -> bool:
         """A possessive and a noun that is neither a role nor a document: "su análisis",
@@ -497,7 +629,13 @@ class Attributor(SubjectReader):
             return None
         if text[: runs[0].start].strip().lower() in self.lex.not_names:
             return None  # "dijo a Pedro Gil": the one spoken to
-        return person_name(runs[0].text, self.lex)
+        # "…, so Lang weiter, …": a surname the article gives in full elsewhere
+        found = person_name(runs[0].text, self.lex) or self._known_person(runs[0].text)
+        closing = not text[runs[0].end :].strip(" :,")
+        word = runs[0].text.lower()
+        if not found and closing and " " not in word and word not in self.lex.org_words:
+            return runs[0].text  # "antwortete Weber: „…“": the verb's subject, named by surname
+        return found or None
 
     def _subject_before(self, text: str) -> str | None:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
@@ -516,6 +654,12 @@ class Attributor(SubjectReader):
             opener = last.split()[0] if last.split() else ""
             if opener in self.lex.embedding and opener not in self.lex.determiners:
                 return self._subject_before(inner)  # "Roe, via the Daily Star, said"
+            if opener[:1].islower() and not self._appositive(opener) and not self.lex.pro_drop:
+                # "Mr. Trump, asked about Mr. Putin, had said": a participle clause, not an
+                # apposition; the subject stands before it
+                found = self._subject_before(inner)
+                if found:
+                    return found
             runs = capitalised_runs(last)
             if runs and runs[-1].end >= len(last.rstrip()) - 1 and self._named(runs[-1].text):
                 described = opener.lower() in self.lex.determiners | self.lex.possessives
@@ -533,23 +677,67 @@ class Attributor(SubjectReader):
             return self._subject_before(inner)
         last_word = head.split()[-1] if head.split() else ""
         if last_word.lower() in self.lex.conjunctions:
+            # "Ms. Roe smiled and said": a name, one verb, and the reporting verb
+            words = head.split()
+            # (not where adjectives follow nouns: "una Autoridad Nacional Palestina reforzada y")
+            one_verb = (
+                not self.lex.pro_drop
+                and len(words) >= 3
+                and words[-2].isalpha()
+                and words[-2].islower()
+            )
+            if one_verb and words[-3][:1].isupper() and words[-3].lower() not in self.cues.pronouns:
+                found = self._subject_before(" ".join(words[:-2]))
+                if found:
+                    return found
             return None  # "X propone … y recalcó": the verb shares the sentence's subject
         before_relative = head[: -len(last_word)].rstrip()
         if last_word.lower() in self.lex.relatives and before_relative.endswith(","):
             # "…, según las autoridades, que pidieron «…»": the relative's antecedent
-            return self._subject_before(before_relative[:-1])
+            return self._who_antecedent(before_relative[:-1], last_word) or self._subject_before(
+                before_relative[:-1]
+            )
+        inside = self._relative_clause(head)
+        if inside:
+            return inside  # "Beck, who has in the past described X as “…”": Beck
         if last_word.strip(",").lower() in self.cues.pronouns:
             return last_word.strip(",")
         if last_word.lower() in self.lex.person_relatives:
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
         if last_word[:1].isupper() and not head.endswith(","):
+            placed = self.cues.placed_tail.search(head[-200:])
+            person = self._placed_person(placed.group("who")) if placed else ""
+            if person:
+                return person  # "Bishop Ann Lee of the Diocese of Leeds told"
             runs = capitalised_runs(head)
             if runs and runs[-1].end >= len(head) - 1 and self._named(runs[-1].text):
                 return runs[-1].text
         determiner = self.cues.determiner_tail.search(head)
         if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
+            before = head[: determiner.start()].split()[-1:]
+            if before and before[0].lower() in self.lex.embedding:
+                return None  # "one of the biggest challenges": an object, not the subject
             return determiner.group(0)
         return None
+
+    def _who_antecedent(self, phrase: str, relative: str) -> str:
+        """The known person a personal relative stands for: "such as Sen. Jo Roe of Florida,
+        who" -> Jo Roe (not the place the phrase ends on)."""
+        if relative.lower() not in self.lex.person_relatives:
+            return ""
+        found = self._speaker_in_phrase(phrase, last=True)
+        return found if found and self._known_person(found) else ""
+
+    def _relative_clause(self, head: str) -> str:
+        """A verb inside a relative clause on a person ("Beck, who has in the past
+        described"): the person the relative stands for."""
+        words = head.split()
+        for i in range(len(words) - 1, 0, -1):
+            if words[i - 1].endswith(",") and words[i].lower() in self.lex.person_relatives:
+                return self._who_antecedent(" ".join(words[:i]).rstrip(","), words[i])
+            if words[i].endswith(","):
+                return ""  # the relative clause closed before the verb
+        return ""
 
     def _appositive(self, word: str) -> bool:
         """A word that can open an apposition ("X, el portavoz, dijo", "X, 45, dijo")."""
@@ -587,7 +775,13 @@ class Attributor(SubjectReader):
             subject = self._sentence_subject(self._sentence_before(span))
             if subject and subject.lower() not in self.cues.pronouns and subject[:1] not in '“"«„':
                 return self._resolve(subject, span)
-            return self._last_group_before(span) or self.last_group or self.last_speaker or raw
+            group = self._last_group_before(span)
+            pair = coordinated_people(
+                self.doc, span.paragraph, span.open_at, self._sentence_subject, self._known_person
+            )
+            if pair and (not group or pair[:2] > self._last_group_at(span)):
+                return pair[2]  # "Foner and Alba suggest … In the US, they write, “…”"
+            return group or self.last_group or self.last_speaker or raw
         if pronoun:  # "it": the body last named
             return self.last_group or self.last_speaker or raw
         group = self._group_for(raw, span)
@@ -633,6 +827,9 @@ class Attributor(SubjectReader):
                 person = person_name(run.text, self.lex)
                 if person and self.people.is_person(self.people.expand(person)):
                     return self.people.expand(person)
+        placed = self._placed_person(raw)
+        if placed:
+            return self.people.expand(placed)  # "Gov. Jeb Roe of Florida" -> Jeb Roe
         if raw[:1].isupper():
             team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
             if team:
@@ -694,7 +891,7 @@ class Attributor(SubjectReader):
         first = who.split()[0]
         low = first.lower()
         if low in self.lex.determiners or low in self.lex.possessives:
-            return len(who.split()) <= 9
+            return 1 < len(who.split()) <= 9  # "„…“ Das sagte X": a lone "Das" is no subject
         # "”. Además insistió": a capitalised sentence opener is no subject.
         return low in self.cues.pronouns or (first[:1].isupper() and self._named(who))
 
@@ -707,12 +904,26 @@ class Attributor(SubjectReader):
             return appos  # "l'avocate de Jean Roy, Anne Lis": the name in apposition
         phrase = self._description_head(phrase)
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
-        runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
+        runs = tuple(
+            part
+            for r in capitalised_runs(phrase)
+            for part in split_at_articles(r, self.lex)
+            if self._named(part.text)
+        )
+        first = runs[0].text.split()[0] if runs and runs[0].start <= 2 else ""
+        owner = self.people.expand(first[:-1]) if first.endswith("s") and len(first) > 3 else ""
         people = [
             p if p and personal(p, self.lex) else None
             for p in (person_name(r.text, self.lex) for r in runs)
         ]
         named = [p for p in people if p]
+        if owner and self.people.is_person(owner) and (not named or named[0].startswith(first)):
+            return owner  # "Roths Fazit:" (not "Kuhns Anwalt Peter Hahn"): whose words they are
+        if named and not last and runs and runs[0].start <= 2 and not people[0]:
+            # "sagte Weber im Alten Rathaus": the surname opening the phrase is its subject
+            first = self.people.expand(runs[0].text)
+            if self.people.is_person(first):
+                return first
         if named:
             return named[-1] if last else named[0]
         # "…, fuhr Schick fort:": a surname the article gives in full elsewhere
@@ -727,6 +938,10 @@ class Attributor(SubjectReader):
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         words = descriptor.split()
+        if len(words) > 2 and words[-1] in self.lex.particles:
+            # "teilte die Polizei mit": the verb's particle closes the sentence
+            words = words[:-1]
+            descriptor = " ".join(words)
         if len(words) > 9:
             # "el ministerio de Exteriores de Egipto en una nota esta mañana": the noun
             # phrase, up to the adverbial that follows it
@@ -785,6 +1000,10 @@ class Attributor(SubjectReader):
         if earlier and span.paragraph - earlier[-1][0] <= 3:
             return earlier[-1][2]
         return ""
+
+    def _last_group_at(self, span: Span) -> tuple[int, int]:
+        earlier = [g for g in self._groups_named if (g[0], g[1]) < (span.paragraph, span.start)]
+        return (earlier[-1][0], earlier[-1][1]) if earlier else (-1, -1)
 
     def _last_person_before(self, span: Span, gender: str = "") -> str:
         """The most recent person who spoke or was the subject of a sentence, of the

@@ -1,15 +1,22 @@
 """Which person a pronoun speaker stands for: the gender each named person has in this
 article, read from the article itself : a gendered title before the name
 ("Mr. Rhodes", "Ms. Acosta") and the gendered subject pronoun that follows a sentence about the
-person ("Smith said he …", "Smith won. She …"), and a common given name of the language's data ("Hillary")."""
+person ("Smith said he …", "Smith won. She …"), and a common given name of the language's data ("Hillary"). Also who
+else a pronoun may stand for: the holder of a view that opens a sentence ("To analyst Jo Roe,
+the plan …"), and a person the article names by a given name alone ("Bob said")."""
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import cache
+from importlib import resources
 
 from briefings.reading.document import Document
-from briefings.reading.lexicon import Lexicon
+from briefings.reading.lexicon import FALLBACK, Lexicon
+from briefings.reading.names import capitalised_runs
 
 _LOOK_AHEAD = 12  # tokens after the name in which a subject pronoun is taken as its echo
 
@@ -27,9 +34,12 @@ def person_genders(
     lex = doc.lexicon
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in doc.names:
-        first = mention.text.split()[0].lower().rstrip(".")
-        gender = _title_gender(first, lex)
-        if gender and len(mention.text.split()) > 1:
+        words = mention.text.split()
+        # "Mr. Rhodes"; where nouns are capitalised the run may hold more before its title:
+        # "Die Leiterin Özlem Gezer"
+        heads = words[:-1] if lex.capitalised_nouns else words[:1]
+        gender = next((g for w in heads if (g := _title_gender(w.lower().rstrip("."), lex))), "")
+        if gender and len(words) > 1:
             name = person_of(mention.text)
             if name:
                 votes[name][gender] += 2  # a title is firm evidence
@@ -37,7 +47,7 @@ def person_genders(
         text = doc.paragraphs[mention.paragraph].text
         before = text[max(0, mention.start - 30) : mention.start].split()[-1:]
         gender = _title_gender(before[0].rstrip(".,"), lex) if before else ""
-        if gender and before[0][:1].islower():
+        if gender and (before[0][:1].islower() or lex.capitalised_nouns):
             name = person_of(mention.text)
             if name:
                 votes[name][gender] += 2
@@ -83,3 +93,96 @@ def _echo(doc: Document, index: int, offset: int, lex: Lexicon) -> str:
         if pronoun and pronoun.subject and pronoun.number == "singular" and pronoun.gender:
             return pronoun.gender if pronoun.gender != "neuter" else ""
     return ""
+
+
+def viewpoint_holders(doc: Document, person_of: Callable[[str], str]) -> list[tuple[int, int, str]]:
+    """(paragraph, offset, full name) of sentences opening on whose view they give: "To
+    Florida consultant Jo Wilson, the plan is silly." / "For Ann Roe, it was …". The next
+    "she said" is that person's, not the subject's: a view holder is as salient as a subject.
+    The offset is one past the sentence's start, so the holder outranks its subject."""
+    openers = _words(doc.lexicon.code, "viewpoint_openers")
+    if not openers:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for sent in doc.sentences:
+        first, _, rest = sent.text.lstrip().partition(" ")
+        if first.lower() not in openers or "," not in rest:
+            continue
+        phrase = rest.split(",", 1)[0]
+        if len(phrase.split()) > 10:
+            continue
+        runs = capitalised_runs(phrase)
+        # the name closes the phrase: not "For Trump supporters," (a group named after him)
+        if not runs or runs[-1].end != len(phrase.rstrip()):
+            continue
+        name = person_of(runs[-1].text)
+        if name:
+            found.append((sent.paragraph, sent.start + 1, name))
+    return found
+
+
+def lone_given_names(doc: Document, verb_next: re.Pattern[str]) -> list[str]:
+    """Common given names the article uses alone as a speaker's name ("Bob said he …"): a
+    source known only by a first name is still a person a pronoun can stand for."""
+    lex = doc.lexicon
+    given = lex.masculine_given | lex.feminine_given
+    found: list[str] = []
+    for mention in doc.names:
+        word = mention.text
+        if " " in word or word.lower() not in given or word in found:
+            continue
+        text = doc.paragraphs[mention.paragraph].text
+        if verb_next.match(text[mention.end : mention.end + 40]):
+            found.append(word)
+    return found
+
+
+def coordinated_people(
+    doc: Document,
+    paragraph: int,
+    offset: int,
+    subject_of: Callable[[str], str | None],
+    person_of: Callable[[str], str],
+) -> tuple[int, int, str] | None:
+    """(paragraph, offset, "A and B") of the last sentence before a place, in its paragraph or
+    the one before, whose subject is two people joined by "and" ("Professors Foner and Alba
+    suggest …"): what a following "they write" stands for."""
+    joiners = _words(doc.lexicon.code, "coordinators")
+    here = doc.sentence_at(paragraph, offset)
+    if here is None or not joiners:
+        return None
+    for sent in reversed(doc.sentences[max(0, here.index - 6) : here.index + 1]):
+        if sent.paragraph < paragraph - 1:
+            break
+        subject = subject_of(sent.text) if sent.start < offset or sent is not here else None
+        words = subject.split() if subject else []
+        cut = next((i for i, w in enumerate(words) if w.lower() in joiners), 0)
+        if not 0 < cut < len(words) - 1:
+            continue
+        # "Professors Foner and Alba": the surname before the joiner, a title left out
+        a = person_of(words[cut - 1]) or person_of(" ".join(words[:cut]))
+        b = person_of(" ".join(words[cut + 1 :])) or person_of(words[cut + 1])
+        if a and b and a != b:
+            return (sent.paragraph, sent.start, f"{a} {words[cut]} {b}")
+    return None
+
+
+@cache
+def _words(code: str, key: str) -> frozenset[str]:
+    """A word list of the ``[coreference]`` table of a language's file (English's when the
+    file leaves it out)."""
+    for name in (code, FALLBACK):
+        words = _table(name).get(key)
+        if isinstance(words, list):
+            return frozenset(str(w).lower() for w in words)
+    return frozenset()
+
+
+@cache
+def _table(code: str) -> dict[str, object]:
+    try:
+        text = resources.files("briefings.reading.lang").joinpath(f"{code}.toml").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    table = tomllib.loads(text).get("coreference", {})
+    return table if isinstance(table, dict) else {}

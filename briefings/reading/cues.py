@@ -28,8 +28,12 @@ class Cues:
     after_role_name: re.Pattern[str]
     after_apposed_name: re.Pattern[str]
     after_verb_subject: re.Pattern[str]
+    placed_tail: re.Pattern[str]  # "… Bishop Ann Lee of the Diocese of Leeds" ending a text
+    # ", said Jo Roe, a strategist." closing a sentence the quote stands inside
+    closing_inverted: re.Pattern[str]
     according: re.Pattern[str]
     according_opening: re.Pattern[str] | None  # "Para Ingrid Roe la solución …": opens it
+    according_after: re.Pattern[str] | None  # "Weber zufolge ist …": the name comes first
     back_reference: re.Pattern[str] | None  # "«…». Con esa frase, X respondió": refers back
     verb_anywhere: re.Pattern[str]
     trailing_adv: re.Pattern[str]
@@ -52,6 +56,9 @@ class Cues:
     inverted_any: re.Pattern[str] | None
     inverted_pronoun: re.Pattern[str] | None
     bare_verb: re.Pattern[str]  # "…», precisó." a verb with nothing after it
+    # "Dies müsse so geschehen, erklärte die Forscherin.": a sentence closed by its verb and
+    # its speaker (the sentence after a quote that has no cue of its own)
+    closing_cue: re.Pattern[str]
     # "à l'AFP", "au Monde", "aux journalistes" after a verb: the one told, before the subject
     recipient: re.Pattern[str] | None
     # "…, mais disait-il : « … »": a verb joined to its subject pronoun ends the words before
@@ -67,7 +74,10 @@ def cues_for(lex: Lexicon | None = None) -> Cues:
 
 def _build(lex: Lexicon) -> Cues:
     alt = lex.alternation
-    verb = alt(lex.verbs) + (rf"(?:\s+{alt(lex.particles)})?" if lex.particles else "")
+    # A separable particle closes its clause ("räumte ein.", "fügte hinzu:"): not the article
+    # of "sagte ein Sprecher"
+    particle = rf"(?:\s+{alt(lex.particles)}(?![\w-])(?=\s*(?:[,.;:!?“”\"«»„]|$)))?"
+    verb = alt(lex.verbs) + (particle if lex.particles else "")
     adv = alt(tuple(lex.between), escape=False)
     subjects = tuple(w for w, p in lex.pronouns.items() if p.subject)
     # As written mid-sentence or opening one: "he", "He".
@@ -76,14 +86,21 @@ def _build(lex: Lexicon) -> Cues:
     descriptor = rf"(?:{dets}\s+{_STOP}{{1,80}}?)"
     connectors = alt(lex.connectors)
     name = rf"(?:{_NAME_WORD}(?:\s+(?:{connectors}\s+)?{_NAME_WORD}){{0,4}})"
-    who = rf"(?:{pronoun}|{descriptor}|{name})"
+    # "Gov. Jeb Roe of Florida": a name and the place or body it comes from
+    placed = (
+        rf"(?:\s+{alt(lex.place_joiners)}\s+(?:{alt(tuple(lex.determiners))}\s+)?{_NAME_WORD}"
+        rf"(?:\s+{_NAME_WORD}){{0,3}})"
+        if lex.place_joiners
+        else "(?!)"
+    )
+    who = rf"(?:{pronoun}|{descriptor}|{name}{placed}?)"
     lead = r"^[\s,.;!?—–\-’”\"»']*"
     symmetric = [o for o, c in lex.quote_pairs.items() if o in c]
     openers = [re.escape(o) for o in lex.quote_pairs if o not in symmetric] + [
         rf"(?<!\w){re.escape(o)}(?=\w)" for o in symmetric
     ]
     role_nouns = alt(lex.person_roles)
-    compound = r"\w*" if lex.compound_roles else ""  # "die Außenministerin"
+    compound = r"[\w-]*" if lex.compound_roles else ""  # "die Außenministerin", "der CDU-Politiker"
     role_dets = alt(lex.role_openers)
     documents = alt(lex.documents)
     doc_dets = alt(lex.document_openers)
@@ -103,6 +120,9 @@ def _build(lex: Lexicon) -> Cues:
         ),
         inverted_pronoun=(
             re.compile(rf"{lead}(?:{adv}{links})?\w+{links}(?P<who>{pronoun})\b") if links else None
+        ),
+        closing_cue=re.compile(
+            rf",\s+(?:{adv}\s+)*(?:{verb})\s+(?P<who>[^,.;:!?“”\"«»„]{{1,80}})[.!]?\s*$"
         ),
         inverted_pronoun_before=(
             re.compile(rf"\b[^\W\d_][\w’'-]*?{links}(?P<who>{pronoun})\s*[:,]?\s*$")
@@ -133,10 +153,14 @@ def _build(lex: Lexicon) -> Cues:
             rf"{lead}[^“”\",.;:!?]{{1,80}}?,\s+(?P<who>{name}),\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
         after_role_name=re.compile(
-            rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}(?:\s+and\s+(?:his|her|their)"
+            rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}{placed}?(?:\s+and\s+(?:his|her|their)"
             rf"\s+\w+)?)\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
         after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
+        placed_tail=re.compile(rf"(?<!\S)(?P<who>{name}{placed}+)$"),
+        closing_inverted=re.compile(
+            rf"^(?:{adv}\s+)*(?P<verb>{alt(lex.inverting)})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"
+        ),
         according=re.compile(rf"(?i:\b{alt(lex.according)})\s+(?P<who>[^.;:!?“”\"]{{1,120}})"),
         according_opening=(
             re.compile(
@@ -144,6 +168,11 @@ def _build(lex: Lexicon) -> Cues:
                 rf"(?P<body>{dets}\s*(?P<noun>[^\W\d_][\w-]*)[^,.;:!?“”\"«»]{{0,60}}),)"
             )
             if lex.according_opening
+            else None
+        ),
+        according_after=(
+            re.compile(rf"(?P<who>{name})\s+(?i:{alt(lex.according_after)})\b")
+            if lex.according_after
             else None
         ),
         back_reference=(

@@ -103,9 +103,10 @@ def _asides(lex: Lexicon) -> re.Pattern[str]:
         links = lex.alternation(lex.inversion_links) if lex.inversion_links else "-"
         verb = rf"(?:{lex.alternation(lex.verbs)}|\w+{links}{pronouns})" if lex.verbs else "(?!)"
         dets = lex.alternation(tuple(lex.descriptor_openers))
-        if lex.inverted_any_verb:
+        if lex.inverted_any_verb and not lex.capitalised_nouns:
             # « A, pointe Jean Roy, le maire. B »: any word that is no function word, then a
-            # name, inverts as the verbs do after a quote
+            # name, inverts as the verbs do after a quote (not where every noun is capitalised:
+            # „Erst mit viel, viel Druck …“ holds no aside)
             stop = lex.alternation(tuple(lex.not_names))
             verb = rf"(?:{verb}|(?!{stop}\s)[^\W\d_A-ZÀ-Þ][\w’'-]{{3,}}(?=\s+[A-ZÀ-Þ]))"
         return re.compile(

@@ -59,24 +59,31 @@ def capitalised_runs(text: str) -> tuple[Name, ...]:
 
     # Only capitalised words and name particles can be in a run: the regex skips the rest, and
     # a skipped word still breaks a run because it is in the gap between two kept words.
+    last, last_end = "", 0  # the run's last token and where it ends
     for match in _RUN_TOKEN.finditer(text):
         token = match.group(0)
         if current:
-            gap = text[current[-1].end() : match.start()]
+            gap = text[last_end : match.start()]
             if (
                 (gap.strip() and gap.strip() not in _ELIDED_PARTICLES)  # "Jean d'Ormesson"
                 or "\n" in gap
                 or (
-                    current[-1].group(0).endswith(".")
-                    and len(current[-1].group(0)) > 3
-                    and current[-1].group(0).lower()[:-1] not in _EN.abbreviations
+                    last.endswith(".")
+                    and len(last) > 3
+                    and last.lower()[:-1] not in _EN.abbreviations
                 )
             ):
                 flush()
         # "al-Scharaa" goes on a run ("Achmed al-Scharaa") but starts none.
-        particle = token.split("-")[0] in _HYPHEN_PARTICLES and token[:1].islower()
-        if token[0].isupper() or (current and (token.lower() in CONNECTORS or particle)):
+        if token[0].isupper() or (
+            current
+            and (
+                token.lower() in CONNECTORS
+                or (token[:1].islower() and token.split("-")[0] in _HYPHEN_PARTICLES)
+            )
+        ):
             current.append(match)
+            last, last_end = token, match.end()
             if token.endswith(("’s", "'s")):
                 flush()  # "Elon Musk’s SpaceX" is two names
         elif current:
@@ -128,6 +135,12 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
     titles, org_words, not_names = _name_words(lex)
     words = run.replace("’s", "").replace("'s", "").split()
     for i, word in enumerate(words[1:-1], 1):
+        if word in lex.determiners and words[i - 1] not in lex.connectors:
+            # "Detlef Scheele der Deutschen Presse-Agentur": an article the language never
+            # puts in a name (a particle elsewhere) splits the run; the name comes first
+            return person_name(" ".join(words[:i]), lex) or person_name(
+                " ".join(words[i + 1 :]), lex
+            )
         if word not in lex.connectors:
             continue
         rest = (w.lower() for w in words[i + 1 :])
@@ -148,7 +161,10 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
         titled = bare in titles or lex.is_title(bare)  # "Innenminister", "Drusenführer"
         # "der" of "von der Leyen" is a particle, of "Ausmaß der Katastrophe" an article
         particle = i > 0 and words[i - 1] in lex.connectors
-        function = bare in not_names and not particle
+        # "Jill A. Martin": an initial, not the article "a"; "zu" of "Karl-Theodor zu
+        # Guttenberg": a particle of the language is no function word
+        initial = len(word) == 2 and word[1] == "." and word[0].isupper()
+        function = bare in not_names and not particle and not initial and word not in lex.connectors
         if not last and (titled or bare in org_words or function or acronym or place):
             cut = i + 1
     words = words[cut:]
@@ -168,6 +184,27 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
     if _is_place_word(name.lower()):
         return None  # "New York", "San Juan", "Puerto Ricans": a place or its people
     return name
+
+
+def split_at_articles(run: Name, lex: Lexicon) -> list[Name]:
+    """A run cut where an article of the language stands in it other than after a particle:
+    "Weber der Deutschen Presse-Agentur" is "Weber" and "Deutschen Presse-Agentur"."""
+    parts: list[Name] = []
+    start = 0
+    for m in re.finditer(r"\S+", run.text):
+        word = m.group(0)
+        before = run.text[: m.start()].split()[-1:]
+        if word in lex.determiners and before and before[0] not in lex.connectors:
+            head = run.text[start : m.start()].rstrip()
+            if head:
+                parts.append(Name(head, run.start + start, run.start + start + len(head)))
+            start = m.end() + 1
+    if not parts:
+        return [run]
+    tail = run.text[start:]
+    if tail:
+        parts.append(Name(tail, run.start + start, run.start + start + len(tail)))
+    return parts
 
 
 def titled_surname(run: str, honorifics: frozenset[str] = _EN.honorifics) -> str:
@@ -316,9 +353,17 @@ def _noun_phrase(name: str, text: str, lex: Lexicon, given: frozenset[str]) -> b
     words = name.split()
     if words[0].lower() in given:
         return False
-    if len(words) > 2 and any(w in lex.connectors for w in words[1:-1]):
-        return True  # "Sturz von Assad"; "Ursula von der Leyen" opens on a given name
     nouns = _article_nouns(text, lex)
+    if len(words) > 2 and any(w in lex.connectors for w in words[1:-1]):
+        # "Sturz von Assad" (a noun the article writes after an article); "Ursula von der
+        # Leyen" opens on a given name, "Mohammed bin Salman" on no noun
+        first = words[0]
+        cut = max(i for i, w in enumerate(words) if w in lex.connectors)
+        return (
+            first in nouns
+            or (len(first) > 6 and first.lower().endswith(lex.noun_endings))
+            or len(words) - cut > 2  # "Texte von Claas Relotius": a whole name after it
+        )
     return any(w in nouns or (len(w) > 6 and w.lower().endswith(lex.noun_endings)) for w in words)
 
 
@@ -343,7 +388,8 @@ _CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
 # "The group that owns her music, Big Machine,", "Big Machine have denied".
 _AS_BODY = (
     re.compile(rf"({_CAPS}),?\s+which\b"),
-    re.compile(rf"\b(?:{GROUP_NOUNS})\b[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
+    # (not "The group’s executive director, Betty Bradley,": a possessive names its member)
+    re.compile(rf"\b(?:{GROUP_NOUNS})\b(?![’']s\b)[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
     re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+(?:have|are|were)\s+(?!\w+ing\b)", re.M),
 )
 
@@ -384,6 +430,14 @@ def personal(name: str, lex: Lexicon) -> bool:
         and not any(w in lex.org_words for w in words)
         # a surname may look like a title or a word: Kevin King, Theresa May
         and not any(
-            w in lex.titles or (w in lex.not_names and w not in lex.connectors) for w in words[:-1]
+            w in lex.titles
+            # "der" of "Ursula von der Leyen" is a particle after "von"
+            or (
+                w in lex.not_names
+                and w not in lex.connectors
+                and (i == 0 or words[i - 1] not in lex.connectors)
+            )
+            for i, (w, written) in enumerate(zip(words[:-1], name.split(), strict=False))
+            if not (len(written) == 2 and written.endswith(".") and written[0].isupper())
         )
     )

@@ -34,12 +34,17 @@ def role_holders(doc: Document, person_of: Callable[[str], str]) -> list[Holder]
     after it in an apposition, in article order."""
     lex = doc.lexicon
     found: list[Holder] = []
+    # where the name before ends: "Ministerin Petra Lange und Bürgermeister Jonas Weber" gives
+    # Jonas Weber no role of hers
+    ends: dict[int, int] = {}
     for mention in doc.names:
+        floor = max(ends.get(mention.paragraph, 0), mention.start - _BEFORE, 0)
+        ends[mention.paragraph] = mention.end
         name = person_of(mention.text)
         if not name:
             continue
         text = doc.paragraphs[mention.paragraph].text
-        before = re.split(r"[.!?:;]\s", text[max(0, mention.start - _BEFORE) : mention.start])[-1]
+        before = re.split(r"[.!?:;]\s", text[floor : mention.start])[-1]
         # the run itself may open on its title: "Innenminister Gerhard Karner"
         words = _WORD.findall(before) + _WORD.findall(mention.text)[:-2]
         roles = [role for w in words if (role := _role(w, lex))]

@@ -84,6 +84,9 @@ class SubjectReader:
                         break
                     end = run.end
                 rest = _LABEL.sub("", np[end:]).split()
+                lone = np[:end].lower() in self.lex.not_names and " " not in np[:end]
+                if lone and rest and match and self._description(np):
+                    return np  # "Another source familiar with the talks said": a description
                 if rest and rest[0][:1].islower():
                     return self._role_then_person(np, runs, end) or np[:end].rstrip(".")
             return np if match else None
@@ -93,12 +96,15 @@ class SubjectReader:
         """ "Wild defenseman Ryan Suter": a leading run that is no person (a team, a place),
         one or two lower-case role words, then a person the article names: the subject is
         all of it (its person is the speaker)."""
-        if self._known_person(np[:end]):
-            return ""
         later = [r for r in runs if r.start > end]
         if not later:
             return ""
         gap = np[end : later[0].start].split()
+        # "Clinton campaign manager Robby Mook": a person named attributively before a role
+        # word, then the person who holds it; else a leading person is the subject
+        role = bool(gap) and (gap[-1] in self.lex.person_roles or self.lex.is_title(gap[-1]))
+        if self._known_person(np[:end]) and not role:
+            return ""
         if not 0 < len(gap) <= 2 or not all(w.islower() and w.isalpha() for w in gap):
             return ""
         if any(w in self.lex.determiners or w in self.lex.embedding for w in gap):
@@ -130,7 +136,7 @@ class SubjectReader:
         """Words before a comma that open a sentence without being its subject: an
         adverbial ("In an interview with the Times,") or a participle ("Speaking in Harlem,"),
         not a name ("Manning, who…")."""
-        first = words[0].lower()
+        first = words[0].lower().rstrip(",")  # "However," opens on "however"
         if first in self.lex.intro:
             return True
         # "Regarding Trump's rhetoric, …" too, when the phrase runs on (not "Manning Roe,")
@@ -147,16 +153,18 @@ class SubjectReader:
             index, offset, sentence = sent.paragraph, sent.start, sent.text
             before = len(found)
             subject = self._sentence_subject(sentence)
-            if subject:
-                name = self._person_in_subject(subject)
-                if name:
-                    found.append((index, max(offset, 0), name))
+            name = self._person_in_subject(subject) if subject else ""
+            name = name or self._apposed_person(sentence)
+            if name:
+                found.append((index, max(offset, 0), name))
             # "Early says there is…": a person right before a reporting verb.
             para = self.paragraphs[index]
             names = self.doc.paragraphs[index].names
             starts = self._name_starts(index)
             runs = names[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             for run in runs:
+                if run.text.endswith(("’s", "'s")):
+                    continue  # "Jo Roe’s continued appeal": a possessor, not the verb's subject
                 tail = para[run.end : min(run.end + 40, sent.end)]
                 # "Early says", "Roe, a senator from Ohio, said", "…, said Jo Roe"
                 # an apposed name closes with a comma: "The head of X, Jo Roe, said"
@@ -180,10 +188,14 @@ class SubjectReader:
                     name = self.people.expand(person_name(run.text, self.lex) or run.text)
                     if self.people.is_person(name):
                         found.append((index, run.start, name))
-            if len(found) == before and self.lex.subject_after_verb:
+            pronoun = subject is not None and subject.lower() in self.cues.pronouns
+            # "Um 0.16 Uhr schickt sie Roe eine Nachricht": the subject is the pronoun
+            pronoun = pronoun or bool(self._inverted_pronoun(sentence.split()))
+            if len(found) == before and self.lex.subject_after_verb and not pronoun:
                 # "Erfreut zeigte sich auch Ministerin Beate Roth.": where the subject may
                 # follow its verb, the first person the sentence names is what it is about.
-                # (not one after a preposition: "la jetée de Grand Picquey" is a place)
+                # (not one after a preposition: "la jetée de Grand Picquey" is a place; not
+                # when a pronoun is the subject: "Sie ist Kandidatin der Partei X" is hers)
                 first = next(
                     (
                         n
@@ -197,6 +209,27 @@ class SubjectReader:
                 if first:
                     found.append((index, max(offset, 0), first))
         return found
+
+    def _inverted_pronoun(self, words: list[str]) -> str:
+        """Where subjects follow verbs, a subject pronoun right after the sentence's first
+        lower-case word (its verb) before any name: the sentence's subject."""
+        if not self.lex.subject_after_verb:
+            return ""
+        for before, word in pairwise(words):
+            if self._known_person(word.strip(",")):
+                return ""  # a person comes first: they may be the subject
+            if before.islower() and before.isalpha() and before not in self.lex.not_names:
+                return word if word in self.cues.pronouns else ""
+        return ""
+
+    def _apposed_person(self, sentence: str) -> str:
+        """ "Another pollster, Jo Roe of Clemson University, said": the known person a short
+        description opening the sentence names in apposition."""
+        head = sentence.split(",", 1)[0]
+        if not 1 < len(head.split()) <= 6 or head.split()[0].lower() not in self.lex.not_names:
+            return ""
+        apposition = _APPOSED_NAME.match(sentence, len(head))
+        return self._person_in_subject(apposition.group("name")) if apposition else ""
 
     def _quoted(self, paragraph: int, offset: int) -> bool:
         """Whether a place is inside a quote (who a quote names is not who the text is about)."""
@@ -266,6 +299,8 @@ class SubjectReader:
     def _person_in_subject(self, subject: str) -> str:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
         runs = [r for r in capitalised_runs(subject) if r.start <= 40]
+        if len(runs) > 1 and self._role_then_person(subject, tuple(runs), runs[0].end):
+            runs = runs[1:]  # "Clinton campaign manager Robby Mook": the role's holder
         for run in runs:
             name = (
                 person_name(subject[: run.end], self.lex)

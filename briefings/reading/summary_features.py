@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from briefings.reading.lexicon import summary_words
 from briefings.reading.sentences import words
@@ -100,7 +101,7 @@ def content(text: str, tokens: list[str] | None = None, language: str = "en") ->
     """Lower-cased content words: no stop words, no one-letter tokens."""
     found = words(text) if tokens is None else tokens
     stop = vocabulary(language).stop
-    return [w for t in found if (w := t.lower()) not in stop and len(w) > 1]
+    return [w for w in map(str.lower, found) if w not in stop and len(w) > 1]
 
 
 def describe(
@@ -116,10 +117,11 @@ def describe(
     raw = words_of if words_of is not None else [words(s) for s in sentences]
     tokens = [content(s, w, language) for s, w in zip(sentences, raw, strict=True)]
     # Sentence frequency of each word: a word many sentences share is what the article is about.
-    # Counted in order of first use (not set order, which changes with the hash seed), so the
-    # keywords below, the most frequent with ties broken by that order, are the same every run.
-    df: Counter[str] = Counter(w for toks in tokens for w in dict.fromkeys(toks))
-    lead: Counter[str] = Counter(w for toks in tokens[:_LEAD] for w in set(toks))
+    # (Counted in C, not word by word in a generator: the same counts.) Each sentence's words in
+    # order of first use, not set order, which changes with the hash seed: the keywords below,
+    # the most frequent with ties broken by that order, are then the same on every run.
+    df: Counter[str] = Counter(chain.from_iterable(map(dict.fromkeys, tokens)))
+    lead: Counter[str] = Counter(chain.from_iterable(map(set, tokens[:_LEAD])))
     title_words = set(content(title, None, language))
     n = len(sentences)
     known = vocabulary(language)

@@ -434,7 +434,14 @@ def _add_sectors(weights: defaultdict[str, float]) -> None:
 
 
 def _has_org_word(words: list[str]) -> bool:
-    return any(w.lower().strip(",.") in ORG_WORDS for w in words)
+    # Asked several times per run, and runs recur across articles: the words joined (they
+    # hold no space, being split) are the key of a memo.
+    return _org_word_in(" ".join(words))
+
+
+@lru_cache(maxsize=8192)
+def _org_word_in(name: str) -> bool:
+    return any(w.lower().strip(",.") in ORG_WORDS for w in name.split())
 
 
 def _has_title(words: list[str]) -> bool:
