@@ -300,6 +300,11 @@ _DETERMINERS = frozenset(
 )
 
 
+def is_locative(word: str) -> bool:
+    """Whether a folded word locates the name after it ("in", "aus", "à", "nella")."""
+    return word in _LOCATIVE
+
+
 def homograph_evidence(phrase: str, raw: list[str], i: int) -> bool:
     """Whether a name that is also a common word ("Halle", "Zug", "Bar") is meant as the place:
     not a sentence start, and after a locative word ("in", "aus", "à"), or after a lower-case

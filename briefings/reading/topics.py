@@ -47,6 +47,7 @@ from briefings.reading.stopwords import (
     trim,
 )
 from briefings.reading.topic_index import TopicIndex, resolve_query, suggest
+from briefings.reading.towns import TOWN_LANGUAGES, town_mentions
 from briefings.reading.vocabulary import find_subjects, vocabulary
 
 __all__ = ["TopicIndex", "extract_topics", "resolve_query", "suggest"]
@@ -79,6 +80,9 @@ def extract_topics(
         for topic in _gazetteer_mentions(text, names, language):
             weights[topic] += weight
     _resolve_ambiguous(weights)
+    if language in TOWN_LANGUAGES:
+        for town, weight in town_mentions(parts, language, weights, names).items():
+            weights[town] += weight
     _count_people(weights, parts, persons, language, nouns)
     _count_organisations(weights, parts, language)
     _add_subjects(weights, parts, language)
