@@ -49,3 +49,59 @@ def test_a_small_town_without_a_locating_cue_is_no_topic() -> None:
 def test_a_town_in_a_country_of_another_language_is_no_town() -> None:
     # Beaucaire is French: in a German article the same word after "in" is left alone.
     assert "beaucaire" not in topics("de", "Bericht", "Er wohnte lange in Beaucaire.")
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "event"),
+    [
+        ("fr", "Un attentat à Lyon a fait trois blessés.", "attack in lyon"),
+        ("es", "El atentado en Madrid dejó dos heridos.", "attack in madrid"),
+        ("de", "Nach dem Erdbeben in der Türkei kam Hilfe.", "earthquake in turkey"),
+        ("it", "L'alluvione nelle Marche ha chiuso le scuole.", "flood in marche"),
+        ("pt", "As enchentes em Porto Alegre deixaram mortos.", "flood in porto alegre"),
+        ("en", "The bombing in Kabul killed ten people.", "attack in kabul"),
+    ],
+)
+def test_an_event_is_named_by_its_kind_and_place(language: str, text: str, event: str) -> None:
+    assert event in topics(language, "Notizie", text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "event"),
+    [
+        ("fr", "La tempête Ciaran a touché la côte.", "storm ciaran"),
+        ("de", "Das Sturmtief Zeynep zog über das Land.", "storm zeynep"),
+        ("es", "El huracán Otis llegó a la costa.", "storm otis"),
+    ],
+)
+def test_a_storm_is_named_by_its_own_name(language: str, text: str, event: str) -> None:
+    assert event in topics(language, "Meteo", text)
+
+
+def test_an_event_word_without_a_place_or_name_is_no_event() -> None:
+    found = topics("fr", "Procès", "L'attentat a choqué le pays. La tempête a duré.")
+    assert not [t for t in found if t.startswith(("attack", "storm "))]
+    # A capitalised word after a storm noun that is a function word is no storm's name.
+    assert "storm la" not in topics("es", "Clima", "Tras la tormenta La ciudad despertó.")
+
+
+# --- subjects ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "subject"),
+    [
+        ("fr", "Pénurie de carburant dans la capitale", "shortage"),
+        ("de", "Lieferengpässe bei Medikamenten", "shortage"),
+        ("it", "Carenza di medici negli ospedali", "shortage"),
+        ("pt", "Centenário do escritor celebrado", "anniversary"),
+        ("es", "El aniversario de la revolución", "anniversary"),
+    ],
+)
+def test_a_subject_news_names_in_its_headline_is_found(
+    language: str, title: str, subject: str
+) -> None:
+    assert subject in topics(language, title, "Il testo segue.")
