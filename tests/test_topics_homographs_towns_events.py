@@ -105,3 +105,18 @@ def test_a_subject_news_names_in_its_headline_is_found(
     language: str, title: str, subject: str
 ) -> None:
     assert subject in topics(language, title, "Il testo segue.")
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def test_a_sentence_opening_on_according_to_is_no_name() -> None:
+    found = topics("de", "Bahn", "Laut Scheuer ist das gut. Laut Scheuer kommt mehr. Laut Scheuer.")
+    assert "laut scheuer" not in found
+
+
+def test_a_german_role_before_a_surname_is_no_topic_of_its_own() -> None:
+    text = "Andreas Scheuer sprach. Bundesverkehrsminister Scheuer sagte, die Bahn sei gut."
+    found = topics("de", "Bahn", text)
+    assert "andreas scheuer" in found
+    assert "bundesverkehrsminister scheuer" not in found
