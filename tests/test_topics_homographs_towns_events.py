@@ -99,6 +99,9 @@ def test_an_event_word_without_a_place_or_name_is_no_event() -> None:
         ("it", "Carenza di medici negli ospedali", "shortage"),
         ("pt", "Centenário do escritor celebrado", "anniversary"),
         ("es", "El aniversario de la revolución", "anniversary"),
+        ("fr", "Grève contre la réforme des retraites", "pension reform"),
+        ("de", "Die Rentenreform kommt", "pension reform"),
+        ("it", "La riforma delle pensioni divide", "pension reform"),
     ],
 )
 def test_a_subject_news_names_in_its_headline_is_found(
@@ -120,3 +123,7 @@ def test_a_german_role_before_a_surname_is_no_topic_of_its_own() -> None:
     found = topics("de", "Bahn", text)
     assert "andreas scheuer" in found
     assert "bundesverkehrsminister scheuer" not in found
+
+
+def test_a_pension_reform_is_also_about_pensions() -> None:
+    assert "pensions" in topics("fr", "La réforme des retraites votée", "Le texte suit.")
