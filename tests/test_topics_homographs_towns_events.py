@@ -63,6 +63,7 @@ def test_a_town_in_a_country_of_another_language_is_no_town() -> None:
         ("it", "L'alluvione nelle Marche ha chiuso le scuole.", "flood in marche"),
         ("pt", "As enchentes em Porto Alegre deixaram mortos.", "flood in porto alegre"),
         ("en", "The bombing in Kabul killed ten people.", "attack in kabul"),
+        ("it", "Un incidente a Modena ha causato due feriti.", "accident in modena"),
     ],
 )
 def test_an_event_is_named_by_its_kind_and_place(language: str, text: str, event: str) -> None:
