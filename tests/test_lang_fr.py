@@ -133,3 +133,167 @@ def test_a_given_name_tells_whom_a_pronoun_means() -> None:
         "« Nous attendions ce jour depuis longtemps », a-t-elle dit.",
     )
     assert got == [("Nous attendions ce jour depuis longtemps", "Sophie Durand")]
+
+
+def test_an_honorific_after_an_unlisted_verb_opens_the_speaker() -> None:
+    got = said(
+        "fr",
+        "Le maire, Paul Martin, et l'avocate Anne Morel ont parlé lundi.",
+        "« Nous irons jusqu'au bout de cette affaire », a enchaîné M. Martin. « Le dossier "
+        "est vide depuis le premier jour », gronde Me Morel.",
+    )
+    assert got == [
+        ("Nous irons jusqu'au bout de cette affaire", "Paul Martin"),
+        ("Le dossier est vide depuis le premier jour", "Anne Morel"),
+    ]
+
+
+def test_a_description_ends_before_the_adverbial_that_names_a_place() -> None:
+    got = said(
+        "fr",
+        "Le président Marc Petit a quitté Paris dimanche.",
+        "« Nous signerons cet accord avant la fin du mois », a déclaré le chef de l'Etat dans "
+        "l'avion qui le menait à La Nouvelle-Orléans.",
+    )
+    assert got == [("Nous signerons cet accord avant la fin du mois", "Marc Petit")]
+
+
+def test_a_name_met_with_later_is_not_the_speaker() -> None:
+    got = said(
+        "fr",
+        "Le président Marc Petit a quitté Paris dimanche.",
+        "« Ils nous taxent, alors nous les taxerons aussi », avait esquissé le président "
+        "vendredi, lors d'une conférence avec le Premier ministre Jean Roy.",
+    )
+    assert got == [("Ils nous taxent, alors nous les taxerons aussi", "Marc Petit")]
+
+
+def test_a_cue_after_the_last_quote_of_a_sentence_speaks_for_the_earlier_ones() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Par ailleurs, « les comptes de la ville sont tenus avec soin » ; le budget a été voté "
+        "en mars ; « aucune dépense n'a jamais été cachée aux habitants », a développé Anne "
+        "Morel Dubois.",
+    )
+    assert got == [
+        ("les comptes de la ville sont tenus avec soin", "Anne Morel Dubois"),
+        ("aucune dépense n'a jamais été cachée aux habitants", "Anne Morel Dubois"),
+    ]
+
+
+def test_pour_and_a_body_opening_the_sentence_names_the_speaker() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Pour le parquet de Lyon, « le dossier ne contient aucune preuve sérieuse ».",
+    )
+    assert got == [("le dossier ne contient aucune preuve sérieuse", "le parquet de Lyon")]
+
+
+def test_pour_and_a_name_opening_the_sentence_names_the_speaker() -> None:
+    got = said("fr", LEAD, "Pour Anne Morel Dubois, « la mer gagne chaque hiver du terrain ».")
+    assert got == [("la mer gagne chaque hiver du terrain", "Anne Morel Dubois")]
+
+
+def test_pour_la_premiere_fois_names_no_one() -> None:
+    got = said("fr", LEAD, "Pour la première fois, « la plage restera fermée tout l'été ».")
+    assert got == [("la plage restera fermée tout l'été", "Paul Martin Leroy")]
+
+
+def test_a_partial_quote_of_four_words_is_a_quote() -> None:
+    got = said("fr", LEAD, "Paul Martin Leroy a promis des « contrôles beaucoup plus stricts ».")
+    assert got == [("contrôles beaucoup plus stricts", "Paul Martin Leroy")]
+
+
+def test_a_verb_joined_to_its_pronoun_before_a_colon_speaks() -> None:
+    got = said(
+        "fr",
+        "Sophie Durand a ouvert la séance.",
+        "Marc Petit n'a pas pu venir lundi, faute de train, mais écrivait-il : « Je serai là "
+        "pour le vote de la semaine prochaine ».",
+    )
+    assert got == [("Je serai là pour le vote de la semaine prochaine", "Marc Petit")]
+
+
+def test_a_role_opening_the_article_is_the_person_who_acts_next() -> None:
+    got = said(
+        "fr",
+        "« Toutes les importations seront taxées dès lundi matin », a déclaré le chef de "
+        "l'Etat dans l'avion qui le menait au Grand Prix. Marc Petit avait déjà taxé l'acier.",
+    )
+    assert got == [("Toutes les importations seront taxées dès lundi matin", "Marc Petit")]
+
+
+def test_a_name_after_an_elided_preposition_is_read() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Aucune dérogation ne sera accordée aux communes. » Ces mots sont ceux d'Anne Morel "
+        "Dubois, ministre de l'Intérieur.",
+    )
+    assert got == [("Aucune dérogation ne sera accordée aux communes.", "Anne Morel Dubois")]
+
+
+def test_the_particle_d_stays_in_a_name() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« La France a besoin de calme et de temps », a déclaré Valéry Giscard d'Estaing.",
+    )
+    assert got == [("La France a besoin de calme et de temps", "Valéry Giscard d'Estaing")]
+
+
+def test_a_role_word_of_local_politics_is_the_person_given_it() -> None:
+    got = said("fr", LEAD, "« Nous ne lèverons aucun impôt nouveau », a promis l'édile.")
+    assert got == [("Nous ne lèverons aucun impôt nouveau", "Paul Martin Leroy")]
+
+
+def test_the_one_told_before_an_inverted_subject_is_not_the_speaker() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Les lignes ont été coupées « sur ordre des nouvelles autorités du pays », a indiqué "
+        "à l'AFP un haut fonctionnaire.",
+    )
+    assert got == [("sur ordre des nouvelles autorités du pays", "un haut fonctionnaire")]
+
+
+def test_a_one_word_label_before_a_colon_is_no_speaker() -> None:
+    got = said(
+        "fr",
+        "Anne Morel Dubois a écrit au tribunal en février.",
+        "Motif : « À chaque contrôle, mon fils est conduit au commissariat. »",
+    )
+    assert got == [
+        ("À chaque contrôle, mon fils est conduit au commissariat.", "Anne Morel Dubois")
+    ]
+
+
+def test_a_description_ends_at_a_comma_before_a_participle() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Il faudra revoir les comptes en détail », a reconnu le maire, interrogé par Anne "
+        "Morel Dubois.",
+    )
+    assert got == [("Il faudra revoir les comptes en détail", "Paul Martin Leroy")]
+
+
+def test_a_body_speaks_for_itself_when_no_body_was_named_before() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« La route restera fermée jusqu'à lundi », indique la préfecture dans un communiqué.",
+    )
+    assert got == [("La route restera fermée jusqu'à lundi", "la préfecture")]
+
+
+def test_la_jeune_femme_is_the_woman_named_before() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Anne Morel Dubois habite le quartier depuis vingt ans.",
+        "« Nous attendons ces travaux depuis des années », ajoute la jeune femme.",
+    )
+    assert got == [("Nous attendons ces travaux depuis des années", "Anne Morel Dubois")]

@@ -162,3 +162,19 @@ def test_a_version_1_database_migrates_with_its_articles_intact(pg_url: str) -> 
             " (SELECT 1 FROM articles a WHERE a.id = t.article_id)"
         ).fetchone()
         assert (0,) == orphans
+
+
+def test_a_copy_in_the_same_batch_from_another_source_is_named_in_the_stored_article(
+    stores: Stores,
+) -> None:
+    # The kept article's record is encoded before the batch's duplicates are known: the
+    # source a later copy adds must still reach the row stored.
+    first = make_article(5, place="Accra")
+    copy = dataclasses.replace(
+        first, url="https://wire.example.org/accra", canonical_url="", source="Wire"
+    )
+    kept, folded = stores.articles.add_many([first, copy])
+    assert ("added", "duplicate", kept.id) == (kept.status, folded.status, folded.id)
+    stored = stores.articles.get(kept.id)
+    assert stored is not None and ["Wire"] == stored.also_from
+    assert first.title == stored.title and first.summary == stored.summary

@@ -78,6 +78,8 @@ class Attributor(SubjectReader):
             raw = self._before_cue(span, para, prev_same, prev_speaker)
         if raw is None:
             raw = self._back_reference(span, para)
+        if raw is None and prev_same is None:
+            raw = self._cue_later_in_sentence(span, para)
         if raw is None and span.paragraph + 1 < len(self.paragraphs):
             raw = signature(self.paragraphs[span.paragraph + 1]) or None
         if raw is not None:
@@ -183,6 +185,13 @@ class Attributor(SubjectReader):
             return self._mentions[at][2]
         return ""
 
+    def _person_named_next(self, span: Span) -> str:
+        """A role with no one named before it ("«…», a déclaré le chef de l'Etat" opening the
+        article): the first person after the quote who is a sentence's subject (a name met
+        in passing may be an event: "le Super Bowl")."""
+        at = bisect_left(self._subject_keys, (span.paragraph, span.close_end))
+        return self._subjects[at][2] if at < len(self._subjects) else ""
+
     def _person_in_paragraph(self, span: Span) -> str:
         """The person last the subject of a sentence before the quote in its own paragraph."""
         at = bisect_left(self._subject_keys, (span.paragraph, span.open_at))
@@ -252,6 +261,17 @@ class Attributor(SubjectReader):
             if match and not running_on and self._named(match.group("who")):
                 return match.group("who")
         match = self.cues.after_verb_subject.match(after)
+        told = (
+            self.cues.recipient.match(match.group("who")) if match and self.cues.recipient else None
+        )
+        if match and told and told.end() < len(match.group("who").rstrip()):
+            # "», a indiqué à l'AFP un haut fonctionnaire": the one told is no subject
+            who = match.group("who")
+            whole = self._speaker_in_phrase(self._to_sentence_end(who))
+            if not whole or whole in who[: told.end()]:
+                found = self._speaker_in_phrase(self._to_sentence_end(who[told.end() :]))
+                if found:
+                    return found
         first = match.group("who").split()[:1] if match else []
         if first and first[0].strip(",.;").lower() in self.cues.pronouns:
             return first[0].strip(",.;")  # "…“, schrieb sie auf X." / "…», dijo él."
@@ -292,6 +312,26 @@ class Attributor(SubjectReader):
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
 
+    def _cue_later_in_sentence(self, span: Span, para: str) -> str | None:
+        """A quote with no cue of its own, followed in its sentence by quotes whose last one
+        has the cue: «A» ; «B» contre X, qualifié de «C», a développé le magistrat. No
+        reporting verb may stand between them (that would be another attribution)."""
+        sentence = self.doc.sentence_at(span.paragraph, span.open_at)
+        if sentence is None or not span.closed:
+            return None
+        later = [s for s in self._quotes_in(span.paragraph) if s.open_at > span.open_at]
+        end = span.close_end
+        for nxt in later[:4]:  # a few quotes: bounded work
+            if self.doc.sentence_at(nxt.paragraph, nxt.open_at) is not sentence:
+                return None
+            if self.cues.verb_anywhere.search(para[end : nxt.open_at]):
+                return None
+            raw = self._after_cue(nxt, para)
+            if raw is not None:
+                return raw
+            end = nxt.close_end
+        return None
+
     def _back_reference(self, span: Span, para: str) -> str | None:
         """The person of the sentence after a quote that refers back to it ("«…». Con esa
         frase, X respondió"), in the quote's paragraph or opening the next one."""
@@ -320,6 +360,10 @@ class Attributor(SubjectReader):
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
                 before = previous  # "Boudreau said:" closing the paragraph before
         sentence = _last_sentence(before, self.lex.abbreviations)
+        joined = self.cues.inverted_pronoun_before
+        inverted = joined.search(sentence) if joined else None
+        if inverted:
+            return inverted.group("who")  # "…, mais disait-il : « … »"
         verbs = list(self.cues.verb_anywhere.finditer(sentence))
         if not verbs:
             according = self.cues.according.search(sentence)
@@ -330,8 +374,10 @@ class Attributor(SubjectReader):
                 return found
             opening = self.cues.according_opening
             named = opening.match(sentence) if opening else None
-            if named and self._speaker_in_phrase(named.group("who")):
+            if named and named.group("who") and self._speaker_in_phrase(named.group("who")):
                 return named.group("who")  # "Para Ingrid Roe la solución está en «…»"
+            if named and named.group("body") and self._body_noun(named.group("noun")):
+                return named.group("body")  # "Pour le parquet antiterroriste, «…»"
             issued = list(self.cues.issued.finditer(sentence))
             if issued:
                 # "NASA's Office of the Inspector General released two reports that depicted “…”"
@@ -342,6 +388,9 @@ class Attributor(SubjectReader):
                 words = [w.lower().strip(",.") for w in sentence.rstrip(" :").split()]
                 if all(w in self.lex.not_speakers or w in self.lex.not_names for w in words):
                     return None
+                label = sentence.strip(" :")
+                if len(words) == 1 and not self._known_person(label):
+                    return None  # "Motif : « … »", "Bilan : « … »": a label, not a speaker
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
@@ -404,6 +453,18 @@ class Attributor(SubjectReader):
             and words[1] not in self.lex.documents
         )
 
+    def _body_noun(self, noun: str) -> bool:
+        """A noun that names who may hold a view: a role, a body, a document, a group ("le
+        parquet", "les enquêteurs"), not "la première fois"."""
+        low = noun.lower()
+        return (
+            low in self.lex.person_roles
+            or low in self.lex.org_words
+            or low in self.lex.documents
+            or low in self.lex.collective
+            or low in self.lex.group_nouns
+        )
+
     def _one_sentence(self, first: Span, second: Span) -> bool:
         one = self.doc.sentence_at(first.paragraph, first.open_at)
         return one is not None and one is self.doc.sentence_at(second.paragraph, second.open_at)
@@ -414,13 +475,16 @@ class Attributor(SubjectReader):
         return low in self.lex.not_names and low not in self.lex.determiners and word[:1].isupper()
 
     def _subjectless(self, words: list[str]) -> bool:
-        """Words before a verb that hold no subject: none, or only function words."""
-        bare = [w.strip(",.;:").lower() for w in words]
+        """Words before a verb that hold no subject: none, or only function words. A
+        capitalised honorific is a subject's first word ("», a enchaîné M. Duda", "», gronde
+        Me Roy"), though the lower-case word may be a function word ("me")."""
+        bare = [w.strip(",.;:") for w in words]
         return all(
-            w in self.lex.not_names
-            and w not in self.lex.determiners
-            and w not in self.lex.possessives  # "informó este ministerio": a subject
-            and w not in self.cues.pronouns
+            w.lower() in self.lex.not_names
+            and w.lower() not in self.lex.determiners
+            and w.lower() not in self.lex.possessives  # "informó este ministerio": a subject
+            and w.lower() not in self.cues.pronouns
+            and not (w[:1].isupper() and w.lower() in self.lex.honorifics)
             for w in bare
             if w
         )
@@ -536,6 +600,7 @@ class Attributor(SubjectReader):
                 self._person_in_paragraph(span)
                 or self._role_holder(raw, span)
                 or self._last_person_before(span)
+                or self._person_named_next(span)
                 or raw
             )
         signers = self.cues.signed_by.search(raw)
@@ -640,6 +705,7 @@ class Attributor(SubjectReader):
         appos = appositive_name(phrase, self.lex)
         if appos:
             return appos  # "l'avocate de Jean Roy, Anne Lis": the name in apposition
+        phrase = self._description_head(phrase)
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
         runs = tuple(r for r in capitalised_runs(phrase) if self._named(r.text))
         people = [
@@ -670,20 +736,52 @@ class Attributor(SubjectReader):
             return descriptor
         return None
 
+    def _description_head(self, phrase: str) -> str:
+        """A description cut before the adverbial that follows it, when no name comes first:
+        "le chef de l'Etat dans l'avion … jusqu'à La Nouvelle-Orléans" is the head of state,
+        not the city; "le président vendredi, lors d'une conférence avec le Premier ministre
+        X" is not X; "le maire, interrogé par X" is the mayor. Names before the cut stay ("la
+        ministre Sophie Roy dans un entretien", "le maire, Paul Roy")."""
+        words = phrase.split()
+        if len(words) < 3 or not self.lex.description_cut or not self._determined(words[0]):
+            return phrase
+        for i, word in enumerate(words[1:], start=1):
+            if i > 1 and word[:1].isupper():
+                return phrase  # a name before any adverbial
+            if i > 1 and word.lower() in self.lex.description_cut:
+                return " ".join(words[:i]).rstrip(",")
+            if word.endswith(",") and i + 1 < len(words) and words[i + 1][:1].islower():
+                return " ".join(words[: i + 1]).rstrip(",")  # "le maire, interrogé par X"
+        return phrase
+
+    def _determined(self, word: str) -> bool:
+        """A determiner, or a word after an elided one ("l'accusation", "l’avocate")."""
+        low = word.lower().replace("’", "'")
+        if low in self.lex.determiners:
+            return True
+        head, mark, rest = low.partition("'")
+        return bool(mark and rest) and head + "'" in self.lex.determiners
+
     def _describes(self, phrase: str) -> bool:
         """A description of a speaker opens on a determiner, a possessive, a number or a
         capital ("a Customs spokesperson", "his lawyer"), not on a verb or a preposition."""
         first = phrase.split()[0]
         low = first.lower()
         return (
-            low in self.lex.determiners
+            self._determined(first)
             or low in self.lex.possessives
             or first[0].isdigit()
             or (first[0].isupper() and low not in self.lex.not_names)
         )
 
     def _last_group_before(self, span: Span) -> str:
-        earlier = [g for g in self._groups_named if (g[0], g[1]) < (span.paragraph, span.start)]
+        """The body last named as a sentence's subject, within three paragraphs; not a person
+        ("Le maire de Lyon, Paul Roy, a présenté…" names no body for "la préfecture")."""
+        earlier = [
+            g
+            for g in self._groups_named
+            if (g[0], g[1]) < (span.paragraph, span.start) and not self.people.is_person(g[2])
+        ]
         if earlier and span.paragraph - earlier[-1][0] <= 3:
             return earlier[-1][2]
         return ""

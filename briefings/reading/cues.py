@@ -52,6 +52,10 @@ class Cues:
     inverted_any: re.Pattern[str] | None
     inverted_pronoun: re.Pattern[str] | None
     bare_verb: re.Pattern[str]  # "…», precisó." a verb with nothing after it
+    # "à l'AFP", "au Monde", "aux journalistes" after a verb: the one told, before the subject
+    recipient: re.Pattern[str] | None
+    # "…, mais disait-il : « … »": a verb joined to its subject pronoun ends the words before
+    inverted_pronoun_before: re.Pattern[str] | None
 
 
 def cues_for(lex: Lexicon | None = None) -> Cues:
@@ -100,6 +104,19 @@ def _build(lex: Lexicon) -> Cues:
         inverted_pronoun=(
             re.compile(rf"{lead}(?:{adv}{links})?\w+{links}(?P<who>{pronoun})\b") if links else None
         ),
+        inverted_pronoun_before=(
+            re.compile(rf"\b[^\W\d_][\w’'-]*?{links}(?P<who>{pronoun})\s*[:,]?\s*$")
+            if links
+            else None
+        ),
+        recipient=(
+            re.compile(
+                rf"^\s*{alt(lex.recipients)}(?:\s+|(?<=['’]))(?:{articles}(?:\s+|(?<=['’])))?"
+                rf"(?:{name}|[^\W\d_][\w-]*)\s+"
+            )
+            if lex.recipients
+            else None
+        ),
         bare_verb=re.compile(rf"^[\s,]*(?:{adv}\s+)*[^\W\d_A-ZÀ-Ý][\w’'-]*\s*(?:[.;]|$)"),
         verb=verb,
         adv=adv,
@@ -122,7 +139,10 @@ def _build(lex: Lexicon) -> Cues:
         after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
         according=re.compile(rf"(?i:\b{alt(lex.according)})\s+(?P<who>[^.;:!?“”\"]{{1,120}})"),
         according_opening=(
-            re.compile(rf"^\W*(?i:{alt(lex.according_opening)})\s+(?P<who>{name})")
+            re.compile(
+                rf"^\W*(?i:{alt(lex.according_opening)})\s+(?:(?P<who>{name})|"
+                rf"(?P<body>{dets}\s*(?P<noun>[^\W\d_][\w-]*)[^,.;:!?“”\"«»]{{0,60}}),)"
+            )
             if lex.according_opening
             else None
         ),

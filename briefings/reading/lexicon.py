@@ -109,6 +109,13 @@ class Lexicon:
     capitalised_nouns: bool = False
     noun_endings: tuple[str, ...] = ()
     contractions: frozenset[str] = frozenset()  # a preposition and an article: "zum", "im"
+    # Words that end a speaker's description before a later name: "le chef de l'Etat dans
+    # l'avion … La Nouvelle-Orléans" is the head of state. None in English ("a spokesman for
+    # Mayor Jo Roe" names Jo Roe).
+    description_cut: frozenset[str] = frozenset()
+    # Words opening the one a verb's words are told to, before an inverted subject: "», a
+    # indiqué à l'AFP un fonctionnaire". None in English ("told" takes its object after).
+    recipients: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -257,6 +264,8 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         capitalised_nouns=bool(get("grammar", "capitalised_nouns")),
         noun_endings=words("grammar", "noun_endings"),
         contractions=frozenset(words("grammar", "contractions")),
+        description_cut=frozenset(words("grammar", "description_cut")),
+        recipients=words("speech", "recipients"),
     )
 
 

@@ -22,8 +22,11 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?\.?|[^\W\d_]\.")
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
 # A token as ``_TOKEN`` cuts it, kept only when it starts with a capital or is a name particle.
 _HYPHEN_PARTICLES = frozenset(_EN.hyphen_particles)
+# A capital after an elided article or preposition starts a name too: "d'Anne Roy", "l'Italie".
+_ELIDED = r"(?<=(?<![\w’'\-])[dlnsjcmtDLNSJCMT][’'])|(?<=(?<![\w’'\-])[qQ]u[’'])"
+_ELIDED_PARTICLES = frozenset({"d'", "d’"})
 _RUN_TOKEN = re.compile(
-    rf"(?<![\w’'\-])(?:[{_UPPER}](?:[\w’'\-]*[^\W_])?\.?|[{_UPPER}]\."
+    rf"(?:(?<![\w’'\-])|{_ELIDED})(?:[{_UPPER}](?:[\w’'\-]*[^\W_])?\.?|[{_UPPER}]\."
     rf"|(?:{'|'.join(sorted(CONNECTORS_WORDS))})(?![\w’'\-])"
     rf"|(?:{'|'.join(sorted(_HYPHEN_PARTICLES))})-[{_UPPER}](?:[\w’'\-]*[^\W_])?)"
 )
@@ -61,7 +64,7 @@ def capitalised_runs(text: str) -> tuple[Name, ...]:
         if current:
             gap = text[current[-1].end() : match.start()]
             if (
-                gap.strip()
+                (gap.strip() and gap.strip() not in _ELIDED_PARTICLES)  # "Jean d'Ormesson"
                 or "\n" in gap
                 or (
                     current[-1].group(0).endswith(".")
