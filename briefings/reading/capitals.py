@@ -124,6 +124,8 @@ def trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()
     roles = tuple(name_words("role_endings", language))
     while len(words) > 2 and roles and fold(words[0]).endswith(roles):
         words.pop(0)  # "Innenminister Roger Lewentz"
+    if len(words) == 2 and roles and fold(words[0]).endswith(roles):
+        return None  # "Bundesverkehrsminister Scheuer": a role and a surname, no full name
     if words and fold(words[0]) in nouns and any(w in CONNECTORS for w in words[1:]):
         return None  # "Sturz von Assad", "Zahl der Mitgliedsstaaten": a noun and its object
     if len(words) < 2 or not words[0][:1].isupper() or fold(words[-1]) in month_names(language):

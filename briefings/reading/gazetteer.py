@@ -291,13 +291,18 @@ def is_common_word(phrase: str) -> bool:
 # Words before a place name that mark it as a place ("in Halle", "aus Zug", "a Napoli").
 _LOCATIVE = frozenset(
     """in at from to near of en de del desde hacia al a à au aux du vers nach aus bei von zu im
-    di da dal dalla per nel nella del della al alla sul sulla em no na do nos nas dos das
-    para""".split()
+    di da dal dalla dalle per nel nella nelle nei negli del della delle al alla alle sul sulla
+    sulle em no na do nos nas dos das para""".split()
 )
 _DETERMINERS = frozenset(
     """the a an this that die der das den dem des ein eine einen einem einer eines kein keine
     la le les el los las il lo gli un una uno une o os as um uma""".split()
 )
+
+
+def is_locative(word: str) -> bool:
+    """Whether a folded word locates the name after it ("in", "aus", "à", "nella")."""
+    return word in _LOCATIVE
 
 
 def homograph_evidence(phrase: str, raw: list[str], i: int) -> bool:

@@ -53,7 +53,12 @@ def leads_with_function_word(
 
 @cache
 def _trimmable(language: str) -> frozenset[str]:
-    return stop_words(language) - _keep().get(language, frozenset())
+    """Function words, and the one-word "according to" of the language ("Laut Scheuer",
+    "Según Áñez": a sentence opening on it is no name)."""
+    from briefings.reading.lexicon import lexicon
+
+    according = {fold(w) for w in lexicon(language).according if " " not in w}
+    return (stop_words(language) | according) - _keep().get(language, frozenset())
 
 
 @cache

@@ -18,6 +18,7 @@ from briefings.reading.capitals import (
     title_names,
     trimmed_person,
 )
+from briefings.reading.events import find_events
 from briefings.reading.gazetteer import (
     after_amount,
     fold,
@@ -47,6 +48,7 @@ from briefings.reading.stopwords import (
     trim,
 )
 from briefings.reading.topic_index import TopicIndex, resolve_query, suggest
+from briefings.reading.towns import TOWN_LANGUAGES, town_mentions
 from briefings.reading.vocabulary import find_subjects, vocabulary
 
 __all__ = ["TopicIndex", "extract_topics", "resolve_query", "suggest"]
@@ -79,9 +81,14 @@ def extract_topics(
         for topic in _gazetteer_mentions(text, names, language):
             weights[topic] += weight
     _resolve_ambiguous(weights)
+    towns = town_mentions(parts, language, weights, names) if language in TOWN_LANGUAGES else {}
+    for town, weight in towns.items():
+        weights[town] += weight
     _count_people(weights, parts, persons, language, nouns)
     _count_organisations(weights, parts, language)
     _add_subjects(weights, parts, language)
+    for event, weight in find_events(parts, language, towns.keys()).items():
+        weights[event] += weight
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
     return {topic: round(weight, 2) for topic, weight in ranked}
 
