@@ -1,0 +1,211 @@
+"""Cues after a quote: "…,” Blinken said", "«…», dijo el ministro", "…,” said Hill, a
+senator"; a later quote of the same sentence lending its cue to this one; a sentence after
+the quote that refers back to it ("«…». Con esa frase, X respondió")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefings.reading.before_cues import last_sentence, mask_labels
+from briefings.reading.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from briefings.reading.cues import Cues
+    from briefings.reading.document import Document
+    from briefings.reading.lexicon import Lexicon
+    from briefings.reading.marks import Span
+
+_DASH = re.compile(r"[—―–]")
+
+
+class AfterCues:
+    """The speaker a cue after a quote names (a base of the Attributor)."""
+
+    doc: Document
+    paragraphs: list[str]
+    cues: Cues
+    lex: Lexicon
+
+    def _after_cue(self, span: Span, para: str) -> str | None:
+        if not span.closed:
+            return None
+        after = _mask_gloss(mask_labels(para[span.close_end : span.close_end + 260]))
+        nxt = self.cues.next_opener.search(after)
+        if nxt:
+            if self._hands_to_next(span, after[: nxt.start()], after[nxt.end() :]):
+                return None
+            after = after[: nxt.start()]
+        if self.lex.dialogue_dash:
+            after = _DASH.split(after, maxsplit=1)[0]  # "—dijo el ministro—. Es…": the aside
+        if any(c in ",-–—―" for c in para[span.end : span.close_end]):
+            after = re.split(r"\s[-–—―]\s|[.]\s", after, maxsplit=1)[0]  # «A - dice X - B»
+        if self._introduced(span, para):
+            return None  # "Roe reported, “A.” The cable said…": the cue before it is its own
+        match = self.cues.after_subject_verb.match(after)
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if match and not progressive and self._plausible_subject(match.group("who")):
+            return match.group("who")  # not "“…” He’s predicting …": a sentence of its own
+        for pattern in (
+            self.cues.after_apposed_name,
+            self.cues.after_appositive,
+            self.cues.after_role_name,
+        ):
+            match = pattern.match(after)
+            if match and "." in after[: match.start("who")]:
+                continue  # «…». Rendido, tentou …, diz: a full stop after the quote ended it
+            if match and self._crosses_sentence(match.group("who")):
+                continue  # "…“, sagte Biden im Weißen Haus. Er betonte": no name runs on
+            if match and self._lone_noun(match.group("who")):
+                continue  # "…“, wird Roth in der Mitteilung zitiert": a noun, not a name
+            if (
+                match
+                and pattern is self.cues.after_role_name
+                and self._clause_before(after[: match.start("who")])
+            ):
+                continue  # "…” in the way the United States responds": no role, a clause
+            # not "…” to discuss his rival, Jo Roe, saying": a participle runs on
+            running_on = match and match.group("verb").endswith(self.lex.progressive_endings)
+            if match and not running_on and self._named(match.group("who")):
+                return match.group("who")
+        match = self.cues.after_verb_subject.match(after)
+        progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
+        if progressive and not self.lex.pro_drop:
+            match = None  # "…,” promising the Friends will return: no subject after it
+        told = (
+            self.cues.recipient.match(match.group("who")) if match and self.cues.recipient else None
+        )
+        if match and told and told.end() < len(match.group("who").rstrip()):
+            # "», a indiqué à l'AFP un haut fonctionnaire": the one told is no subject
+            who = match.group("who")
+            whole = self._speaker_in_phrase(self._to_sentence_end(who))
+            if not whole or whole in who[: told.end()]:
+                found = self._speaker_in_phrase(self._to_sentence_end(who[told.end() :]))
+                if found:
+                    return found
+        first = match.group("who").split()[:1] if match else []
+        if first and first[0].strip(",.;").lower() in self.cues.pronouns:
+            return first[0].strip(",.;")  # "…“, schrieb sie auf X." / "…», dijo él."
+        if match and not (self.lex.pro_drop and self._subjectless(match.group("who").split()[:1])):
+            return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
+        if match or (self.lex.pro_drop and self.cues.bare_verb.match(after)):
+            # "«…», precisó." / "«…», dijo en una entrevista": no subject, the person spoken of
+            return self._spoken_of(span)
+        joiner = self.cues.inverted_pronoun
+        joined = joiner.match(after) if joiner else None
+        if joined:
+            return joined.group("who")
+        inverter = self.cues.inverted_any
+        comma = (
+            inverter is not None
+            and (
+                after.lstrip().startswith(",")
+                or any(c in ",-–—―" for c in para[span.end : span.close_end])  # «A - dice X - B»
+                or para[: span.end].rstrip()[-1:] in {",", "?", "!"}
+                or not last_sentence(
+                    para[max(0, span.open_at - 300) : span.open_at], self.lex.abbreviations
+                ).strip()
+            )
+        )  # "«A», dice X" and "«A» dice X" when the quote opens its sentence (bounded look-back)
+        inverted = inverter.match(after) if comma and inverter else None
+        if inverted and inverted.group("verb").split()[-1].lower() not in self.lex.not_names:
+            if self._subjectless(inverted.group("who").split()[:1]):
+                # "», tiró en alusión a X": a preposition, no subject after the verb
+                if self.lex.pro_drop:
+                    return self._spoken_of(span)
+                return None
+            found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
+            if found:
+                return found
+        after = after.lstrip(" ,")
+        match = self.cues.according.match(after)
+        if match:
+            return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
+        return None
+
+    def _cue_later_in_sentence(self, span: Span, para: str) -> str | None:
+        """A quote with no cue of its own, followed in its sentence by quotes whose last one
+        has the cue: «A» ; «B» contre X, qualifié de «C», a développé le magistrat. No
+        reporting verb may stand between them (that would be another attribution)."""
+        sentence = self.doc.sentence_at(span.paragraph, span.open_at)
+        if sentence is None or not span.closed:
+            return None
+        later = [s for s in self._quotes_in(span.paragraph) if s.open_at > span.open_at]
+        end = span.close_end
+        for nxt in later[:4]:  # a few quotes: bounded work
+            if self.doc.sentence_at(nxt.paragraph, nxt.open_at) is not sentence:
+                return None
+            if self.cues.verb_anywhere.search(para[end : nxt.open_at]):
+                return None
+            raw = self._after_cue(nxt, para)
+            if raw is not None:
+                return raw
+            end = nxt.close_end
+        return None
+
+    def _back_reference(self, span: Span, para: str) -> str | None:
+        """The person of the sentence after a quote that refers back to it ("«…». Con esa
+        frase, X respondió"), in the quote's paragraph or opening the next one."""
+        if not span.closed or self.cues.back_reference is None:
+            return None
+        after = para[span.close_end : span.close_end + 300]
+        if not after.strip() and span.paragraph + 1 < len(self.paragraphs):
+            after = self.paragraphs[span.paragraph + 1][:300]
+        match = self.cues.back_reference.match(after)
+        return self._speaker_in_phrase(match.group("who")) if match else None
+
+    def _lone_noun(self, phrase: str) -> bool:
+        """Where every noun is capitalised, one capitalised word no person bears."""
+        return (
+            self.lex.capitalised_nouns
+            and len(phrase.split()) == 1
+            and not self._known_person(phrase)
+        )
+
+    def _crosses_sentence(self, phrase: str) -> bool:
+        """A phrase holding a sentence end ("Weißen Haus. Er"), titles and initials aside."""
+        return ". " in phrase and self._to_sentence_end(phrase) != phrase.rstrip(" .")
+
+    def _to_sentence_end(self, text: str) -> str:
+        """A phrase up to the end of its sentence, full stops of titles and initials kept:
+        "said Sen. J. Roe. Next…" -> "Sen. J. Roe"."""
+        sentences = split_sentences(text, self.lex.abbreviations)
+        first = sentences[0] if sentences else text
+        return re.split(r"[;:!?“”\"]", first)[0].rstrip(" .")
+
+    def _plausible_subject(self, who: str) -> bool:
+        first = who.split()[0]
+        low = first.lower()
+        if low in self.lex.determiners or low in self.lex.possessives:
+            return 1 < len(who.split()) <= 9  # "„…“ Das sagte X": a lone "Das" is no subject
+        # "”. Además insistió": a capitalised sentence opener is no subject.
+        return low in self.cues.pronouns or (first[:1].isupper() and self._named(who))
+
+    if TYPE_CHECKING:  # provided by the Attributor and its other bases
+
+        def _clause_before(self, prefix: str) -> bool: ...
+
+        def _hands_to_next(self, span: Span, between: str, following: str) -> bool: ...
+
+        def _introduced(self, span: Span, para: str) -> bool: ...
+
+        def _known_person(self, run: str) -> str: ...
+
+        def _named(self, run: str) -> bool: ...
+
+        def _quotes_in(self, paragraph: int) -> list[Span]: ...
+
+        def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None: ...
+
+        def _spoken_of(self, span: Span) -> str | None: ...
+
+        def _subjectless(self, words: list[str]) -> bool: ...
+
+
+_GLOSS = re.compile(r"^\s*\([^()]{1,200}\)")
+
+
+def _mask_gloss(text: str) -> str:
+    """A parenthesis right after a quote (its translation or a gloss) blanked, offsets kept:
+    "« Errare humanum est » (l'erreur est humaine), lance X" reads as "…, lance X"."""
+    return _GLOSS.sub(lambda m: " " * len(m.group(0)), text)

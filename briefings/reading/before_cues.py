@@ -1,0 +1,250 @@
+"""Cues before a quote: "Blinken said: “…”", "he stressed that “…”", "Según Pedro Gil, «…»",
+"Pour le parquet, «…»", "NASA's Office released reports that depicted “…”"; the words
+before a quote read as the last sentence before its opening mark."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefings.reading.sentences import split_sentences
+from briefings.reading.speaker_phrases import issuer_name
+
+if TYPE_CHECKING:
+    from briefings.reading.cues import Cues
+    from briefings.reading.document import Document
+    from briefings.reading.lexicon import Lexicon
+    from briefings.reading.marks import Span
+    from briefings.reading.names import PersonIndex
+
+
+class BeforeCues:
+    """The speaker a cue before a quote names (a base of the Attributor)."""
+
+    doc: Document
+    paragraphs: list[str]
+    cues: Cues
+    lex: Lexicon
+    people: PersonIndex
+    last_speaker: str
+
+    def _before_cue(
+        self, span: Span, para: str, prev_same: Span | None, prev_speaker: str
+    ) -> str | None:
+        start = prev_same.close_end if prev_same and not self._scare(prev_same, span) else 0
+        before = mask_labels(para[start : max(start, span.open_at)])
+        if not before.strip() and span.paragraph > 0:
+            previous = self.paragraphs[span.paragraph - 1].rstrip()
+            if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
+                before = previous  # "Boudreau said:" closing the paragraph before
+        sentence = last_sentence(before, self.lex.abbreviations)
+        joined = self.cues.inverted_pronoun_before
+        inverted = joined.search(sentence) if joined else None
+        if inverted:
+            return inverted.group("who")  # "…, mais disait-il : « … »"
+        verbs = [
+            v for v in self.cues.verb_anywhere.finditer(sentence) if not self._noun_use(sentence, v)
+        ]
+        if not verbs:
+            according = self.cues.according.search(sentence)
+            if according:
+                found = self._speaker_in_phrase(according.group("who"))
+                if found and self._possessed(found) and self.last_speaker:
+                    return self.last_speaker  # "Según su análisis": the one who spoke
+                return found
+            after = self.cues.according_after
+            postposed = after.search(sentence) if after else None
+            if postposed:
+                found = self._speaker_in_phrase(postposed.group("who"))
+                if found:
+                    return found  # "Weber zufolge ist die Lage „…“"
+            opening = self.cues.according_opening
+            named = opening.match(sentence) if opening else None
+            if named and named.group("who") and self._speaker_in_phrase(named.group("who")):
+                return named.group("who")  # "Para Ingrid Roe la solución está en «…»"
+            if named and named.group("body") and self._body_noun(named.group("noun")):
+                return named.group("body")  # "Pour le parquet antiterroriste, «…»"
+            issued = list(self.cues.issued.finditer(sentence))
+            if issued:
+                # "NASA's Office of the Inspector General released two reports that depicted “…”"
+                return issuer_name(issued[-1].group("who"))
+            if sentence.rstrip().endswith(":"):
+                # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote;
+                # "Partial transcript as follows:" names nobody.
+                words = [w.lower().strip(",.") for w in sentence.rstrip(" :").split()]
+                if all(w in self.lex.not_speakers or w in self.lex.not_names for w in words):
+                    return None
+                label = sentence.strip(" :")
+                if len(words) == 1 and not self._known_person(label):
+                    return None  # "Motif : « … »", "Bilan : « … »": a label, not a speaker
+                pronoun = self._inverted_pronoun(sentence.rstrip(" :").split())
+                if pronoun:
+                    return pronoun  # "Um 0.16 Uhr schickt sie Roe eine Nachricht: „…“"
+                return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
+            return None
+        verb = verbs[-1]
+        named_after = self.lex.inverted_any_verb and self._name_after_verb(sentence[verb.end() :])
+        if named_after:
+            return named_after  # "come spiega Enrico Corsini, il presidente: «…»"
+        rest = sentence[verb.end() :].rstrip()
+        if rest[-1:] in {":", ","} and verb.group(0).lower() in self.lex.inverting:
+            # "In other words, explained CBS moderator Jo Roe: “…”": the verb's inverted subject
+            words = rest.rstrip(" :,").split()
+            short = 0 < len(words) <= 5 and words[0][:1].isupper()  # not "said of Roe:"
+            found = self._speaker_in_phrase(" ".join(words)) if short else None
+            if found and found[:1].isupper() and not any(w in self.lex.embedding for w in words):
+                return found
+        if len(sentence[verb.end() :].split()) > 12:
+            # "Mr. Bush tells voters who wonder why … that he “…”": the quote is what the
+            # sentence's subject says when the words before it hand over to it.
+            words = sentence.rstrip(" ,").split()
+            if len(words) > 1 and words[-1].lower() in self.cues.pronouns:
+                return words[-1] if self._hands_over(" ".join(words[:-1])) else None
+            if self._hands_over(sentence):
+                # "…, where Sen. Jo Roe told reporters that he had … and that “…”": the
+                # verb's own subject, else the sentence's
+                return self._subject_before(sentence[: verb.start()]) or self._sentence_subject(
+                    sentence
+                )
+            return None
+        running_on = verb.group(0).endswith(self.lex.progressive_endings)
+        if running_on and prev_speaker:
+            return prev_speaker
+        # The subject of the last reporting verb, else of an earlier one: "Frazier said the
+        # amendment was a gesture intended to highlight “…”" is Frazier's.
+        if not sentence[: verbs[0].start()].strip() and not running_on:
+            # "Said Dorothy Poynter, who grew up with Ali, “…”": the verb opens the sentence.
+            found = self._speaker_in_phrase(sentence[verbs[0].end() :])
+            if found:
+                return found
+        for candidate in reversed(verbs):
+            if candidate.group(0).endswith(self.lex.progressive_endings):
+                continue  # "people on their way into the polls saying “…”": not the polls
+            found = self._subject_before(sentence[: candidate.start()])
+            if found:
+                return found
+        if prev_same and prev_speaker and self._one_sentence(prev_same, span):
+            return prev_speaker  # "«A», a lo que se añaden «B»": no new subject in between
+        if self.lex.pro_drop and self._subjectless(sentence[: verb.start()].split()):
+            # "Además insistió en que “…”": the subject is the person spoken of
+            return self._spoken_of(span)
+        if running_on and not sentence[: verb.start()].strip():
+            return None
+        issued = list(self.cues.issued.finditer(sentence))
+        if issued:  # "the Office released reports that described “…”"
+            return issuer_name(issued[-1].group("who"))
+        if self.lex.pro_drop:
+            # no subject right before the verb: the sentence's, when a person, else it was
+            # left out ("Rendido, tentou …, diz")
+            subject = self._sentence_subject(self._sentence_before(span))
+            if subject and self.people.is_person(self.people.expand(subject)):
+                return subject
+            return self._spoken_of(span)
+        return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _scare(self, previous: Span, span: Span) -> bool:
+        """A few quoted words earlier in the quote's own sentence, no speech of their own
+        ("fragte X die selbsterklärte „Oma Courage“ der Liberalen: „…“"): the sentence runs on."""
+        text = previous.text(self.paragraphs).strip()
+        between = self.paragraphs[span.paragraph][previous.close_end : span.open_at]
+        return (
+            len(text.split()) <= 3 and text[-1:] not in ".,;!?" and not re.search(r"[.!?]", between)
+        )
+
+    def _possessed(self, phrase: str) -> bool:
+        """A possessive and a noun that is neither a role nor a document: "su análisis",
+        "his view" (the possessor is who speaks)."""
+        words = [w.lower() for w in phrase.split()]
+        return (
+            len(words) == 2
+            and words[0] in self.lex.possessives
+            and words[0] not in self.lex.determiners
+            and words[1] not in self.lex.person_roles
+            and words[1] not in self.lex.documents
+        )
+
+    def _body_noun(self, noun: str) -> bool:
+        """A noun that names who may hold a view: a role, a body, a document, a group ("le
+        parquet", "les enquêteurs"), not "la première fois"."""
+        low = noun.lower()
+        return (
+            low in self.lex.person_roles
+            or low in self.lex.org_words
+            or low in self.lex.documents
+            or low in self.lex.collective
+            or low in self.lex.group_nouns
+        )
+
+    def _one_sentence(self, first: Span, second: Span) -> bool:
+        one = self.doc.sentence_at(first.paragraph, first.open_at)
+        return one is not None and one is self.doc.sentence_at(second.paragraph, second.open_at)
+
+    def _opener(self, word: str) -> bool:
+        """A function word that opens a sentence (not a determiner, which opens a description)."""
+        low = word.lower()
+        return low in self.lex.not_names and low not in self.lex.determiners and word[:1].isupper()
+
+    def _subjectless(self, words: list[str]) -> bool:
+        """Words before a verb that hold no subject: none, or only function words. A
+        capitalised honorific is a subject's first word ("», a enchaîné M. Duda", "», gronde
+        Me Roy"), though the lower-case word may be a function word ("me")."""
+        bare = [w.strip(",.;:") for w in words]
+        return all(
+            w.lower() in self.lex.not_names
+            and w.lower() not in self.lex.determiners
+            and w.lower() not in self.lex.possessives  # "informó este ministerio": a subject
+            and w.lower() not in self.cues.pronouns
+            and not (w[:1].isupper() and w.lower() in self.lex.honorifics)
+            for w in bare
+            if w
+        )
+
+    def _hands_over(self, text: str) -> bool:
+        words = text.rstrip(" ,").split()
+        return bool(words) and (
+            words[-1].lower() in self.lex.speech_openers or text.rstrip().endswith(":")
+        )
+
+    def _sentence_before(self, span: Span) -> str:
+        """The sentence that holds the quote's opening mark."""
+        found = self.doc.sentence_at(span.paragraph, span.open_at)
+        return found.text if found else self.paragraphs[span.paragraph]
+
+    if TYPE_CHECKING:  # provided by the Attributor and its other bases
+
+        def _inverted_pronoun(self, words: list[str]) -> str: ...
+
+        def _known_person(self, run: str) -> str: ...
+
+        def _name_after_verb(self, text: str) -> str | None: ...
+
+        def _noun_use(self, sentence: str, verb: re.Match[str]) -> bool: ...
+
+        def _paragraph_had_quote(self, index: int) -> bool: ...
+
+        def _sentence_subject(self, sentence: str) -> str | None: ...
+
+        def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None: ...
+
+        def _spoken_of(self, span: Span) -> str | None: ...
+
+        def _subject_before(self, text: str) -> str | None: ...
+
+
+def last_sentence(text: str, abbreviations: frozenset[str]) -> str:
+    """The last sentence of a stretch of text, complete or not (the words before a quote)."""
+    # A capital after the text lets its last full stop end a sentence ("if asked. “…”").
+    sentences = split_sentences(text + " X", abbreviations) if text.strip() else []
+    if not sentences:
+        return ""
+    last = sentences[-1]
+    return last[:-2] if last.endswith(" X") else last
+
+
+_LABEL = re.compile(r"\s?\([^()]{1,30}\)")
+
+
+def mask_labels(text: str) -> str:
+    """Short parentheticals blanked, offsets kept: "Rep. Jane Doe (D-Ohio) said" reads as
+    "Rep. Jane Doe said"."""
+    return _LABEL.sub(lambda m: " " * len(m.group(0)), text)

@@ -1,0 +1,288 @@
+"""A raw speaker phrase resolved to a speaker: a pronoun to the person or group it stands for,
+a role to its holder ("the minister"), a collective noun to its group ("the doctors"), a
+document to its issuer ("the statement"), a description to the person it names, a name to the
+fullest form the article gives."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefings.reading.coreference import coordinated_people
+from briefings.reading.names import (
+    capitalised_runs,
+    drop_openers,
+    person_name,
+    personal,
+    split_at_articles,
+    strip_titles,
+)
+from briefings.reading.roles import appositive_name, holder_of, role_holders
+
+if TYPE_CHECKING:
+    from briefings.reading.cues import Cues
+    from briefings.reading.document import Document
+    from briefings.reading.lexicon import Lexicon
+    from briefings.reading.marks import Span
+    from briefings.reading.names import PersonIndex
+    from briefings.reading.roles import Holder
+
+_NAME_AT_END = re.compile(
+    r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|for|and|&|[A-Z][\w’'&.-]*))*(?<!\bthe)(?<!\bof)$"
+)
+
+
+class SpeakerPhrases:
+    """Resolves what a cue names to a speaker (a base of the Attributor)."""
+
+    doc: Document
+    paragraphs: list[str]
+    cues: Cues
+    lex: Lexicon
+    people: PersonIndex
+    last_speaker: str
+    last_group: str
+    _groups: dict[tuple[int, int], tuple[str, str]]
+    _holders: list[Holder] | None
+
+    def _resolve(self, raw: str, span: Span) -> str:
+        raw = raw.strip().strip(",").strip()
+        raw = self.cues.leading_conjunction.sub("", raw)
+        low = raw.lower()
+        pronoun = self.lex.pronouns.get(low)
+        if pronoun and pronoun.number == "singular" and pronoun.gender != "neuter":
+            return self._last_person_before(span, pronoun.gender) or self.last_speaker or raw
+        if pronoun and pronoun.number == "plural":
+            subject = self._sentence_subject(self._sentence_before(span))
+            if subject and subject.lower() not in self.cues.pronouns and subject[:1] not in '“"«„':
+                return self._resolve(subject, span)
+            group = self._last_group_before(span)
+            pair = coordinated_people(
+                self.doc, span.paragraph, span.open_at, self._sentence_subject, self._known_person
+            )
+            if pair and (not group or pair[:2] > self._last_group_at(span)):
+                return pair[2]  # "Foner and Alba suggest … In the US, they write, “…”"
+            return group or self.last_group or self.last_speaker or raw
+        if pronoun:  # "it": the body last named
+            return self.last_group or self.last_speaker or raw
+        group = self._group_for(raw, span)
+        if group:
+            return group
+        if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
+            # "the minister", or a bare title ("Chef", "Ministerin"): the person the paragraph
+            # is about, else the one the article gave that role, else the person last named
+            return (
+                self._person_in_paragraph(span)
+                or self._role_holder(raw, span)
+                or self._last_person_before(span)
+                or self._person_named_next(span)
+                or raw
+            )
+        signers = self.cues.signed_by.search(raw)
+        if signers and self.cues.documents.match(self.cues.document_by.sub("", raw)):
+            group = self._group_for("the " + signers.group("noun"), span)
+            if group:
+                return group  # "the letter signed by seven physicians": the physicians' group
+        if self.cues.documents.match(raw) or self.cues.documents.match(
+            self.cues.document_by.sub("", raw)
+        ):
+            # "explica la ONG": in Romance order, the body a sentence named as its subject
+            # shortly before (English group subjects are too noisy: "Just", "Facing")
+            named = self._last_group_before(span) if self.lex.inverted_any_verb else ""
+            named = drop_openers(named, self.lex.not_names, frozenset())  # "El Comité …"
+            return named or self.last_group or self._issuer_before(span) or raw
+        words = raw.split()
+        while len(words) > 1 and (
+            self._opener(words[0]) or (self.lex.is_title(words[0]) and words[1][:1].isupper())
+        ):
+            # "Según Pedro Gil", "Innenminister Gerhard Karner": an opener or a title of the
+            # language, no part of the name
+            words.pop(0)
+        titled = [i for i, w in enumerate(words[:-1]) if self.lex.is_title(w)]
+        if titled and words[titled[-1] + 1][:1].isupper() and len(words) - titled[-1] > 2:
+            words = words[titled[-1] + 1 :]  # "Hessens Arbeitsministerin Heike Hofmann"
+        raw = " ".join(words)
+        if not raw[:1].isupper():
+            # "the economist Jo Roe": the person the description names
+            for run in capitalised_runs(raw):
+                person = person_name(run.text, self.lex)
+                if person and self.people.is_person(self.people.expand(person)):
+                    return self.people.expand(person)
+        placed = self._placed_person(raw)
+        if placed:
+            return self.people.expand(placed)  # "Gov. Jeb Roe of Florida" -> Jeb Roe
+        if raw[:1].isupper():
+            team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
+            if team:
+                return self._resolve(raw[: team.start()], span) + team.group(0)
+            person = person_name(raw, self.lex)
+            if person:
+                return self.people.expand(person)
+            bare = re.sub(r"[’']s$", "", raw)  # "Swift’s" -> "Swift"; "NASA’s Office" stays
+            words = strip_titles(bare.split()) or bare.split()
+            return self.people.expand(" ".join(words))
+        return raw
+
+    def _role_holder(self, raw: str, span: Span) -> str:
+        if self._holders is None:
+            self._holders = role_holders(self.doc, self._known_person)
+        return holder_of(raw, span.paragraph, span.start, self._holders, self.lex)
+
+    def _group_for(self, raw: str, span: Span) -> str:
+        """ "the doctors" -> the group an apposition named ("The doctors, members of … Doctors
+        for Camp Closure"); other collective nouns -> the last group so named."""
+        match = re.fullmatch(r"(?:the|The)\s+(\w+)", raw)
+        if not match:
+            return ""
+        noun = match.group(1).lower()
+        known = [
+            (pos, name)
+            for pos, (n, name) in self._groups.items()
+            if pos < (span.paragraph, span.start)
+        ]
+        direct = [
+            name
+            for pos, (n, name) in sorted(self._groups.items())
+            if n == noun and pos < (span.paragraph, span.start)
+        ]
+        if direct:
+            return direct[-1]
+        if known and noun in self.lex.collective:
+            return max(known)[1]
+        return ""
+
+    def _issuer_before(self, span: Span) -> str:
+        """Who "issued a statement" shortly before: the statement speaks for them."""
+        before = self.paragraphs[span.paragraph][: span.start]
+        if span.paragraph:
+            before = self.paragraphs[span.paragraph - 1] + "\n" + before
+        found = list(self.cues.issued.finditer(before))
+        return issuer_name(found[-1].group("who")) if found else ""
+
+    def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None:
+        """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
+        phrase up to its first comma ("a Customs and Border Protection spokesperson")."""
+        phrase = self.cues.relative_split.split(phrase)[0]
+        appos = appositive_name(phrase, self.lex)
+        if appos:
+            return appos  # "l'avocate de Jean Roy, Anne Lis": the name in apposition
+        phrase = self._description_head(phrase)
+        # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
+        runs = tuple(
+            part
+            for r in capitalised_runs(phrase)
+            for part in split_at_articles(r, self.lex)
+            if self._named(part.text)
+        )
+        first = runs[0].text.split()[0] if runs and runs[0].start <= 2 else ""
+        owner = self.people.expand(first[:-1]) if first.endswith("s") and len(first) > 3 else ""
+        people = [
+            p if p and personal(p, self.lex) else None
+            for p in (person_name(r.text, self.lex) for r in runs)
+        ]
+        named = [p for p in people if p]
+        if owner and self.people.is_person(owner) and (not named or named[0].startswith(first)):
+            return owner  # "Roths Fazit:" (not "Kuhns Anwalt Peter Hahn"): whose words they are
+        if named and not last and runs and runs[0].start <= 2 and not people[0]:
+            # "sagte Weber im Alten Rathaus": the surname opening the phrase is its subject
+            first = self.people.expand(runs[0].text)
+            if self.people.is_person(first):
+                return first
+        if named:
+            return named[-1] if last else named[0]
+        # "…, fuhr Schick fort:": a surname the article gives in full elsewhere
+        known = [k for r in runs if self.people.is_person(k := self.people.expand(r.text))]
+        if known:
+            return known[-1] if last else known[0]
+        if runs:
+            pick = runs[-1] if last else runs[0]
+            # where nouns are capitalised, a lone capitalised word is a noun ("etwas Neues")
+            noun = self.lex.capitalised_nouns and len(pick.text.split()) == 1
+            if (pick.start <= 2 or last) and not noun:
+                return pick.text
+        descriptor = phrase.split(",")[0].strip()
+        words = descriptor.split()
+        if len(words) > 2 and words[-1] in self.lex.particles:
+            # "teilte die Polizei mit": the verb's particle closes the sentence
+            words = words[:-1]
+            descriptor = " ".join(words)
+        if len(words) > 9:
+            # "el ministerio de Exteriores de Egipto en una nota esta mañana": the noun
+            # phrase, up to the adverbial that follows it
+            cut = next((i for i, w in enumerate(words) if i > 1 and w in self.lex.intro), 0)
+            descriptor = " ".join(words[:cut])
+        if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
+            return descriptor
+        return None
+
+    def _description_head(self, phrase: str) -> str:
+        """A description cut before the adverbial that follows it, when no name comes first:
+        "le chef de l'Etat dans l'avion … jusqu'à La Nouvelle-Orléans" is the head of state,
+        not the city; "le président vendredi, lors d'une conférence avec le Premier ministre
+        X" is not X; "le maire, interrogé par X" is the mayor. Names before the cut stay ("la
+        ministre Sophie Roy dans un entretien", "le maire, Paul Roy")."""
+        words = phrase.split()
+        if len(words) < 3 or not self.lex.description_cut or not self._determined(words[0]):
+            return phrase
+        for i, word in enumerate(words[1:], start=1):
+            if i > 1 and word[:1].isupper():
+                return phrase  # a name before any adverbial
+            if i > 1 and word.lower() in self.lex.description_cut:
+                return " ".join(words[:i]).rstrip(",")
+            if word.endswith(",") and i + 1 < len(words) and words[i + 1][:1].islower():
+                return " ".join(words[: i + 1]).rstrip(",")  # "le maire, interrogé par X"
+        return phrase
+
+    def _determined(self, word: str) -> bool:
+        """A determiner, or a word after an elided one ("l'accusation", "l’avocate")."""
+        low = word.lower().replace("’", "'")
+        if low in self.lex.determiners:
+            return True
+        head, mark, rest = low.partition("'")
+        return bool(mark and rest) and head + "'" in self.lex.determiners
+
+    def _describes(self, phrase: str) -> bool:
+        """A description of a speaker opens on a determiner, a possessive, a number or a
+        capital ("a Customs spokesperson", "his lawyer"), not on a verb or a preposition."""
+        first = phrase.split()[0]
+        low = first.lower()
+        return (
+            self._determined(first)
+            or low in self.lex.possessives
+            or first[0].isdigit()
+            or (first[0].isupper() and low not in self.lex.not_names)
+        )
+
+    if TYPE_CHECKING:  # provided by the Attributor and its other bases
+
+        def _known_person(self, run: str) -> str: ...
+
+        def _last_group_at(self, span: Span) -> tuple[int, int]: ...
+
+        def _last_group_before(self, span: Span) -> str: ...
+
+        def _last_person_before(self, span: Span, gender: str = "") -> str: ...
+
+        def _named(self, run: str) -> bool: ...
+
+        def _opener(self, word: str) -> bool: ...
+
+        def _person_in_paragraph(self, span: Span) -> str: ...
+
+        def _person_named_next(self, span: Span) -> str: ...
+
+        def _placed_person(self, raw: str) -> str: ...
+
+        def _sentence_before(self, span: Span) -> str: ...
+
+        def _sentence_subject(self, sentence: str) -> str | None: ...
+
+
+def issuer_name(who: str) -> str:
+    """Who an "issued a statement" cue names: the name its phrase ends on."""
+    who = re.split(r"[,.;:]\s", who.strip())[-1]
+    # "The importance grew as NASA’s Office of the Inspector General": the name at the end
+    name = _NAME_AT_END.search(who)
+    if name and name.start() > 0:
+        who = name.group(0)
+    return who[0].lower() + who[1:] if who.split()[0] in {"The", "A", "An"} else who
