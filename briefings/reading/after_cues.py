@@ -7,25 +7,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefings.reading.attribution_state import AttributionState
 from briefings.reading.before_cues import last_sentence, mask_labels
 from briefings.reading.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from briefings.reading.cues import Cues
-    from briefings.reading.document import Document
-    from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
 
 _DASH = re.compile(r"[—―–]")
 
 
-class AfterCues:
+class AfterCues(AttributionState):
     """The speaker a cue after a quote names (a base of the Attributor)."""
-
-    doc: Document
-    paragraphs: list[str]
-    cues: Cues
-    lex: Lexicon
 
     def _after_cue(self, span: Span, para: str) -> str | None:
         if not span.closed:

@@ -7,26 +7,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefings.reading.attribution_state import AttributionState
 from briefings.reading.sentences import split_sentences
 from briefings.reading.speaker_phrases import issuer_name
 
 if TYPE_CHECKING:
-    from briefings.reading.cues import Cues
-    from briefings.reading.document import Document
-    from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
-    from briefings.reading.names import PersonIndex
 
 
-class BeforeCues:
+class BeforeCues(AttributionState):
     """The speaker a cue before a quote names (a base of the Attributor)."""
-
-    doc: Document
-    paragraphs: list[str]
-    cues: Cues
-    lex: Lexicon
-    people: PersonIndex
-    last_speaker: str
 
     def _before_cue(
         self, span: Span, para: str, prev_same: Span | None, prev_speaker: str

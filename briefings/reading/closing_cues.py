@@ -12,26 +12,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefings.reading.attribution_state import AttributionState
 from briefings.reading.labels import closing_signature
 from briefings.reading.names import person_name, personal
 
 if TYPE_CHECKING:
-    from briefings.reading.cues import Cues
-    from briefings.reading.document import Document
-    from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
 
 _COMMA = re.compile(r",\s+")
 _MAX_AFTER_VERB = 8  # words after "X said" that are still its adverbials ("on Monday in Ohio")
 
 
-class ClosingCues:
+class ClosingCues(AttributionState):
     """Cues away from the quote and the limits of cues (a base of the Attributor)."""
-
-    doc: Document
-    paragraphs: list[str]
-    cues: Cues
-    lex: Lexicon
 
     def _closing_cue(self, span: Span, para: str) -> str | None:
         """The speaker a cue closing the quote's sentence names, after a comma: ", X said."

@@ -7,28 +7,18 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from briefings.reading.attribution_state import AttributionState
+
 if TYPE_CHECKING:
-    from briefings.reading.cues import Cues
-    from briefings.reading.document import Document
-    from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
-    from briefings.reading.names import PersonIndex
 
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
-class SpeakerMemory:
+class SpeakerMemory(AttributionState):
     """Who spoke, was a subject or was named before and around each quote (a base of the
     Attributor)."""
 
-    doc: Document
-    paragraphs: list[str]
-    cues: Cues
-    lex: Lexicon
-    people: PersonIndex
-    last_speaker: str
-    last_person: str
-    last_group: str
     _span_speakers: list[tuple[Span, str]]
     _cued_speakers: list[tuple[Span, str]]
     _subjects: list[tuple[int, int, str]]

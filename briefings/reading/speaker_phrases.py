@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefings.reading.attribution_state import AttributionState
 from briefings.reading.coreference import coordinated_people
 from briefings.reading.names import (
     capitalised_runs,
@@ -20,11 +21,7 @@ from briefings.reading.names import (
 from briefings.reading.roles import appositive_name, holder_of, role_holders
 
 if TYPE_CHECKING:
-    from briefings.reading.cues import Cues
-    from briefings.reading.document import Document
-    from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
-    from briefings.reading.names import PersonIndex
     from briefings.reading.roles import Holder
 
 _NAME_AT_END = re.compile(
@@ -32,16 +29,9 @@ _NAME_AT_END = re.compile(
 )
 
 
-class SpeakerPhrases:
+class SpeakerPhrases(AttributionState):
     """Resolves what a cue names to a speaker (a base of the Attributor)."""
 
-    doc: Document
-    paragraphs: list[str]
-    cues: Cues
-    lex: Lexicon
-    people: PersonIndex
-    last_speaker: str
-    last_group: str
     _groups: dict[tuple[int, int], tuple[str, str]]
     _holders: list[Holder] | None
 

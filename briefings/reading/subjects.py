@@ -8,14 +8,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
-from briefings.reading.names import Name, PersonIndex, capitalised_runs, person_name
-
-if TYPE_CHECKING:
-    from briefings.reading.cues import Cues
-    from briefings.reading.document import Document
-    from briefings.reading.lexicon import Lexicon
+from briefings.reading.attribution_state import AttributionState
+from briefings.reading.names import Name, capitalised_runs, person_name
 
 # What may follow a name inverted after its verb ("…, said Jo Roe." / ", said Jo Roe, a
 # senator"), unlike the subject of reported speech ("he said Roe has…").
@@ -27,14 +22,9 @@ _APPOSED_NAME = re.compile(
 )  # "The company…, Dick Clark Productions,"
 
 
-class SubjectReader:
+class SubjectReader(AttributionState):
     """Sentence subjects and person mentions of one article (a base of the Attributor)."""
 
-    doc: Document
-    paragraphs: list[str]
-    cues: Cues
-    lex: Lexicon
-    people: PersonIndex
     _starts: dict[int, list[int]]
     _known: dict[str, str]
 

@@ -6,18 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefings.reading.attribution_state import AttributionState
 from briefings.reading.names import capitalised_runs, person_name, personal
 
-if TYPE_CHECKING:
-    from briefings.reading.cues import Cues
-    from briefings.reading.lexicon import Lexicon
 
-
-class VerbSubjects:
+class VerbSubjects(AttributionState):
     """Who a reporting verb before a quote has as its subject (a base of the Attributor)."""
-
-    cues: Cues
-    lex: Lexicon
 
     def _name_after_verb(self, text: str) -> str | None:
         """A person's full name right after the last reporting verb before a quote: the verb's
