@@ -11,15 +11,15 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from briefings.reading.gazetteer import fold, gazetteer, normal_token, tokens
+from briefings.reading.lexicon import lexicon
 from briefings.reading.stopwords import stop_words
 
 MAX_ELIDED = 4  # "l'", "dell'", "nell'": an elided article before the kind
 MAX_PLACE = 4  # tokens of a place name after the kind
 MAX_WEIGHT = 6.0  # an event is what an article is about, not more than its main names
-# Articles that may stand between the connector and the place ("nella", "in der Türkei").
-_ARTICLES = frozenset("la le l les el los il lo der die dem den des a o the".split())
 
 
 @dataclass(slots=True, frozen=True)
@@ -29,13 +29,19 @@ class Kinds:
     nouns: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, kind)
     connectors: frozenset[tuple[str, ...]]
     named: frozenset[str]  # kinds that take a proper name of their own ("storm")
+    articles: frozenset[str]  # the language's articles, folded ("der", "la", "l")
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """``data/events.toml``, read once for every language."""
+    text = resources.files("briefings").joinpath("data/events.toml").read_text("utf-8")
+    return tomllib.loads(text)
 
 
 @cache
 def kinds(language: str) -> Kinds | None:
-    data = tomllib.loads(
-        resources.files("briefings").joinpath("data/events.toml").read_text("utf-8")
-    )
+    data = dict(_data())
     connectors = data.pop("connectors")
     nouns: defaultdict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     named = set()
@@ -49,10 +55,13 @@ def kinds(language: str) -> Kinds | None:
         return None
     for options in nouns.values():
         options.sort(key=lambda option: -len(option[0]))  # longest first
+    # The language's articles may stand between the connector and the place ("in der Türkei").
+    articles = frozenset(fold(w).rstrip("'’") for w in lexicon(language).determiners)
     return Kinds(
         dict(nouns),
         frozenset(tuple(fold(c).split()) for c in connectors.get(language, [])),
         frozenset(named),
+        articles,
     )
 
 
@@ -120,7 +129,7 @@ def _event_after(
         if tuple(norm[j : j + len(connector)]) == connector:
             starts.append(j + len(connector))
     for start in list(starts):
-        if start < len(norm) and norm[start] in _ARTICLES and not raw[start][:1].isupper():
+        if start < len(norm) and norm[start] in found.articles and not raw[start][:1].isupper():
             starts.append(start + 1)
     for start in starts:
         place, _ = _place_at(raw, norm, start, towns)
