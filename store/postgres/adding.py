@@ -47,8 +47,13 @@ def record_of(article: Article) -> dict[str, Any]:
         value = data[key]
         data[key] = value.isoformat() if value else None
     data["fingerprint"] = str(article.fingerprint)  # 64-bit ints lose precision in JSON readers
-    data["canonical_url"] = data["canonical_url"] or canonical_url(article.url)
+    data["canonical_url"] = url_key(article)
     return data
+
+
+def url_key(article: Article) -> str:
+    """The canonical URL an article is stored and deduplicated under."""
+    return article.canonical_url or canonical_url(article.url)
 
 
 def moment(value: datetime | None) -> float:
@@ -72,7 +77,7 @@ def add_batch(
     deleted), so only new names are sent; it is updated once the batch is committed."""
     if not articles:
         return []
-    urls = [article.canonical_url or canonical_url(article.url) for article in articles]
+    urls = [url_key(article) for article in articles]
     outcomes: list[AddOutcome] = []
     new_topics: dict[str, str] = {}
     try:
