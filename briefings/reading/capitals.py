@@ -118,7 +118,12 @@ def trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()
     Rafael Greca"): None when a single word is left, which the fuller name already counts.
     ``nouns``: words the article writes after an article (German "der Sturz"; a name may
     follow one too, "des Maximilian Kolbe", so only a noun with an object is rejected)."""
-    words = trim(name.split(), language)
+    words = name.split()
+    german = language in NOUN_CAPITALISING
+    if german and _surname_like_function_word(words, language, nouns):
+        words = [*trim(words[:-1], language), words[-1]]  # "Ricarda Lang", "Sebastian Kurz"
+    else:
+        words = trim(words, language)
     while words and words[0].lower() in CONNECTORS:
         words.pop(0)  # "de Barroso" once "Além" is gone
     roles = tuple(name_words("role_endings", language))
@@ -128,13 +133,59 @@ def trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()
         return None  # "Bundesverkehrsminister Scheuer": a role and a surname, no full name
     if words and fold(words[0]) in nouns and any(w in CONNECTORS for w in words[1:]):
         return None  # "Sturz von Assad", "Zahl der Mitgliedsstaaten": a noun and its object
+    if names_only(language) and words:
+        if _not_a_given_name(words):
+            return None  # "L'incontro di Meloni"
+        words = _after_honorific(words, language)  # "Parlement M. Sagasti" -> "Sagasti"
     if len(words) < 2 or not words[0][:1].isupper() or fold(words[-1]) in month_names(language):
         return None  # "Mitte Dezember" is a date; "lamentado Imbroda" a verb and a name
-    if language in NOUN_CAPITALISING and _looks_like_noun(words[0]):
-        return None  # "Situation von Sweidah", "Entwicklung der Migrationspolitik"
-    if language in NOUN_CAPITALISING and (_looks_like_noun(words[-1]) or fold(words[-1]) in nouns):
-        return None  # "Praktische Solidarität", "Dutzende Fälle": a surname takes no article
+    if german and (_looks_like_noun(words[0]) or _looks_like_adjective(words[0])):
+        # "Situation von Sweidah", "Entwicklung der Migrationspolitik"; "Eigenwirtschaftliche
+        # Bahnen", "Mehrere Bahn-Konkurrenten": a given name is no adjective
+        return None
+    last = fold(words[-1])
+    if german and (_looks_like_noun(words[-1]) or last in nouns or last.split("-")[-1] in nouns):
+        # "Praktische Solidarität", "Dutzende Fälle", "Bahn-Konkurrenten": a surname takes
+        # no article
+        return None
     return " ".join(words)
+
+
+def _surname_like_function_word(words: list[str], language: str, nouns: frozenset[str]) -> bool:
+    """Whether a German run ends in a surname that the function-word lists hold ("Ricarda
+    Lang", "Sebastian Kurz"): German writes those adjectives and adverbs in lower case, so a
+    capitalised one after a name word, which the article never writes after an article, is
+    the name's own."""
+    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].isupper():
+        return False
+    last, before = fold(words[-1]), words[-2]
+    stops = stop_words(language)
+    return (
+        last in stops
+        and last not in nouns
+        and before[:1].isupper()
+        and fold(before) not in stops
+        and not before.endswith(".")
+    )
+
+
+def _not_a_given_name(words: list[str]) -> bool:
+    """Whether the first word of a run, in a language that capitalises only names, is an
+    elided article before a lower-case word ("L'incontro di Meloni"; "D'Alema" is a name)."""
+    _, mark, rest = words[0].replace("’", "'").partition("'")
+    return bool(mark) and rest[:1].islower()
+
+
+def _after_honorific(words: list[str], language: str) -> list[str]:
+    """The words after an honorific inside a run ("Parlement M. Sagasti": the Parliament,
+    then Mr Sagasti)."""
+    from briefings.reading.lexicon import lexicon
+
+    lex = lexicon(language)
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].endswith(".") and lex.is_title(words[i].lower().rstrip(".")):
+            return words[i + 1 :]
+    return words
 
 
 # Languages that capitalise every noun, where a name-like run is often a noun phrase.
@@ -149,6 +200,22 @@ def _looks_like_noun(word: str) -> bool:
     return word.lower().endswith(_NOUN_ENDINGS)
 
 
+# German adjective and quantifier endings no given name has ("Eigenwirtschaftliche",
+# "Europäischen", "Mehrere", "Zahlreiche").
+_ADJECTIVE_ENDINGS = tuple(
+    "liche lichen licher ische ischen ischer ige igen iger mehrere zahlreiche".split()
+)
+
+
+def _after_number(text: str, start: int) -> bool:
+    word = previous_word(text, start)
+    return bool(word) and word.replace(".", "").isdigit()
+
+
+def _looks_like_adjective(word: str) -> bool:
+    return word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
 def common_nouns(paragraphs: list[str], language: str) -> frozenset[str]:
     """In a language that capitalises nouns, the capitalised words the article writes right
     after an article or determiner somewhere ("nach dem Sturz"): nouns, not given names."""
@@ -159,8 +226,8 @@ def common_nouns(paragraphs: list[str], language: str) -> frozenset[str]:
     for text in paragraphs:
         for run in capitalised_runs(text):
             words = run.text.split()
-            if after_determiner(text, run.start, language):
-                nouns.add(fold(words[0]))
+            if after_determiner(text, run.start, language) or _after_number(text, run.start):
+                nouns.add(fold(words[0]))  # "der Sturz", "19 Prozent", "650 Seiten"
             elif len(words) > 1 and fold(words[0]) in determiners:
                 nouns.add(fold(words[1]))  # "Die Zahl der Mitgliedsstaaten" opening a sentence
     return frozenset(nouns)

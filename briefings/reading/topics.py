@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable
 from functools import cache, lru_cache
 
 from briefings.reading.capitals import (
+    NOUN_CAPITALISING,
     after_determiner,
     common_nouns,
     institution,
@@ -31,8 +32,9 @@ from briefings.reading.gazetteer import (
     tokens,
     without_article,
 )
-from briefings.reading.lexicon import english
+from briefings.reading.lexicon import english, lexicon
 from briefings.reading.names import (
+    CONNECTORS,
     GROUP_NOUNS,
     NOT_NAMES,
     ORG_WORDS,
@@ -44,6 +46,7 @@ from briefings.reading.names import (
 from briefings.reading.stopwords import (
     ENGLISH_FUNCTION_WORDS,
     leads_with_function_word,
+    name_words,
     stop_words,
     trim,
 )
@@ -85,7 +88,7 @@ def extract_topics(
     for town, weight in towns.items():
         weights[town] += weight
     _count_people(weights, parts, persons, language, nouns)
-    _count_organisations(weights, parts, language)
+    _count_organisations(weights, parts, language, nouns)
     _add_subjects(weights, parts, language)
     for event, weight in find_events(parts, language, towns.keys()).items():
         weights[event] += weight
@@ -239,13 +242,18 @@ def _count_people(
         surname = person.split()[-1].split("-")[-1]  # tokens split "al-Scharaa", "Meinl-Reisinger"
         for counts, weight in word_counts:
             get = counts.get  # (a Counter's missing key costs a Python call; get does not)
-            hits = get(surname, 0) + get(surname + "’s", 0) + get(surname + "'s", 0)
+            # (a token keeps a full stop: "… his successor Jo Merino." ends a sentence)
+            hits = get(surname, 0) + get(surname + ".", 0) + get(surname + "’s", 0)
+            hits += get(surname + "'s", 0)
             if hits:
                 weights[fold(person)] += weight * hits
 
 
 def _count_organisations(
-    weights: defaultdict[str, float], parts: list[tuple[str, float]], language: str
+    weights: defaultdict[str, float],
+    parts: list[tuple[str, float]],
+    language: str,
+    nouns: frozenset[str] = frozenset(),
 ) -> None:
     whole = "\n".join(text for text, _ in parts)
     body_runs: Counter[str] = Counter()
@@ -288,6 +296,8 @@ def _count_organisations(
             if words and words[0].lower() in {"the", "a", "an"}:
                 words = words[1:]
             words = trim(words, language)  # "Em Curitiba", "Die Drusen": a sentence start
+            if language in NOUN_CAPITALISING:
+                words = _without_noun_head(words, nouns)  # "Gebäudes der Humboldt-Universität"
             key = fold(" ".join(words))
             if named_as_org and key and not _is_common_start(key, language):
                 # "the journal JAMA Psychiatry", "Lowe's (LOW)", "Jefferies analyst Jo Smith";
@@ -438,6 +448,33 @@ def _add_sectors(weights: defaultdict[str, float]) -> None:
         subject = sectors.get(topic) or implied.get(topic)
         if subject:
             weights[subject] += weight * 0.5
+
+
+def _without_noun_head(words: list[str], nouns: frozenset[str]) -> list[str]:
+    """A German run opening on a common noun or a role and its genitive or "von" object
+    ("Gebäudes der Berliner Humboldt-Universität", "Deutschland-Chef von Flixbus"): the
+    organisation after it. A role before a name is no part of it ("Bundesverkehrsminister
+    Andreas Scheuer")."""
+    if len(words) < 2:
+        return words
+    role = fold(words[0]).endswith(tuple(name_words("role_endings", "de")))
+    if len(words) >= 3 and words[1].lower() in CONNECTORS:
+        rest = words[2:]
+        if role or (not _german_org_word(words[:1]) and _german_org_word(rest)):
+            return rest
+    return words[1:] if role else words
+
+
+def _german_org_word(words: list[str]) -> bool:
+    """Whether a German name holds an organisation word, as a word or as the head of a
+    compound ("Humboldt-Universität", "Bundesamt")."""
+    heads = _german_org_heads()
+    return any(fold(w).rpartition("-")[2].endswith(heads) for w in words)
+
+
+@cache
+def _german_org_heads() -> tuple[str, ...]:
+    return tuple(sorted({fold(w) for w in lexicon("de").org_words if len(w) >= 4}))
 
 
 def _has_org_word(words: list[str]) -> bool:

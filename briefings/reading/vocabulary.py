@@ -61,6 +61,11 @@ class Triggers:
             self.words[words[0]] = (subject, strength)
         elif words:
             self.phrases.setdefault(words[0], []).append((words, subject))
+            # The tokeniser drops an elided article before a capital ("coup d'État" reads
+            # "coup", "État"): the phrase is also known without it.
+            bare = tuple(w for w in words if not w.endswith("'"))
+            if len(bare) > 1 and bare != words:
+                self.phrases.setdefault(bare[0], []).append((bare, subject))
 
     def scan(self, words: list[str]) -> Iterable[tuple[str, int]]:
         """The subject of every trigger used in a list of folded words, with the strength of
