@@ -79,7 +79,9 @@ def extract_topics(
     people = [
         trimmed_person(p, language, nouns) for p in persons_in(*paragraphs) if _not_a_place(p)
     ]
-    names = {w for p in people if p for w in p.split()}  # "Em Curitiba" is no one
+    # A place word in a person's name is no place ("Ian Hamilton"; "Em Curitiba" is no one),
+    # unless the "person" opens on no given name ("an der Uni Freiburg", in German).
+    names = {w for p in people if p and _named_person(p, language) for w in p.split()}
     for text, weight in parts:
         for topic in _gazetteer_mentions(text, names, language):
             weights[topic] += weight
@@ -94,6 +96,23 @@ def extract_topics(
         weights[event] += weight
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
     return {topic: round(weight, 2) for topic, weight in ranked}
+
+
+def _named_person(person: str, language: str) -> bool:
+    """Whether a person's name opens on a given name, where the language's capitals do not
+    already say so (German capitalises "Uni" too)."""
+    if language not in NOUN_CAPITALISING:
+        return True
+    first = person.split()[0]
+    return first in _given_names(language) or first.split("-")[0] in _given_names(language)
+
+
+@cache
+def _given_names(language: str) -> frozenset[str]:
+    found: set[str] = set()
+    for lex in (lexicon(language), english()):
+        found |= lex.masculine_given | lex.feminine_given
+    return frozenset(found | {name.capitalize() for name in found})
 
 
 # Each paragraph is read by several steps: its tokens are computed once (the caches hold a few
