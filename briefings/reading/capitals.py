@@ -139,6 +139,14 @@ def trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()
         words = _after_honorific(words, language)  # "Parlement M. Sagasti" -> "Sagasti"
     if len(words) < 2 or not words[0][:1].isupper() or fold(words[-1]) in month_names(language):
         return None  # "Mitte Dezember" is a date; "lamentado Imbroda" a verb and a name
+    if german and words[-1][:2].isupper():
+        words = words[:-1]  # "Olaf Scholz SPD"; "Angebote zu ICEs": an acronym is no surname
+        while words and words[-1].lower() in CONNECTORS:
+            words.pop()
+        if len(words) < 2:
+            return None
+    if german and _noun_not_name(words[0], language, nouns):
+        return None  # "Prozent Mehrwertsteuer": "19 Prozent" is a noun
     if german and (_looks_like_noun(words[0]) or _looks_like_adjective(words[0])):
         # "Situation von Sweidah", "Entwicklung der Migrationspolitik"; "Eigenwirtschaftliche
         # Bahnen", "Mehrere Bahn-Konkurrenten": a given name is no adjective
@@ -149,6 +157,15 @@ def trimmed_person(name: str, language: str, nouns: frozenset[str] = frozenset()
         # no article
         return None
     return " ".join(words)
+
+
+def _noun_not_name(word: str, language: str, nouns: frozenset[str]) -> bool:
+    """A word the article uses as a noun and no given name ("des Maximilian Kolbe" has one)."""
+    from briefings.reading.lexicon import lexicon
+
+    lex = lexicon(language)
+    key = fold(word)
+    return key in nouns and key not in lex.masculine_given and key not in lex.feminine_given
 
 
 def _surname_like_function_word(words: list[str], language: str, nouns: frozenset[str]) -> bool:

@@ -316,7 +316,12 @@ def _count_organisations(
                 words = words[1:]
             words = trim(words, language)  # "Em Curitiba", "Die Drusen": a sentence start
             if language in NOUN_CAPITALISING:
-                words = _without_noun_head(words, nouns)  # "Gebäudes der Humboldt-Universität"
+                cut = _without_noun_head(words, nouns)  # "Gebäudes der Humboldt-Universität"
+                # "Deutschland-Chef von Flixbus": what a role heads is an organisation
+                role_of = len(cut) < len(words) - 1 and _is_role(words[0])
+                if role_of and cut[0] not in _given_names(language):
+                    named_as_org = True
+                words = cut
             key = fold(" ".join(words))
             if named_as_org and key and not _is_common_start(key, language):
                 # "the journal JAMA Psychiatry", "Lowe's (LOW)", "Jefferies analyst Jo Smith";
@@ -476,12 +481,16 @@ def _without_noun_head(words: list[str], nouns: frozenset[str]) -> list[str]:
     Andreas Scheuer")."""
     if len(words) < 2:
         return words
-    role = fold(words[0]).endswith(tuple(name_words("role_endings", "de")))
+    role = _is_role(words[0])
     if len(words) >= 3 and words[1].lower() in CONNECTORS:
         rest = words[2:]
         if role or (not _german_org_word(words[:1]) and _german_org_word(rest)):
             return rest
     return words[1:] if role else words
+
+
+def _is_role(word: str) -> bool:
+    return fold(word).endswith(tuple(name_words("role_endings", "de")))
 
 
 def _german_org_word(words: list[str]) -> bool:
