@@ -159,3 +159,33 @@ def test_an_honorific_inside_a_run_ends_what_came_before() -> None:
     )
     assert "francisco sagasti" in found
     assert not any(t.startswith("parlement m") for t in found)
+
+
+def test_a_german_role_heading_a_name_marks_an_organisation() -> None:
+    found = topics("de", "Bahn", "Das sagt Fabian Stenger, der Deutschland-Chef von Flixbus.")
+    assert "flixbus" in found
+
+
+def test_an_acronym_ending_a_german_run_is_no_surname() -> None:
+    found = topics("de", "Bahn", "Sie machen Kunden alternative Angebote zu ICEs und ICs.")
+    assert "angebote zu ices" not in found
+
+
+# --- one topic per name --------------------------------------------------------------------
+
+
+def test_a_cut_or_titled_form_of_a_name_is_the_fuller_name() -> None:
+    found = topics(
+        "es",
+        "Bruselas",
+        "La presidenta Ursula von der Leyen escribe una carta. Von der Leyen insiste.",
+        "Así lo dice Von der Leyen. La señora Sophie Binet y la Sra. Binet hablaron.",
+    )
+    assert "ursula von der leyen" in found
+    assert "der leyen" not in found
+    assert "sra binet" not in found and "sra. binet" not in found
+
+
+def test_a_roman_numeral_in_a_headline_is_no_organisation() -> None:
+    found = topics("es", "Juicio por el caso golpe II entra en la recta final", "El juicio sigue.")
+    assert "ii" not in found

@@ -60,6 +60,7 @@ MAX_TOPICS = 30
 # Where a mention stands decides how much it says about the article.
 TITLE_WEIGHT, DEK_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.5, 1.0
 _ORG_JOIN = re.compile(r"\s+(of|for|and|&)\s+")
+_ROMAN = re.compile(r"[ivxlc]{2,6}")  # folded "II", "XIV": numbers, not organisations
 
 
 def extract_topics(
@@ -94,6 +95,7 @@ def extract_topics(
     _add_subjects(weights, parts, language)
     for event, weight in find_events(parts, language, towns.keys()).items():
         weights[event] += weight
+    _drop_cut_names(weights)
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOPICS]
     return {topic: round(weight, 2) for topic, weight in ranked}
 
@@ -113,6 +115,14 @@ def _given_names(language: str) -> frozenset[str]:
     for lex in (lexicon(language), english()):
         found |= lex.masculine_given | lex.feminine_given
     return frozenset(found | {name.capitalize() for name in found})
+
+
+def _drop_cut_names(weights: defaultdict[str, float]) -> None:
+    """A name opening on its particle ("der leyen", from "Von der Leyen" at a sentence start)
+    is the tail of a fuller name the article gives ("ursula von der leyen")."""
+    for key in [k for k in weights if k.split()[0] in CONNECTORS and " " in k]:
+        if any(other != key and other.endswith(" " + key) for other in weights):
+            del weights[key]
 
 
 # Each paragraph is read by several steps: its tokens are computed once (the caches hold a few
@@ -255,6 +265,7 @@ def _count_people(
             name = person_name(run.text)
             if name and _not_a_place(name) and (name := trimmed_person(name, language, nouns)):
                 people.add(name)
+    people = _fullest_names(people, language)
     # Words are counted only when there is someone to count (most short items name no one).
     word_counts = [(_word_counts(text), weight) for text, weight in parts] if people else []
     for person in people:
@@ -266,6 +277,41 @@ def _count_people(
             hits += get(surname + "'s", 0)
             if hits:
                 weights[fold(person)] += weight * hits
+
+
+def _fullest_names(people: set[str], language: str) -> set[str]:
+    """People without the shorter forms of another's name: "Von der Leyen" cut to "der Leyen"
+    at a sentence start, or "Mme Binet", are "Ursula von der Leyen" and "Sophie Binet"."""
+    if len(people) < 2:
+        return people
+    folded = {fold(p): p for p in people}
+    tails = {
+        " ".join(words[i:])
+        for key in folded
+        if len(words := key.split()) > 2
+        for i in range(1, len(words) - 1)
+    }
+    surnames: defaultdict[str, set[str]] = defaultdict(set)
+    for key in folded:
+        if len(key.split()) >= 2:
+            surnames[key.split()[-1]].add(key)
+    kept = set()
+    for key, person in folded.items():
+        words = key.split()
+        if key in tails:
+            continue  # "der leyen" of "ursula von der leyen"
+        titled = _is_titled(key, language)
+        if titled and any(not _is_titled(other, language) for other in surnames[words[-1]]):
+            continue  # "mme binet" beside "sophie binet"
+        kept.add(person)
+    return kept
+
+
+def _is_titled(key: str, language: str) -> bool:
+    """Whether a folded two-word name is a title and a surname ("mme binet", "sr. perez")."""
+    words = key.split()
+    title = words[0].rstrip(".")
+    return len(words) == 2 and (title in TITLES or lexicon(language or "en").is_title(title))
 
 
 def _count_organisations(
@@ -352,8 +398,10 @@ def _count_organisations(
             if _is_common_start(key, language):
                 continue
             acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
-            if acronym and (key in _COMMON_ACRONYMS or whole.count(words[0]) < 2):
-                continue  # "CEO", "ASAP", or an acronym mentioned once
+            if acronym and (
+                key in _COMMON_ACRONYMS or whole.count(words[0]) < 2 or _ROMAN.fullmatch(key)
+            ):
+                continue  # "CEO", "ASAP", an acronym mentioned once, or "II" ("caso Golpe II")
             place_led = (
                 len(words) >= 2 and not _not_a_place(words[0]) and _not_a_place(" ".join(words[1:]))
             )
@@ -371,6 +419,8 @@ def _count_organisations(
     for key, count in body_runs.items():
         if key in person_words or key in weights or _is_common_start(key, language):
             continue
+        if " " in key and any(topic.endswith(" " + key) for topic in weights):
+            continue  # "der Leyen" of "Ursula von der Leyen", at a sentence start
         if count >= 3 or (count >= 2 and " " in key) or key in named_mid_sentence:
             weights[key] += count * 0.5
     # A sentence-case headline names what it is about: "Elettrauto di Savignano".
@@ -378,7 +428,8 @@ def _count_organisations(
         key = fold(name)
         known = key in weights or any(key in topic.split() for topic in weights)
         listed = bool(gazetteer().phrases.get(key) or vocabulary().lookup(key))
-        if key and not known and not listed and not _is_common_start(key, language):
+        numeral = bool(_ROMAN.fullmatch(key))  # "caso golpe II"
+        if key and not known and not listed and not numeral and not _is_common_start(key, language):
             weights[key] += TITLE_WEIGHT
     # The headline adds weight to names the body established.
     folded_title = fold(title)
