@@ -41,7 +41,7 @@ def topics(language: str, title: str, *paragraphs: str, dek: str = "") -> list[s
             "self-driving cars",
         ),
         ("de", "Ein Galerist feiert", "Die Kunst, die Künstler und die Malerei.", "art"),
-        ("fr", "La fin des trottinettes", "La ville interdit le service.", "micromobility"),
+        ("fr", "La fin des trottinettes", "La ville interdit le service.", "e-scooters"),
         ("de", "Islamismus im Blick", "Die Debatte geht weiter.", "islamism"),
         ("en", "Berlin confronts its colonial past", "The city renames streets.", "colonialism"),
     ],
