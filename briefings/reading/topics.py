@@ -268,13 +268,16 @@ def _count_people(
     people = _fullest_names(people, language)
     # Words are counted only when there is someone to count (most short items name no one).
     word_counts = [(_word_counts(text), weight) for text, weight in parts] if people else []
+    given = _given_names(language) if people else frozenset()
     for person in people:
         surname = person.split()[-1].split("-")[-1]  # tokens split "al-Scharaa", "Meinl-Reisinger"
         for counts, weight in word_counts:
             get = counts.get  # (a Counter's missing key costs a Python call; get does not)
-            # (a token keeps a full stop: "… his successor Jo Merino." ends a sentence)
-            hits = get(surname, 0) + get(surname + ".", 0) + get(surname + "’s", 0)
-            hits += get(surname + "'s", 0)
+            hits = get(surname, 0) + get(surname + "’s", 0) + get(surname + "'s", 0)
+            # A token keeps a full stop: a name the part gives only at a sentence's end ("… his
+            # successor Manuel Merino.") is counted there, when it opens on a given name.
+            if not hits and person.split()[0] in given:
+                hits = get(surname + ".", 0)
             if hits:
                 weights[fold(person)] += weight * hits
 
@@ -285,11 +288,13 @@ def _fullest_names(people: set[str], language: str) -> set[str]:
     if len(people) < 2:
         return people
     folded = {fold(p): p for p in people}
+    # (only a tail opening on a particle: "Twitter Gary Lineker" is no fuller "Gary Lineker")
     tails = {
         " ".join(words[i:])
         for key in folded
         if len(words := key.split()) > 2
         for i in range(1, len(words) - 1)
+        if words[i] in CONNECTORS
     }
     surnames: defaultdict[str, set[str]] = defaultdict(set)
     for key in folded:
@@ -419,8 +424,6 @@ def _count_organisations(
     for key, count in body_runs.items():
         if key in person_words or key in weights or _is_common_start(key, language):
             continue
-        if " " in key and any(topic.endswith(" " + key) for topic in weights):
-            continue  # "der Leyen" of "Ursula von der Leyen", at a sentence start
         if count >= 3 or (count >= 2 and " " in key) or key in named_mid_sentence:
             weights[key] += count * 0.5
     # A sentence-case headline names what it is about: "Elettrauto di Savignano".
