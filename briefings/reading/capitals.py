@@ -171,19 +171,16 @@ def _noun_not_name(word: str, language: str, nouns: frozenset[str]) -> bool:
 def _surname_like_function_word(words: list[str], language: str, nouns: frozenset[str]) -> bool:
     """Whether a German run ends in a surname that the function-word lists hold ("Ricarda
     Lang", "Sebastian Kurz"): German writes those adjectives and adverbs in lower case, so a
-    capitalised one after a name word, which the article never writes after an article, is
+    capitalised one after a given name, which the article never writes after an article, is
     the name's own."""
     if len(words) < 2 or not words[-1][:1].isupper() or words[-1].isupper():
         return False
-    last, before = fold(words[-1]), words[-2]
-    stops = stop_words(language)
-    return (
-        last in stops
-        and last not in nouns
-        and before[:1].isupper()
-        and fold(before) not in stops
-        and not before.endswith(".")
-    )
+    from briefings.reading.lexicon import lexicon
+
+    lex = lexicon(language)
+    last, before = fold(words[-1]), fold(words[-2])
+    given = before in lex.masculine_given or before in lex.feminine_given  # not "Junger Mann"
+    return given and last in stop_words(language) and last not in nouns
 
 
 def _not_a_given_name(words: list[str]) -> bool:

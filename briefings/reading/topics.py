@@ -313,10 +313,13 @@ def _fullest_names(people: set[str], language: str) -> set[str]:
 
 
 def _is_titled(key: str, language: str) -> bool:
-    """Whether a folded two-word name is a title and a surname ("mme binet", "sr. perez")."""
+    """Whether a folded two-word name is an honorific and a surname ("mme binet", "sr. perez"):
+    honorifics are short words ("asuntos exteriores" is no title and a name)."""
     words = key.split()
     title = words[0].rstrip(".")
-    return len(words) == 2 and (title in TITLES or lexicon(language or "en").is_title(title))
+    if len(words) != 2 or len(title) > 4:
+        return False
+    return title in TITLES or lexicon(language or "en").is_title(title)
 
 
 def _count_organisations(
