@@ -26,9 +26,8 @@ from briefings.reading.gazetteer import (
     homograph_evidence,
     is_common_word,
     needs_upper,
-    normal_token,
     place_after_connector,
-    tokens,
+    unhyphenated,
     without_article,
 )
 from briefings.reading.lexicon import english
@@ -93,13 +92,8 @@ def extract_topics(
     return {topic: round(weight, 2) for topic, weight in ranked}
 
 
-# Each paragraph is read by several steps: its tokens are computed once (the caches hold a few
-# articles' paragraphs, not the stream's).
-@lru_cache(maxsize=512)
-def _unhyphenated(text: str) -> tuple[list[str], list[str]]:
-    """Tokens with hyphens split ("Nagorno-Karabakh"), and their normal forms."""
-    raw = tokens(text.replace("-", " "))
-    return raw, list(map(normal_token, raw))
+# Each paragraph is read by several steps (events too): its tokens are computed once.
+_unhyphenated = unhyphenated
 
 
 @lru_cache(maxsize=512)
