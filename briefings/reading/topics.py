@@ -96,6 +96,12 @@ def extract_topics(
 _unhyphenated = unhyphenated
 
 
+def _folded(text: str) -> str:
+    """``fold(text)`` from the tokens the topic steps already have (a paragraph or a title is
+    new in each article: fold would tokenise it again)."""
+    return " ".join(filter(None, _unhyphenated(text)[1]))
+
+
 @lru_cache(maxsize=512)
 def _run_names(text: str) -> frozenset[str]:
     """The capitalised runs of a text, folded, without a sentence-start word ("Two Spokane
@@ -341,7 +347,7 @@ def _count_organisations(
         if key and not known and not listed and not _is_common_start(key, language):
             weights[key] += TITLE_WEIGHT
     # The headline adds weight to names the body established.
-    folded_title = fold(title)
+    folded_title = _folded(title)
     for key in list(weights):
         if key in folded_title:
             weights[key] += TITLE_WEIGHT
@@ -408,7 +414,7 @@ def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]])
         if words.keys().isdisjoint(first_words):  # (a counted word is there at least once)
             continue
         if not folded:
-            folded = " " + " ".join(fold(text) for text, _ in parts) + " "
+            folded = " " + " ".join(map(_folded, (text for text, _ in parts))) + " "
         hits = [
             sum(folded.count(f" {t} ") if " " in t else words[t] for t in group) for group in groups
         ]
