@@ -1,5 +1,6 @@
-"""The topic steps share one tokenisation per text (``gazetteer.unhyphenated``): what they
-derive from it must equal what the older per-step scans gave."""
+"""What the readers share instead of computing again: one tokenisation per text for the topic
+steps (``gazetteer.unhyphenated``), whose derived forms must equal what the per-step scans
+gave, and one lexicon for every language without a data file."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 
 from briefings.reading.events import find_events
 from briefings.reading.gazetteer import fold, unhyphenated
+from briefings.reading.lexicon import lexicon, summary_words
 from briefings.reading.topics import _folded
 
 TEXTS = [
@@ -39,3 +41,11 @@ def test_events_found_on_shared_tokens_after_elided_article() -> None:
 def test_events_found_on_shared_tokens_with_article_before_place() -> None:
     found = find_events([("Nach dem Erdbeben in der Türkei", 1.0)], "de")
     assert {"earthquake in turkey": 1.0} == found
+
+
+def test_a_language_without_a_file_reads_with_englishs_own_lexicon() -> None:
+    # the same object, so what is compiled per lexicon is built once, not once per code
+    assert lexicon("sk") is lexicon("en")
+    assert lexicon("zh-Hant") is lexicon("en")
+    assert summary_words("ur") == summary_words("en")
+    assert lexicon("de") is not lexicon("en")
