@@ -406,13 +406,16 @@ def _add_subjects(
 
 
 def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
+    texts = [_unhyphenated(text)[1] for text, _ in parts]
+    # Only the pairs whose first list the article uses are counted (most articles: none).
+    used = [pair for pair in _pair_words() if not all(map(pair[2].isdisjoint, texts))]
+    if not used:
+        return
     words: Counter[str] = Counter()
-    for text, _ in parts:
-        words.update(_unhyphenated(text)[1])
+    for text in texts:
+        words.update(text)
     folded = ""
-    for subject, groups, first_words in _pair_words():
-        if words.keys().isdisjoint(first_words):  # (a counted word is there at least once)
-            continue
+    for subject, groups, _ in used:
         if not folded:
             folded = " " + " ".join(map(_folded, (text for text, _ in parts))) + " "
         hits = [
