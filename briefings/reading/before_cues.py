@@ -57,7 +57,7 @@ class BeforeCues(AttributionState):
             issued = list(self.cues.issued.finditer(sentence))
             if issued:
                 # "NASA's Office of the Inspector General released two reports that depicted “…”"
-                return issuer_name(issued[-1].group("who"))
+                return issuer_name(issued[-1].group("who"), self.lex)
             if sentence.rstrip().endswith(":"):
                 # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote;
                 # "Partial transcript as follows:" names nobody.
@@ -122,7 +122,7 @@ class BeforeCues(AttributionState):
             return None
         issued = list(self.cues.issued.finditer(sentence))
         if issued:  # "the Office released reports that described “…”"
-            return issuer_name(issued[-1].group("who"))
+            return issuer_name(issued[-1].group("who"), self.lex)
         if self.lex.pro_drop:
             # no subject right before the verb: the sentence's, when a person, else it was
             # left out ("Rendido, tentou …, diz")
