@@ -181,3 +181,12 @@ def test_a_clause_opening_after_a_quote_is_no_cue_of_it() -> None:
         "Tom Roe says he was “kind of riding the fence on it” until Ann Lee said she backed Ortiz.",
     )
     assert ["Tom Roe"] == found
+
+
+def test_a_cue_handing_over_to_the_next_quote_is_not_the_last_ones_after_a_titles_full_stop() -> None:
+    found = speakers(
+        "Ann Alawee and Abdullah Zahed fled the war in March.",
+        "“We are refugees from the war,” Ms. Alawee said. “We are not terrorists, not one of us.” "
+        "Mr. Zahed said: “The attack today was the work of terrorists.”",
+    )
+    assert ["Ann Alawee", "Ann Alawee", "Abdullah Zahed"] == found

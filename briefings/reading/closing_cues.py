@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from briefings.reading.attribution_state import AttributionState
 from briefings.reading.labels import closing_signature
 from briefings.reading.names import person_name, personal
+from briefings.reading.sentences import split_sentences
 
 if TYPE_CHECKING:
     from briefings.reading.marks import Span
@@ -105,8 +106,10 @@ class ClosingCues(AttributionState):
         with a comma or a colon to a new sentence quoted after it: the cue is the next
         quote's, not this one's."""
         ended = span.text(self.paragraphs).rstrip()[-1:] in {".", "?", "!"}
-        hands = between.rstrip()[-1:] in {",", ":"} and not re.search(r"[.!?]\s", between)
-        return ended and hands and following[:1].isupper()
+        if not (ended and between.rstrip()[-1:] in {",", ":"} and following[:1].isupper()):
+            return False
+        # one sentence between: "Mr. Roe said:" (a title's full stop ends none)
+        return len(split_sentences(between.strip(), self.lex.abbreviations)) <= 1
 
     def _noun_use(self, sentence: str, verb: re.Match[str]) -> bool:
         """A verb form used as a noun after a possessive or an article: "Roe's remarks", "a
