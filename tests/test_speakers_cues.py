@@ -183,7 +183,7 @@ def test_a_clause_opening_after_a_quote_is_no_cue_of_it() -> None:
     assert ["Tom Roe"] == found
 
 
-def test_a_cue_handing_over_to_the_next_quote_is_not_the_last_ones_after_a_titles_full_stop() -> None:
+def test_a_cue_handing_over_to_the_next_quote_holds_a_titles_full_stop() -> None:
     found = speakers(
         "Ann Alawee and Abdullah Zahed fled the war in March.",
         "“We are refugees from the war,” Ms. Alawee said. “We are not terrorists, not one of us.” "
