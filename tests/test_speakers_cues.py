@@ -190,3 +190,31 @@ def test_a_cue_handing_over_to_the_next_quote_holds_a_titles_full_stop() -> None
         "Mr. Zahed said: “The attack today was the work of terrorists.”",
     )
     assert ["Ann Alawee", "Ann Alawee", "Abdullah Zahed"] == found
+
+
+def test_a_person_right_before_a_participle_that_reports_is_its_subject() -> None:
+    found = speakers(
+        "Tom Roe spoke in Leeds on Monday.",
+        "At a rally in Leeds, Ohio, on Saturday, fans booed a protester, with Ann Lee reportedly "
+        "yelling: “Get him out of this hall right now!”",
+        "Ann Lee replied to the question on Facebook writing, “Yes, I will come back next year.”",
+    )
+    assert ["Ann Lee", "Ann Lee"] == found
+
+
+def test_a_person_whose_verb_chain_ends_in_the_reporting_verb_is_the_speaker() -> None:
+    found = speakers(
+        "Tom Roe spoke in Leeds on Monday.",
+        "But much of the debate was so quiet that Ann Lee was prompted to say, “I cannot believe "
+        "how civil it has been up here.”",
+        "Tom Roe backed Ann Lee over Ben Ortiz and said, “Ben Ortiz has never done a thing for us.”",
+    )
+    assert ["Ann Lee", "Tom Roe"] == found
+
+
+def test_according_to_opening_the_next_sentence_is_no_cue_of_the_quote_before() -> None:
+    found = speakers(
+        "Ann Lee said that she knew of the plane's limits and that she did not “use it all that "
+        "much these days.” According to Tom Roe, the plane has flown 300 hours.",
+    )
+    assert ["Ann Lee"] == found

@@ -112,6 +112,9 @@ class AfterCues(AttributionState):
                 return found
         after = after.lstrip(" ,")
         match = self.cues.according.match(after)
+        ended = span.text(self.paragraphs).rstrip()[-1:] in {".", "?", "!"}
+        if match and ended and after[:1].isupper():
+            match = None  # "“…much.” According to F.A.A. records, …": the next sentence's
         if match:
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
