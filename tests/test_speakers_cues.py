@@ -218,3 +218,16 @@ def test_according_to_opening_the_next_sentence_is_no_cue_of_the_quote_before() 
         "much these days.” According to Tom Roe, the plane has flown 300 hours.",
     )
     assert ["Ann Lee"] == found
+
+
+def test_a_pull_quote_left_open_is_signed_by_the_line_that_closes_it() -> None:
+    found = speakers(
+        "Tom Roe spoke in Leeds on Monday.",
+        "“I worry that we may see the town sing the virtues of balanced budgets again.",
+        "Ann Lee, Center for Policy Research.”",
+        "“The reality is, if the mayor loses the vote, that could create real problems here.",
+        "S.C. Rep. Ben Ortiz.”",
+        "“We will see what the town does next, and then we will vote on it.",
+        "“The council meets again in the spring, when the budget is ready.”",
+    )
+    assert ["Ann Lee", "Ben Ortiz", "Ben Ortiz", "Ben Ortiz"] == found

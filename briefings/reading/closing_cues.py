@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
-from briefings.reading.labels import closing_signature
+from briefings.reading.labels import closing_line, closing_signature
 from briefings.reading.names import person_name, personal
 from briefings.reading.sentences import split_sentences
 
@@ -73,7 +73,12 @@ class ClosingCues(AttributionState):
     def _signed(self, span: Span, para: str) -> str | None:
         """A signature closing the quote: "“… cuts. Jo Roe, Center for Policy Research.”" or
         "“… her here. S.C. Rep. Jo Roe.”" (a title or a body with the name)."""
-        return closing_signature(span.text(self.paragraphs), self.lex) or None
+        signed = closing_signature(span.text(self.paragraphs), self.lex)
+        if not signed and not span.closed and span.paragraph + 1 < len(self.paragraphs):
+            # a pull quote left open, closed by the line that signs it: "“… cuts. / Jo Roe,
+            # Center for Policy Research.”"
+            signed = closing_line(self.paragraphs[span.paragraph + 1], self.lex)
+        return signed or None
 
     def _introduced(self, span: Span, para: str) -> bool:
         """A quote that ends its sentence after a cue handing over to it ("Roe reported, “A.”",
