@@ -152,3 +152,18 @@ def test_a_quote_in_a_sentence_without_a_reporting_verb_is_the_acting_persons() 
         )
     ]
     assert ["Ann Lee", "Ann Lee", "Ann Lee", "Ann Lee"] == found
+
+
+def test_a_description_after_a_verb_is_its_object_not_the_speaker() -> None:
+    found = [
+        q.speaker
+        for q in extract_quotes(
+            "t",
+            "",
+            [
+                "Tom Roe spoke first on Monday in Leeds.",
+                "Ann Lee delivered a snappy retort: “No one is tearing this plan up today.”",
+            ],
+        )
+    ]
+    assert ["Ann Lee"] == found
