@@ -231,3 +231,13 @@ def test_a_pull_quote_left_open_is_signed_by_the_line_that_closes_it() -> None:
         "“The council meets again in the spring, when the budget is ready.”",
     )
     assert ["Ann Lee", "Ben Ortiz", "Ben Ortiz", "Ben Ortiz"] == found
+
+
+def test_a_cue_that_names_its_source_with_according_to_gives_the_source() -> None:
+    found = speakers(
+        "Judge Ann Lee heard the case on Monday.",
+        "“When does it stop, and who pays for it?” the judge said, according to the Post.",
+        "“We will appeal the whole ruling,” Tom Roe said in a statement according to The Blaze.",
+        "“I will be there in the spring,” he told aides later, according to Ben Ortiz.",
+    )
+    assert ["the Post", "Blaze", "Tom Roe"] == found
