@@ -134,6 +134,11 @@ class AfterCues(AttributionState):
             return None
         if any(w.lower() in self.cues.pronouns for w in sentence[: found.start()].split()[:2]):
             return None  # "he told advisers, according to Roe": the pronoun's person, kept
+        who = found.group("who").split()
+        if who and who[0].lower() in self.lex.determiners:
+            who = who[1:]
+        if not who or not who[0][:1].isupper():
+            return None  # "según un comunicado castrense": a document, the speaker stays
         return self._speaker_in_phrase(self._to_sentence_end(found.group("who")))
 
     def _cue_later_in_sentence(self, span: Span, para: str) -> str | None:

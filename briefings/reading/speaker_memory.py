@@ -126,7 +126,7 @@ class SpeakerMemory(AttributionState):
             if after.startswith(","):
                 # "Roe, the former governor, proposed we “…”" (the name opens its clause),
                 # not "…, who runs Big Firm Inc, labeled"
-                opens = not before or before[0][-1:] in ",;" or before[0] in self.lex.conjunctions
+                opens = not before or before[0] in self.lex.conjunctions
                 if not opens:
                     continue
             elif not after[:1].islower() or after.split()[0] in self.lex.embedding:
