@@ -241,3 +241,11 @@ def test_a_cue_that_names_its_source_with_according_to_gives_the_source() -> Non
         "“I will be there in the spring,” he told aides later, according to Ben Ortiz.",
     )
     assert ["the Post", "Blaze", "Tom Roe"] == found
+
+
+def test_a_quote_after_a_colon_that_closes_a_cue_has_no_cue_after_it() -> None:
+    found = speakers(
+        "Ann Lee, the state director, reached out to the firm, writing in an email: “We want to "
+        "use this right away.” Tom Roe, the firm's owner, said the campaign has yet to follow up.",
+    )
+    assert ["Ann Lee"] == found

@@ -91,6 +91,8 @@ class ClosingCues(AttributionState):
             return True  # "Roe asserted that “A.” Doe said…"
         if before[-1:] not in {",", ":"}:
             return False
+        if before[-1:] == ":" and self.cues.verb_anywhere.search(re.split(r"[.!?]\s", before)[-1]):
+            return True  # "Roe reached out, writing in an email: “A.” Doe said the …"
         return bool(words) and bool(self.cues.verb_anywhere.fullmatch(words[-1]))
 
     def _clause_before(self, prefix: str) -> bool:
