@@ -389,13 +389,15 @@ def _article_nouns(text: str, lex: Lexicon) -> frozenset[str]:
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
 GROUP_NOUNS = "|".join(re.escape(w) for w in _EN.group_nouns)
 _CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
+_BODY_VERB = _EN.alternation(_EN.body_verbs)  # "Big Machine have denied"
+_RUNNING_ON = _EN.alternation(_EN.progressive_endings)  # (no progressive after the verb)
 # Ways a text speaks of a name as of a body, not a person: "Big Machine, which was bought",
 # "The group that owns her music, Big Machine,", "Big Machine have denied".
 _AS_BODY = (
-    re.compile(rf"({_CAPS}),?\s+which\b"),
+    re.compile(rf"({_CAPS}),?\s+{_EN.alternation(_EN.body_relatives)}\b"),
     # (not "The group’s executive director, Betty Bradley,": a possessive names its member)
     re.compile(rf"\b(?:{GROUP_NOUNS})\b(?![’']s\b)[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
-    re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+(?:have|are|were)\s+(?!\w+ing\b)", re.M),
+    re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+{_BODY_VERB}\s+(?!\w+{_RUNNING_ON}\b)", re.M),
 )
 
 
@@ -418,9 +420,9 @@ def _bodies(text: str) -> frozenset[str]:
 # The literal words each ``_AS_BODY`` pattern needs, one of which the text must hold (the
 # patterns are case-sensitive).
 _BODY_WORDS: tuple[tuple[str, ...], ...] = (
-    ("which",),
+    _EN.body_relatives,
     tuple(_EN.group_nouns),
-    ("have", "are", "were"),
+    _EN.body_verbs,
 )
 
 
