@@ -186,3 +186,10 @@ def test_a_name_ending_on_an_initial_keeps_it() -> None:
         "«Yo no sabía nada de ese dinero», declaró Yassin E. ante el tribunal.",
     )
     assert got == [("Yo no sabía nada de ese dinero", "Yassin E.")]
+
+
+def test_an_adverb_between_the_inverted_verb_and_its_subject() -> None:
+    got = said("es", LEAD, "«Tenemos muchas dudas sobre ese récord», dijo ayer Pedro Gil Mora.")
+    assert got == [("Tenemos muchas dudas sobre ese récord", "Pedro Gil Mora")]
+    got = said("es", LEAD, "«Tenemos muchas dudas sobre ese récord», opina en cambio Pedro Gil.")
+    assert got == [("Tenemos muchas dudas sobre ese récord", "Pedro Gil")]

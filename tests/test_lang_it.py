@@ -109,3 +109,8 @@ def test_a_quote_opening_a_paragraph_is_of_the_person_the_next_sentence_is_about
         "ieri il primo premio del concorso.",
     )
     assert got == [("Non me lo aspettavo proprio per niente", "Maria Rossi Neri")]
+
+
+def test_an_adverb_between_the_inverted_verb_and_its_subject() -> None:
+    got = said("it", LEAD, "«Il progetto è costato troppo alla città», ha detto ieri Paolo Conti.")
+    assert got == [("Il progetto è costato troppo alla città", "Paolo Conti")]

@@ -98,3 +98,10 @@ def test_ele_is_the_man_a_lower_case_title_names() -> None:
         "Ele disse: “A cidade precisa de mais escolas”.",
     )
     assert got == [("A cidade precisa de mais escolas", "Caio Reis Prado")]
+
+
+def test_an_adverb_between_the_inverted_verb_and_its_subject() -> None:
+    got = said(
+        "pt", LEAD, "“O projeto não chega a tempo para os alunos”, disse ainda João Pereira."
+    )
+    assert got == [("O projeto não chega a tempo para os alunos", "João Pereira")]

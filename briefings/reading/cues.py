@@ -108,6 +108,7 @@ def _build(lex: Lexicon) -> Cues:
     articles = alt(tuple(lex.determiners))
     appos = alt(lex.apposition)
     links = alt(lex.inversion_links) if lex.inversion_links else ""
+    after_adv = rf"(?:(?:{adv})\s+)*" if lex.inverted_any_verb else ""
     return Cues(
         lex=lex,
         inverted_any=(
@@ -156,7 +157,11 @@ def _build(lex: Lexicon) -> Cues:
             rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}{placed}?(?:\s+and\s+(?:his|her|their)"
             rf"\s+\w+)?)\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
-        after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
+        # where subjects follow verbs, an adverb may stand between them: "«…», dijo ayer X",
+        # "“…”, disse ainda X"
+        after_verb_subject=re.compile(
+            rf"{lead}(?P<verb>{verb})\s+{after_adv}(?P<who>[^.;:!?“”\"]{{1,200}})"
+        ),
         placed_tail=re.compile(rf"(?<!\S)(?P<who>{name}{placed}+)$"),
         closing_inverted=re.compile(
             rf"^(?:{adv}\s+)*(?P<verb>{alt(lex.inverting)})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"
