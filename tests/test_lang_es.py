@@ -193,3 +193,16 @@ def test_an_adverb_between_the_inverted_verb_and_its_subject() -> None:
     assert got == [("Tenemos muchas dudas sobre ese récord", "Pedro Gil Mora")]
     got = said("es", LEAD, "«Tenemos muchas dudas sobre ese récord», opina en cambio Pedro Gil.")
     assert got == [("Tenemos muchas dudas sobre ese récord", "Pedro Gil")]
+
+
+def test_a_role_brought_in_unnamed_stays_a_description() -> None:
+    got = said(
+        "es",
+        "David Campo, portavoz de la asociación, habló el lunes con la prensa.",
+        "Una vecina del barrio asegura: «No hay ningún control de coches ni de personas».",
+        "«Les dan igual los vecinos y los visitantes», insiste la vecina.",
+    )
+    assert got == [
+        ("No hay ningún control de coches ni de personas", "Una vecina del barrio"),
+        ("Les dan igual los vecinos y los visitantes", "la vecina"),
+    ]

@@ -114,3 +114,13 @@ def test_a_quote_opening_a_paragraph_is_of_the_person_the_next_sentence_is_about
 def test_an_adverb_between_the_inverted_verb_and_its_subject() -> None:
     got = said("it", LEAD, "«Il progetto è costato troppo alla città», ha detto ieri Paolo Conti.")
     assert got == [("Il progetto è costato troppo alla città", "Paolo Conti")]
+
+
+def test_a_role_brought_in_unnamed_stays_a_description() -> None:
+    got = said(
+        "it",
+        LEAD,
+        "Un testimone racconta che la sala «era piena di ragazzi fino a tarda sera».",
+        "«Non avevo mai visto tanta gente qui», ha detto il testimone.",
+    )
+    assert [s for _, s in got] == ["Un testimone", "il testimone"]

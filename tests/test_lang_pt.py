@@ -105,3 +105,13 @@ def test_an_adverb_between_the_inverted_verb_and_its_subject() -> None:
         "pt", LEAD, "“O projeto não chega a tempo para os alunos”, disse ainda João Pereira."
     )
     assert got == [("O projeto não chega a tempo para os alunos", "João Pereira")]
+
+
+def test_a_role_brought_in_unnamed_stays_a_description() -> None:
+    got = said(
+        "pt",
+        LEAD,
+        "Uma moradora do bairro contou que a escola “chegou tarde demais para os filhos”.",
+        "“Esperamos por ela durante dez anos”, disse a moradora.",
+    )
+    assert [s for _, s in got] == ["Uma moradora do bairro", "a moradora"]

@@ -119,6 +119,10 @@ class Lexicon:
     # Words opening the one a verb's words are told to, before an inverted subject: "», a
     # indiqué à l'AFP un fonctionnaire". None in English ("told" takes its object after).
     recipients: tuple[str, ...] = ()
+    # Indefinite articles that bring in someone the article never names ("una vecina", "ein
+    # Sprecher"): the same role word later ("la vecina") is that unnamed person, not the last
+    # person named. None in English (unchanged: "the spokesman" is the last person named).
+    indefinites: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -274,6 +278,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         contractions=frozenset(words("grammar", "contractions")),
         description_cut=frozenset(words("grammar", "description_cut")),
         recipients=words("speech", "recipients"),
+        indefinites=words("grammar", "indefinites"),
     )
 
 

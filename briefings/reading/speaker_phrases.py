@@ -18,7 +18,7 @@ from briefings.reading.names import (
     split_at_articles,
     strip_titles,
 )
-from briefings.reading.roles import appositive_name, holder_of, role_holders
+from briefings.reading.roles import appositive_name, holder_of, role_holders, unnamed_role
 
 if TYPE_CHECKING:
     from briefings.reading.marks import Span
@@ -60,7 +60,10 @@ class SpeakerPhrases(AttributionState):
             return group
         if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
             # "the minister", or a bare title ("Chef", "Ministerin"): the person the paragraph
-            # is about, else the one the article gave that role, else the person last named
+            # is about, else the one the article gave that role, else the person last named;
+            # but "la vecina" after "una vecina del barrio" is that unnamed person
+            if self._unnamed_role(raw, span):
+                return raw
             return (
                 self._person_in_paragraph(span)
                 or self._role_holder(raw, span)
@@ -112,6 +115,11 @@ class SpeakerPhrases(AttributionState):
             words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
+
+    def _unnamed_role(self, raw: str, span: Span) -> bool:
+        if self._holders is None:
+            self._holders = role_holders(self.doc, self._known_person)
+        return unnamed_role(self.doc, raw, span.paragraph, span.start, self._holders)
 
     def _role_holder(self, raw: str, span: Span) -> str:
         if self._holders is None:
