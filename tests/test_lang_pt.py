@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefings.reading.document import build_document
+from briefings.reading.quotes import quotes_of
 from tests.lang_helpers import said
 
 LEAD = "A governadora do estado, Ana Souza Lima, visitou ontem a nova escola técnica."
@@ -115,3 +117,14 @@ def test_a_role_brought_in_unnamed_stays_a_description() -> None:
         "“Esperamos por ela durante dez anos”, disse a moradora.",
     )
     assert [s for _, s in got] == ["Uma moradora do bairro", "a moradora"]
+
+
+def test_a_long_quote_the_headline_repeats_stays_a_quote_of_the_body() -> None:
+    quote = "Já experimentámos não tocar a 'Casinha', mas as pessoas não se vão embora!"
+    doc = build_document(
+        f"Xutos: “{quote}”",
+        "",
+        ["Os músicos tentam equilibrar os temas novos.", f"“{quote}”, conta Kalú."],
+        language="pt",
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(doc)] == [(quote, "Kalú")]
