@@ -124,3 +124,13 @@ def test_a_role_brought_in_unnamed_stays_a_description() -> None:
         "«Non avevo mai visto tanta gente qui», ha detto il testimone.",
     )
     assert [s for _, s in got] == ["Un testimone", "il testimone"]
+
+
+def test_lo_ha_and_a_reporting_verb_after_a_quote_refer_back_to_it() -> None:
+    got = said(
+        "it",
+        LEAD,
+        "«Nella notte ci hanno rubato il trattore nuovo». Lo ha denunciato ieri sui social "
+        "Daniela Silvestri, chiedendo aiuto.",
+    )
+    assert got == [("Nella notte ci hanno rubato il trattore nuovo", "Daniela Silvestri")]

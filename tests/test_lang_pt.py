@@ -128,3 +128,12 @@ def test_a_long_quote_the_headline_repeats_stays_a_quote_of_the_body() -> None:
         language="pt",
     )
     assert [(q.text, q.speaker) for q in quotes_of(doc)] == [(quote, "Kalú")]
+
+
+def test_e_o_que_diz_after_a_quote_refers_back_to_it() -> None:
+    got = said(
+        "pt",
+        LEAD,
+        "“Esta noite roubaram o nosso trator novo”. É o que diz a agricultora Rita Silva.",
+    )
+    assert got == [("Esta noite roubaram o nosso trator novo", "Rita Silva")]
