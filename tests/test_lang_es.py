@@ -206,3 +206,13 @@ def test_a_role_brought_in_unnamed_stays_a_description() -> None:
         ("No hay ningún control de coches ni de personas", "Una vecina del barrio"),
         ("Les dan igual los vecinos y los visitantes", "la vecina"),
     ]
+
+
+def test_a_name_closing_a_described_apposition_is_the_sentence_subject() -> None:
+    got = said(
+        "es",
+        "La presidenta de la Comisión, Ana Lis Roca, escribió una carta a los socios.",
+        "El primer ministro polaco, el liberal de centroderecha Jan Nowak, anunció el cierre. "
+        "«Nuestro deber es proteger la frontera», dijo el jefe de Gobierno polaco.",
+    )
+    assert got == [("Nuestro deber es proteger la frontera", "Jan Nowak")]
