@@ -216,3 +216,12 @@ def test_a_name_closing_a_described_apposition_is_the_sentence_subject() -> None
         "«Nuestro deber es proteger la frontera», dijo el jefe de Gobierno polaco.",
     )
     assert got == [("Nuestro deber es proteger la frontera", "Jan Nowak")]
+
+
+def test_a_predicative_adjective_after_the_inverted_verb() -> None:
+    got = said(
+        "es",
+        "El robo ocurrió anoche en la calle Mayor de Toledo.",
+        "«Agradecemos a estos señores su comprensión», comenta irónica la hija de la pareja.",
+    )
+    assert got == [("Agradecemos a estos señores su comprensión", "la hija de la pareja")]

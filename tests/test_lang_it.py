@@ -134,3 +134,13 @@ def test_lo_ha_and_a_reporting_verb_after_a_quote_refer_back_to_it() -> None:
         "Daniela Silvestri, chiedendo aiuto.",
     )
     assert got == [("Nella notte ci hanno rubato il trattore nuovo", "Daniela Silvestri")]
+
+
+def test_a_predicative_adjective_after_the_inverted_verb_and_an_unnamed_role() -> None:
+    got = said(
+        "it",
+        "Il furto è avvenuto ieri notte in via Prato Mavora, verso Castelvetro.",
+        "«Ringraziamo questi signori per la comprensione» commenta sarcastica la figlia della "
+        "coppia, segnalando un altro furto.",
+    )
+    assert got == [("Ringraziamo questi signori per la comprensione", "la figlia della coppia")]

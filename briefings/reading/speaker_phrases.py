@@ -67,7 +67,7 @@ class SpeakerPhrases(AttributionState):
             return (
                 self._person_in_paragraph(span)
                 or self._role_holder(raw, span)
-                or self._last_person_before(span)
+                or self._last_actor(span)
                 or self._person_named_next(span)
                 or raw
             )
@@ -115,6 +115,13 @@ class SpeakerPhrases(AttributionState):
             words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
+
+    def _last_actor(self, span: Span) -> str:
+        """The person who last spoke or was a sentence's subject: a role word stands for
+        someone the article has shown acting, not a bare mention ("in via Prato Mavora … la
+        figlia della coppia" is no one named)."""
+        best = self._last_actor_before(span)
+        return best[2] if best else self.last_person
 
     def _unnamed_role(self, raw: str, span: Span) -> bool:
         if self._holders is None:
@@ -260,6 +267,10 @@ class SpeakerPhrases(AttributionState):
         def _last_group_before(self, span: Span) -> str: ...
 
         def _last_person_before(self, span: Span, gender: str = "") -> str: ...
+
+        def _last_actor_before(
+            self, span: Span, gender: str = ""
+        ) -> tuple[int, int, str] | None: ...
 
         def _named(self, run: str) -> bool: ...
 
