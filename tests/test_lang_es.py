@@ -225,3 +225,12 @@ def test_a_predicative_adjective_after_the_inverted_verb() -> None:
         "«Agradecemos a estos señores su comprensión», comenta irónica la hija de la pareja.",
     )
     assert got == [("Agradecemos a estos señores su comprensión", "la hija de la pareja")]
+
+
+def test_a_run_opening_on_an_organisation_word_is_no_person() -> None:
+    got = said(
+        "es",
+        "Francisco Navarro, glaciólogo de la Universidad Politécnica de Madrid, explica que "
+        "las registradas «son temperaturas muy altas, aunque puntuales».",
+    )
+    assert got == [("son temperaturas muy altas, aunque puntuales", "Francisco Navarro")]

@@ -123,6 +123,10 @@ class Lexicon:
     # Sprecher"): the same role word later ("la vecina") is that unnamed person, not the last
     # person named. None in English (unchanged: "the spokesman" is the last person named).
     indefinites: tuple[str, ...] = ()
+    # The organisation word opens a body's name ("Universidad Politécnica de Madrid"): a run
+    # opening on it names no person. Not in English ("Harvard University", "Senate Minority
+    # Whip Dick Durbin").
+    org_heads_name: bool = False
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -279,6 +283,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         description_cut=frozenset(words("grammar", "description_cut")),
         recipients=words("speech", "recipients"),
         indefinites=words("grammar", "indefinites"),
+        org_heads_name=bool(get("names", "org_heads_name")),
     )
 
 
