@@ -54,6 +54,7 @@ class Attributor(
         self._quoted_paragraphs: set[int] = set()
         self._starts: dict[int, list[int]] = {}
         self._known: dict[str, str] = {}
+        self._subject_memo: dict[str, str | None] = {}
         self._paragraph_quotes: dict[int, list[Span]] = {}
         for name in lone_given_names(doc, self.cues.verb_next):
             people.add(name)  # "Bob said": a source the article names by a given name only

@@ -172,6 +172,7 @@ def _words(value: Any) -> list[str]:
     return value.split() if isinstance(value, str) else [str(v) for v in value]
 
 
+@cache  # (read only: every lexicon and summary table of a language reads its file once)
 def _raw(code: str) -> dict[str, Any]:
     try:
         text = resources.files("briefings.reading.lang").joinpath(f"{code}.toml").read_text("utf-8")
@@ -193,7 +194,9 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
     base = _raw(FALLBACK)
     own = _raw(code) if code != FALLBACK else base
     if not own:
-        code, own = FALLBACK, base
+        # English's own object, so what is compiled and remembered per lexicon is shared
+        # ("sk", "ur", "zh": each built an English copy, and its tables, on first sight).
+        return lexicon(FALLBACK)
 
     def get(section: str, key: str) -> Any:
         value = own.get(section, {}).get(key)

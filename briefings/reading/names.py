@@ -123,7 +123,6 @@ def _name_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset
     return found
 
 
-@lru_cache(maxsize=65536)
 def person_name(run: str, lex: Lexicon | None = None) -> str | None:
     """The person's name in a capitalised run, or None when the run is not a person's name.
 
@@ -131,7 +130,13 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
     (English when ``lex`` is None): "White House Press Secretary Stephanie Grisham" ->
     "Stephanie Grisham", "Der Trierer Politikwissenschaftler Uwe Jun" -> "Uwe Jun".
     """
-    lex = lex or _EN
+    # One memo key per run and language: topics ask without a lexicon for the runs persons_in
+    # asked about with English's, and each spelling of the call was a miss of its own.
+    return _person_name(run, lex or _EN)
+
+
+@lru_cache(maxsize=65536)
+def _person_name(run: str, lex: Lexicon) -> str | None:
     titles, org_words, not_names = _name_words(lex)
     words = run.replace("’s", "").replace("'s", "").split()
     for i, word in enumerate(words[1:-1], 1):

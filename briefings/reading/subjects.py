@@ -31,12 +31,21 @@ class SubjectReader(AttributionState):
 
     _starts: dict[int, list[int]]
     _known: dict[str, str]
+    _subject_memo: dict[str, str | None]
 
     def _named(self, run: str) -> bool:
         """A capitalised run that can name someone: not a lone sentence-opening word ("Or")."""
         return any(w.lower().rstrip(".,") not in self.lex.not_names for w in run.split())
 
     def _sentence_subject(self, sentence: str) -> str | None:
+        """The subject of a sentence (memoised: the subject tables read every sentence and
+        the cues ask again for the ones around quotes; the people it reads from are fixed
+        once the Attributor is built)."""
+        if sentence not in self._subject_memo:
+            self._subject_memo[sentence] = self._find_sentence_subject(sentence)
+        return self._subject_memo[sentence]
+
+    def _find_sentence_subject(self, sentence: str) -> str | None:
         text = sentence.strip()
         # A leading adverbial phrase ("In an interview with the Times on Monday, Trump said")
         # is no subject: its first word says so, however long it runs.
