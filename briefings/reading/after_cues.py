@@ -83,7 +83,8 @@ class AfterCues(AttributionState):
         if first and first[0].strip(",.;").lower() in self.cues.pronouns:
             return first[0].strip(",.;")  # "…“, schrieb sie auf X." / "…», dijo él."
         if match and not (self.lex.pro_drop and self._subjectless(match.group("who").split()[:1])):
-            return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
+            who = self._past_predicative(after[match.start("who") :])
+            return self._speaker_in_phrase(self._to_sentence_end(who))
         if match or (self.lex.pro_drop and self.cues.bare_verb.match(after)):
             # "«…», precisó." / "«…», dijo en una entrevista": no subject, the person spoken of
             return self._spoken_of(span)
@@ -110,7 +111,8 @@ class AfterCues(AttributionState):
                 if self.lex.pro_drop:
                     return self._spoken_of(span)
                 return None
-            found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
+            who = self._past_predicative(after[inverted.start("who") :])
+            found = self._speaker_in_phrase(self._to_sentence_end(who))
             if found:
                 return found
         after = after.lstrip(" ,")
@@ -171,6 +173,24 @@ class AfterCues(AttributionState):
             after = self.paragraphs[span.paragraph + 1][:300]
         match = self.cues.back_reference.match(after)
         return self._speaker_in_phrase(match.group("who")) if match else None
+
+    def _past_predicative(self, who: str) -> str:
+        """Where subjects follow verbs, the subject after a predicative adjective or adverb:
+        "», commenta sarcastica la figlia" -> "la figlia"; "comenta irónica la hija"."""
+        words = who.split(maxsplit=2)
+        if (
+            self.lex.inverted_any_verb
+            and len(words) == 3
+            and words[0].isalpha()
+            and words[0].islower()
+            and words[0] not in self.lex.determiners
+            and words[0] not in self.lex.possessives
+            and words[0] not in self.lex.not_names
+            and words[0] not in self.cues.pronouns
+            and words[1] in self.lex.determiners
+        ):
+            return who.split(maxsplit=1)[1]
+        return who
 
     def _lone_noun(self, phrase: str) -> bool:
         """Where every noun is capitalised, one capitalised word no person bears."""

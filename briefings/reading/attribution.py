@@ -79,13 +79,15 @@ class Attributor(
         if raw is None:
             raw = self._signed(span, para)
         if raw is None:
+            # "«…». Lo ha denunciato X": the words referring back name the speaker, before any
+            # reading of "Lo ha" as an inverted cue
+            raw = self._back_reference(span, para)
+        if raw is None:
             raw = self._after_cue(span, para)
         if raw is None:
             raw = self._closing_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)
-        if raw is None:
-            raw = self._back_reference(span, para)
         if raw is None and prev_same is None:
             raw = self._cue_later_in_sentence(span, para)
         if raw is None and span.paragraph + 1 < len(self.paragraphs):

@@ -119,6 +119,7 @@ def _build(lex: Lexicon) -> Cues:
     issuer_open = rf"(?:{definite} |{_UPPER_START})" if lex.definite else _UPPER_START
     age = rf"\d+{alt(lex.age_suffixes)}|" if lex.age_suffixes else ""
     modifiers = rf"(?:{alt(lex.document_modifiers)}\s+)?" if lex.document_modifiers else ""
+    after_adv = rf"(?:(?:{adv})\s+)*" if lex.inverted_any_verb else ""
     return Cues(
         team_tail=re.compile(rf"{companions}$") if companions else None,
         definite_noun=re.compile(rf"{definite}\s+(\w+)") if lex.definite else None,
@@ -169,7 +170,11 @@ def _build(lex: Lexicon) -> Cues:
             rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}{placed}?{team})\s+"
             rf"(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
-        after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
+        # where subjects follow verbs, an adverb may stand between them: "«…», dijo ayer X",
+        # "“…”, disse ainda X"
+        after_verb_subject=re.compile(
+            rf"{lead}(?P<verb>{verb})\s+{after_adv}(?P<who>[^.;:!?“”\"]{{1,200}})"
+        ),
         placed_tail=re.compile(rf"(?<!\S)(?P<who>{name}{placed}+)$"),
         closing_inverted=re.compile(
             rf"^(?:{adv}\s+)*(?P<verb>{alt(lex.inverting)})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"

@@ -132,6 +132,14 @@ class Lexicon:
     # A name the text treats as a body: "Big Machine, which …", "Big Machine have denied".
     body_relatives: tuple[str, ...] = ()
     body_verbs: tuple[str, ...] = ()
+    # Indefinite articles that bring in someone the article never names ("una vecina", "ein
+    # Sprecher"): the same role word later ("la vecina") is that unnamed person, not the last
+    # person named. None in English (unchanged: "the spokesman" is the last person named).
+    indefinites: tuple[str, ...] = ()
+    # The organisation word opens a body's name ("Universidad Politécnica de Madrid"): a run
+    # opening on it names no person. Not in English ("Harvard University", "Senate Minority
+    # Whip Dick Durbin").
+    org_heads_name: bool = False
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -299,6 +307,8 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         age_suffixes=own_words("roles", "age_suffixes"),
         body_relatives=own_words("names", "body_relatives"),
         body_verbs=own_words("names", "body_verbs"),
+        indefinites=words("grammar", "indefinites"),
+        org_heads_name=bool(get("names", "org_heads_name")),
     )
 
 

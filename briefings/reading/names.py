@@ -172,6 +172,16 @@ def _person_name(run: str, lex: Lexicon) -> str | None:
         function = bare in not_names and not particle and not initial and word not in lex.connectors
         if not last and (titled or bare in org_words or function or acronym or place):
             cut = i + 1
+    if (
+        lex.org_heads_name
+        and cut == 1
+        and words[0].lower() in org_words
+        and not lex.is_title(words[0].lower())
+        and words[1].lower() not in lex.masculine_given | lex.feminine_given
+    ):
+        # where the organisation word heads the name, a run opening on it is that body's name
+        # ("Universidad Politécnica de Madrid", "Asociación Vecinal Pradera-Tercio Terol")
+        return None
     words = words[cut:]
     if not 2 <= len(words) <= 4:
         return None

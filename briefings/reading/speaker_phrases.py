@@ -18,7 +18,7 @@ from briefings.reading.names import (
     split_at_articles,
     strip_titles,
 )
-from briefings.reading.roles import appositive_name, holder_of, role_holders
+from briefings.reading.roles import appositive_name, holder_of, role_holders, unnamed_role
 
 if TYPE_CHECKING:
     from briefings.reading.lexicon import Lexicon
@@ -57,11 +57,14 @@ class SpeakerPhrases(AttributionState):
             return group
         if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
             # "the minister", or a bare title ("Chef", "Ministerin"): the person the paragraph
-            # is about, else the one the article gave that role, else the person last named
+            # is about, else the one the article gave that role, else the person last named;
+            # but "la vecina" after "una vecina del barrio" is that unnamed person
+            if self._unnamed_role(raw, span):
+                return raw
             return (
                 self._person_in_paragraph(span)
                 or self._role_holder(raw, span)
-                or self._last_person_before(span)
+                or self._last_actor(span)
                 or self._person_named_next(span)
                 or raw
             )
@@ -110,6 +113,18 @@ class SpeakerPhrases(AttributionState):
             words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
+
+    def _last_actor(self, span: Span) -> str:
+        """The person who last spoke or was a sentence's subject: a role word stands for
+        someone the article has shown acting, not a bare mention ("in via Prato Mavora … la
+        figlia della coppia" is no one named)."""
+        best = self._last_actor_before(span)
+        return best[2] if best else self.last_person
+
+    def _unnamed_role(self, raw: str, span: Span) -> bool:
+        if self._holders is None:
+            self._holders = role_holders(self.doc, self._known_person)
+        return unnamed_role(self.doc, raw, span.paragraph, span.start, self._holders)
 
     def _role_holder(self, raw: str, span: Span) -> str:
         if self._holders is None:
@@ -251,6 +266,10 @@ class SpeakerPhrases(AttributionState):
         def _last_group_before(self, span: Span) -> str: ...
 
         def _last_person_before(self, span: Span, gender: str = "") -> str: ...
+
+        def _last_actor_before(
+            self, span: Span, gender: str = ""
+        ) -> tuple[int, int, str] | None: ...
 
         def _named(self, run: str) -> bool: ...
 

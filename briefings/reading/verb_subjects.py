@@ -162,6 +162,8 @@ class VerbSubjects(AttributionState):
         """A short description headed by a noun ("the Vermont senator"), not a clause ("the
         amendment was a gesture intended to")."""
         words = [w.lower().strip(",") for w in phrase.split()[1:]]
+        if self.lex.role_heads_phrase and words and words[0] in self.lex.person_roles:
+            return len(words) <= 6  # "una vecina del barrio": the role noun heads the phrase
         stop = (
             self.lex.determiners
             | self.lex.embedding
