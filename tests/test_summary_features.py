@@ -6,11 +6,9 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from briefings.reading.document import build_document
 from briefings.reading.summary import summarize, summary_of
-from briefings.reading.summary_features import EARLY, FEATURES, describe
+from briefings.reading.summary_features import FEATURES, describe
 
 # A short invented article: the flood, the river and the town run through it.
 ARTICLE = [
@@ -83,23 +81,3 @@ def test_the_keywords_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
-
-
-def test_the_early_features_weigh_a_sentence_by_how_close_to_the_top_it_stands() -> None:
-    rows = describe("", ARTICLE).features
-    for name in EARLY:
-        plain, early = feature(name, rows), feature(f"early_{name}", rows)
-        assert early == pytest.approx([value / (1 + i) for i, value in enumerate(plain)]), name
-
-
-def test_the_same_keywords_count_more_in_the_lead_than_further_down() -> None:
-    # The first and the last sentence hold the same keywords (river, town, Elmstead).
-    article = [
-        "The river flooded the town of Elmstead on Sunday.",
-        "Rescue teams moved two hundred families by boat.",
-        "A local bakery celebrated its fiftieth birthday.",
-        "The river flooded the town of Elmstead on Sunday again.",
-    ]
-    rows = describe("", article).features
-    assert feature("keywords_5", rows)[0] == feature("keywords_5", rows)[3]
-    assert feature("early_keywords_5", rows)[0] > feature("early_keywords_5", rows)[3]

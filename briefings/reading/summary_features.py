@@ -18,27 +18,6 @@ from briefings.reading.lexicon import summary_words
 from briefings.reading.sentences import words
 from briefings.reading.summary_rules import is_dangling
 
-# Features that count more the earlier the sentence: each also enters as its product with
-# 1 / (1 + position). A lead that holds the article's keywords is the news; a soft feature lede
-# that holds none of them is not, and a linear sum of position and keywords cannot tell the two
-# apart. On two folds of stories 501-2000 (ridge alone, scored on the unseen fold) these raised
-# the lead over lead-3 from +0.42 to +0.71 R-2 at full length and from +1.02 to +1.49 R-1 cut
-# to 43 words (with the ridge penalty chosen again: 10 instead of 1).
-EARLY = (
-    "keywords_5",
-    "keywords_10",
-    "keywords_20",
-    "keyword_weight",
-    "centrality",
-    "words",
-    "numbers",
-    "said",
-    "quote_share",
-    "capitalised",
-    "lead_overlap",
-    "opens_paragraph",
-)
-
 # The order of the weights in briefings/data/summary_weights.json.
 FEATURES = (
     "bias",
@@ -71,7 +50,6 @@ FEATURES = (
     "keyword_share",
     "opens_paragraph",
     "first_paragraph",
-    *(f"early_{name}" for name in EARLY),
 )
 
 QUOTE_CHARS = '“”"«»„'
@@ -84,7 +62,6 @@ _LEAD = 3  # the sentences "lead overlap" compares against
 # 501-2000) rose from +0.19 to +0.57 full-length R-2, and from +2.28 to +4.29 over full and
 # cut R-1 and R-2 summed.
 _KEYWORDS = (5, 10, 15, 20)
-_EARLY_AT = tuple(FEATURES.index(name) for name in EARLY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +143,6 @@ def describe(
             float(i == 0 or paragraphs[i] != paragraphs[i - 1]),
             float(paragraphs[i] == paragraphs[0]),
         ]
-        early = 1.0 / (1 + i)
-        row += [early * row[k] for k in _EARLY_AT]
         rows.append(row)
     return Sentences(sentences, tokens, rows)
 
