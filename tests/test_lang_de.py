@@ -404,3 +404,51 @@ def test_a_noun_before_von_and_a_full_name_is_no_person() -> None:
         lex=lexicon("de"),
     )
     assert people == ["Claas Relotius"]
+
+
+def test_a_description_after_the_verb_ends_at_its_adverbial() -> None:
+    got = said(
+        "de",
+        "Der Kanzler Jonas Weber besuchte am Morgen die Stadt Hamm.",
+        "„Wir stehen fest an der Seite aller Opfer“, schrieb der SPD-Politiker am Sonntag auf "
+        "der Plattform X.",
+    )
+    assert got == [("Wir stehen fest an der Seite aller Opfer", "Jonas Weber")]
+
+
+def test_the_one_told_after_a_description_is_no_part_of_it() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "„Es ist ein bedrückendes Gefühl für uns alle“, sagte eine Mitarbeiterin dem Sender nach "
+        "der Versammlung.",
+    )
+    assert got == [("Es ist ein bedrückendes Gefühl für uns alle", "eine Mitarbeiterin")]
+
+
+def test_a_second_verb_ends_the_description_and_a_sports_role_is_the_person() -> None:
+    got = said(
+        "de",
+        "Der Torhüter Marvin Roth hielt am Samstag alle Bälle.",
+        "„Es ist schön, dass ich wieder im Tor stehe“, sagte der Torhüter und lachte dabei.",
+    )
+    assert got == [("Es ist schön, dass ich wieder im Tor stehe", "Marvin Roth")]
+
+
+def test_a_pronominal_adverb_opening_a_sentence_is_no_speaker() -> None:
+    got = said(
+        "de",
+        "Der Trainer Gerd Lohse lobte seine Mannschaft.",
+        "Womit Lohses zweite Entscheidung ins Spiel kommt. „Der Mix aus Jung und Alt hilft uns.“",
+    )
+    assert "Womit" not in got[0][1]
+
+
+def test_a_colon_after_the_cue_of_the_quote_before_keeps_its_speaker() -> None:
+    got = said(
+        "de",
+        "Der Verteidiger Dominik Heinz spielte stark.",
+        "„Dafür werde ich gerade belohnt“, sagte der 31-Jährige und wies auf seinen „Powerfuß“ "
+        "hin: „Es gehört zu meinen Qualitäten, solche Bälle zu spielen.“",
+    )
+    assert [speaker for _, speaker in got] == ["Dominik Heinz", "Dominik Heinz"]

@@ -110,7 +110,14 @@ class BeforeCues(AttributionState):
         for candidate in reversed(verbs):
             if candidate.group(0).endswith(self.lex.progressive_endings):
                 continue  # "people on their way into the polls saying “…”": not the polls
-            found = self._subject_before(sentence[: candidate.start()])
+            head = sentence[: candidate.start()]
+            if self.lex.inverted_any_verb and self._closes_quote(head):
+                # "„A“, sagte der 31-Jährige und wies auf X hin: „B“": the verb reports the
+                # quote it follows, and its subject comes after it
+                found = self._speaker_in_phrase(sentence[candidate.end() :])
+                if found:
+                    return found
+            found = self._subject_before(head)
             if found:
                 return found
         if prev_same and prev_speaker and self._one_sentence(prev_same, span):
@@ -131,6 +138,14 @@ class BeforeCues(AttributionState):
                 return subject
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _closes_quote(self, text: str) -> bool:
+        """The text ends on a closing quote mark and a comma ("„A“, sagte")."""
+        closers = self.lex.compiled(
+            "closing_marks", lambda lex: {c for cs in lex.quote_pairs.values() for c in cs}
+        )
+        tail = text.rstrip()
+        return tail.endswith(",") and tail[:-1].rstrip()[-1:] in closers
 
     def _scare(self, previous: Span, span: Span) -> bool:
         """A few quoted words earlier in the quote's own sentence, no speech of their own
