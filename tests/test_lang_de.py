@@ -452,3 +452,13 @@ def test_a_colon_after_the_cue_of_the_quote_before_keeps_its_speaker() -> None:
         "hin: „Es gehört zu meinen Qualitäten, solche Bälle zu spielen.“",
     )
     assert [speaker for _, speaker in got] == ["Dominik Heinz", "Dominik Heinz"]
+
+
+def test_a_noun_after_an_article_before_a_participle_is_its_object() -> None:
+    got = said(
+        "de",
+        "Die Ministerin Karin Lohse reiste nach Bonn.",
+        "Lohse hatte das Schreiben kritisiert und ist nach eigener Aussage „bis heute "
+        "fassungslos über diesen Brief“, wie sie schrieb.",
+    )
+    assert got == [("bis heute fassungslos über diesen Brief", "Karin Lohse")]
