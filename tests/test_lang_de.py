@@ -462,3 +462,32 @@ def test_a_noun_after_an_article_before_a_participle_is_its_object() -> None:
         "fassungslos über diesen Brief“, wie sie schrieb.",
     )
     assert got == [("bis heute fassungslos über diesen Brief", "Karin Lohse")]
+
+
+def test_a_verb_and_name_closing_the_sentence_of_a_quote_name_the_speaker() -> None:
+    got = said(
+        "de",
+        "Die Debatte im Bundestag dauerte lange.",
+        "Die Gespräche müssten „in der Sache redlich und im Ton maßvoll“ erfolgen, mahnte Roth.",
+    )
+    assert got == [("in der Sache redlich und im Ton maßvoll", "Roth")]
+
+
+def test_a_role_and_a_surname_name_a_person_the_role_refers_to() -> None:
+    got = said(
+        "de",
+        "Die ehemalige Bundeskanzlerin Lohmeier hat den Parteichef kritisiert. (Foto / / Timo "
+        "Krall)",
+        "„Dieser Vorschlag war gut und wichtig für alle“, betonte die Altkanzlerin.",
+    )
+    assert got == [("Dieser Vorschlag war gut und wichtig für alle", "Lohmeier")]
+
+
+def test_a_surname_set_off_by_commas_after_a_role_is_a_person() -> None:
+    got = said(
+        "de",
+        "Die Ministerin Eva Stein sprach in Kiel.",
+        "Der Präsident des Verbands, Schuster, erklärte nach der Abstimmung, es sei klar. Er "
+        "finde es aber enttäuschend, „dass die Kräfte nicht in der Lage waren, sich zu einigen“.",
+    )
+    assert got == [("dass die Kräfte nicht in der Lage waren, sich zu einigen", "Schuster")]

@@ -218,6 +218,41 @@ def titled_surname(run: str, honorifics: frozenset[str] = _EN.honorifics) -> str
     return "" if surname.lower() in ORG_WORDS or _is_place_word(surname.lower()) else surname
 
 
+_APPOSED = re.compile(r"(?<=,\s)([^\W\d_][\w’'\-]*)(?=,\s)")
+
+
+def apposed_surnames(paragraph: str, lex: Lexicon) -> list[str]:
+    """Where role nouns head compounds, a lone surname set off by commas after a description
+    headed by a role ("Der Präsident des Zentralrats, Schuster, erklärte"): a person."""
+    if not lex.compound_roles or ", " not in paragraph:
+        return []
+    found = []
+    for match in _APPOSED.finditer(paragraph):
+        surname = match.group(1)
+        if not surname[0].isupper() or surname.lower() in lex.not_names or lex.is_title(surname):
+            continue
+        head = re.split(r"[.;:!?,]\s", paragraph[max(0, match.start() - 120) : match.start() - 2])[
+            -1
+        ]
+        words = head.split()
+        if words and words[0].lower() in lex.determiners and any(lex.is_title(w) for w in words):
+            found.append(surname)
+    return found
+
+
+def role_surname(run: str, lex: Lexicon) -> str:
+    """Where role nouns head compounds, the surname after one ("Bundeskanzlerin Merkel",
+    "CDU-Chef Merz"): a person the article names by role and surname only."""
+    words = run.split()
+    if len(words) < 2 or not lex.compound_roles or not lex.is_title(words[-2]):
+        return ""
+    surname = words[-1]
+    if surname.lower() in lex.not_names or lex.is_title(surname) or "-" in surname:
+        return ""
+    role = words[-2]
+    return titled_surname(f"{role} {surname}", frozenset({role.lower().rstrip(".")}))
+
+
 @lru_cache(maxsize=65536)
 def _is_place_word(word: str) -> bool:
     from briefings.reading.gazetteer import fold, gazetteer
