@@ -491,3 +491,14 @@ def test_a_surname_set_off_by_commas_after_a_role_is_a_person() -> None:
         "finde es aber enttäuschend, „dass die Kräfte nicht in der Lage waren, sich zu einigen“.",
     )
     assert got == [("dass die Kräfte nicht in der Lage waren, sich zu einigen", "Schuster")]
+
+
+def test_an_author_line_names_no_one_in_the_story() -> None:
+    got = said(
+        "de",
+        "Für Trainer Horst Lohse war der Sieg der Schlusspunkt seiner Karriere.",
+        "Von Uli Peters",
+        "„Noch einmal alle Kräfte bündeln für den Sieg“ - mit diesem Motto ging die Mannschaft "
+        "ins Spiel.",
+    )
+    assert got == [("Noch einmal alle Kräfte bündeln für den Sieg", "Horst Lohse")]

@@ -64,6 +64,7 @@ class Lexicon:
     not_names: frozenset[str]
     connectors: tuple[str, ...]
     hyphen_particles: tuple[str, ...]  # "al-" of "Bashar al-Assad"
+    bylines: tuple[str, ...]  # "Von" of an author line "Von Uli Petersen"
     group_nouns: tuple[str, ...]
     not_speakers: frozenset[str]
     person_roles: tuple[str, ...]
@@ -239,6 +240,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         not_names=frozenset(words("names", "not_names")),
         connectors=words("names", "connectors"),
         hyphen_particles=words("names", "hyphen_particles"),
+        bylines=words("names", "bylines"),
         group_nouns=words("names", "group_nouns"),
         not_speakers=frozenset(words("names", "not_speakers")),
         person_roles=words("roles", "person"),

@@ -141,6 +141,8 @@ class SubjectReader(AttributionState):
         found: list[tuple[int, int, str]] = []
         for sent in self.doc.sentences:
             index, offset, sentence = sent.paragraph, sent.start, sent.text
+            if self._byline(index):
+                continue
             before = len(found)
             subject = self._sentence_subject(sentence)
             name = self._person_in_subject(subject) if subject else ""
@@ -282,9 +284,22 @@ class SubjectReader(AttributionState):
         found: list[tuple[int, int, str]] = []
         for run in self.doc.names:
             name = self._known_person(run.text)
-            if name:
+            if name and not self._byline(run.paragraph):
                 found.append((run.paragraph, run.start, name))
         return found
+
+    def _byline(self, index: int) -> bool:
+        """A paragraph that only names the article's author ("Von Uli Petersen"): no one in
+        it speaks or acts in the story."""
+        words = self.paragraphs[index].split()
+        if (
+            not self.lex.bylines
+            or not 2 < len(words) <= 7
+            or words[0].lower() not in self.lex.bylines
+        ):
+            return False
+        rest = [w.strip(",") for w in words[1:]]
+        return all(w[:1].isupper() or w in self.lex.conjunctions for w in rest)
 
     def _person_in_subject(self, subject: str) -> str:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""
