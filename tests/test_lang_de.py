@@ -502,3 +502,13 @@ def test_an_author_line_names_no_one_in_the_story() -> None:
         "ins Spiel.",
     )
     assert got == [("Noch einmal alle Kräfte bündeln für den Sieg", "Horst Lohse")]
+
+
+def test_a_role_subject_is_its_holder_not_the_person_it_acts_on() -> None:
+    got = said(
+        "de",
+        "Die ehemalige Bundeskanzlerin Lohmeier hat den Parteichef Merz kritisiert.",
+        "Die Altkanzlerin forderte Merz auf, zu seiner Position zurückzukehren. Es sei "
+        "„erforderlich, dass alle Parteien gemeinsam handeln“.",
+    )
+    assert got == [("erforderlich, dass alle Parteien gemeinsam handeln", "Lohmeier")]

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from briefings.reading.attribution_state import AttributionState
 from briefings.reading.names import Name, capitalised_runs, person_name
+from briefings.reading.roles import Holder, holder_of, role_holders
 
 # What may follow a name inverted after its verb ("…, said Jo Roe." / ", said Jo Roe, a
 # senator"), unlike the subject of reported speech ("he said Roe has…").
@@ -139,6 +140,7 @@ class SubjectReader(AttributionState):
     def _subject_persons(self) -> list[tuple[int, int, str]]:
         """Each sentence whose subject is a person: (paragraph, offset, full name)."""
         found: list[tuple[int, int, str]] = []
+        holders: list[Holder] | None = None
         for sent in self.doc.sentences:
             index, offset, sentence = sent.paragraph, sent.start, sent.text
             if self._byline(index):
@@ -146,6 +148,11 @@ class SubjectReader(AttributionState):
             before = len(found)
             subject = self._sentence_subject(sentence)
             name = self._person_in_subject(subject) if subject else ""
+            if not name and subject and self._role_subject(subject):
+                # "Die Altkanzlerin forderte Merz auf": the role's holder, not the object
+                if holders is None:
+                    holders = role_holders(self.doc, self._known_person)
+                name = holder_of(subject, index, max(offset, 0), holders, self.lex)
             name = name or self._apposed_person(sentence)
             if name:
                 found.append((index, max(offset, 0), name))
@@ -287,6 +294,17 @@ class SubjectReader(AttributionState):
             if name and not self._byline(run.paragraph):
                 found.append((run.paragraph, run.start, name))
         return found
+
+    def _role_subject(self, subject: str) -> bool:
+        """Where nouns are capitalised (so no name run catches it), a subject that is an
+        article and a role noun: "Die Altkanzlerin", "Der CDU-Chef"."""
+        words = subject.split()
+        return (
+            self.lex.capitalised_nouns
+            and 2 <= len(words) <= 3
+            and words[0].lower() in self.lex.determiners
+            and self.lex.is_title(words[-1])
+        )
 
     def _byline(self, index: int) -> bool:
         """A paragraph that only names the article's author ("Von Uli Petersen"): no one in
