@@ -512,3 +512,13 @@ def test_a_role_subject_is_its_holder_not_the_person_it_acts_on() -> None:
         "„erforderlich, dass alle Parteien gemeinsam handeln“.",
     )
     assert got == [("erforderlich, dass alle Parteien gemeinsam handeln", "Lohmeier")]
+
+
+def test_a_name_after_a_preposition_in_a_colon_introduction_is_the_one_told() -> None:
+    got = said(
+        "de",
+        "Der Abgeordnete Jan Roth stand am Rednerpult.",
+        "Roth wütet und schimpft. Die Regierung sei eine „Koalition des Abstiegs“. Und direkt an "
+        "Olaf Berg gerichtet: „Sie haben viel versprochen und nichts geliefert.“",
+    )
+    assert got[-1] == ("Sie haben viel versprochen und nichts geliefert.", "Jan Roth")

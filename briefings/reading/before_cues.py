@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
+from briefings.reading.names import capitalised_runs
 from briefings.reading.sentences import split_sentences
 from briefings.reading.speaker_phrases import issuer_name
 
@@ -70,6 +71,8 @@ class BeforeCues(AttributionState):
                 pronoun = self._inverted_pronoun(sentence.rstrip(" :").split())
                 if pronoun:
                     return pronoun  # "Um 0.16 Uhr schickt sie Roe eine Nachricht: „…“"
+                if self._addressed(sentence.rstrip(" :")):
+                    return None  # "Und direkt an Olaf Scholz gerichtet: „…“": the one told
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
@@ -138,6 +141,17 @@ class BeforeCues(AttributionState):
                 return subject
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _addressed(self, phrase: str) -> bool:
+        """Where nouns are capitalised, a colon introduction with no reporting verb whose
+        only name follows a preposition names whom the words were for, not who said them."""
+        if not self.lex.capitalised_nouns:
+            return False
+        runs = [r for r in capitalised_runs(phrase) if r.start > 0]
+        if not runs or len({r.text for r in runs}) > 1:
+            return False
+        before = phrase[: runs[0].start].split()[-1:]
+        return bool(before) and before[0].lower() in self.lex.embedding
 
     def _closes_quote(self, text: str) -> bool:
         """The text ends on a closing quote mark and a comma ("„A“, sagte")."""
