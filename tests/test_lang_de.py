@@ -522,3 +522,13 @@ def test_a_name_after_a_preposition_in_a_colon_introduction_is_the_one_told() ->
         "Olaf Berg gerichtet: „Sie haben viel versprochen und nichts geliefert.“",
     )
     assert got[-1] == ("Sie haben viel versprochen und nichts geliefert.", "Jan Roth")
+
+
+def test_a_name_after_an_article_is_no_speaker_of_a_passive_cue() -> None:
+    got = said(
+        "de",
+        "Zum Streik aufgerufen sind demnach ausschließlich die Fahrerinnen und Fahrer.",
+        "„Wir gehen wieder von einer sehr hohen Beteiligung aus“, wird Geschäftsführer Martin "
+        "Uekmann in einer Mitteilung des Bielefelder Verkehrsunternehmens zitiert.",
+    )
+    assert got == [("Wir gehen wieder von einer sehr hohen Beteiligung aus", "Martin Uekmann")]
