@@ -532,3 +532,39 @@ def test_a_name_after_an_article_is_no_speaker_of_a_passive_cue() -> None:
         "Uekmann in einer Mitteilung des Bielefelder Verkehrsunternehmens zitiert.",
     )
     assert got == [("Wir gehen wieder von einer sehr hohen Beteiligung aus", "Martin Uekmann")]
+
+
+def test_heisst_es_im_urteil_credits_the_court() -> None:
+    got = said(
+        "de",
+        "Das Landgericht Hamburg hat den Mann verurteilt.",
+        "„Der Angeklagte handelte aus niedrigen Beweggründen“, heißt es im Urteil.",
+    )
+    assert got == [("Der Angeklagte handelte aus niedrigen Beweggründen", "Landgericht Hamburg")]
+
+
+def test_the_police_speak_for_themselves_after_a_place_opening_the_article() -> None:
+    got = said(
+        "de",
+        "In Hamburg brannte ein Haus.",
+        "„Verletzt wurde nach ersten Erkenntnissen niemand“, teilte die Polizei mit.",
+    )
+    assert got == [("Verletzt wurde nach ersten Erkenntnissen niemand", "die Polizei")]
+
+
+def test_an_according_phrase_ends_at_the_verb_after_it() -> None:
+    got = said(
+        "de",
+        "In Köln brannte eine Lagerhalle.",
+        "Nach Angaben der Feuerwehr war „das Feuer schnell unter Kontrolle gebracht worden“.",
+    )
+    assert got == [("das Feuer schnell unter Kontrolle gebracht worden", "der Feuerwehr")]
+
+
+def test_a_company_after_a_noun_ending_in_a_role_is_no_person() -> None:
+    got = said(
+        "de",
+        "Der Autobauer Volkswagen will sparen.",
+        "„Wir müssen die Kosten deutlich senken“, teilte der Konzern mit.",
+    )
+    assert got == [("Wir müssen die Kosten deutlich senken", "Autobauer Volkswagen")]

@@ -39,7 +39,7 @@ class BeforeCues(AttributionState):
         if not verbs:
             according = self.cues.according.search(sentence)
             if according:
-                found = self._speaker_in_phrase(according.group("who"))
+                found = self._speaker_in_phrase(self._before_verb(according.group("who")))
                 if found and self._possessed(found) and self.last_speaker:
                     return self.last_speaker  # "Según su análisis": the one who spoke
                 return found
@@ -142,6 +142,15 @@ class BeforeCues(AttributionState):
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
 
+    def _before_verb(self, who: str) -> str:
+        """An "according to" phrase up to the verb that follows it where the verb comes
+        second ("Nach Angaben der Feuerwehr war …" -> "der Feuerwehr")."""
+        if not self.lex.subject_after_verb:
+            return who
+        words = who.split()
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in self._clause_words), 0)
+        return " ".join(words[:cut]) if cut else who
+
     def _addressed(self, phrase: str) -> bool:
         """Where nouns are capitalised, a colon introduction with no reporting verb whose
         only name follows a preposition names whom the words were for, not who said them."""
@@ -234,6 +243,9 @@ class BeforeCues(AttributionState):
         def _inverted_pronoun(self, words: list[str]) -> str: ...
 
         def _known_person(self, run: str) -> str: ...
+
+        @property
+        def _clause_words(self) -> frozenset[str]: ...
 
         def _name_after_verb(self, text: str) -> str | None: ...
 

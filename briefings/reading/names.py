@@ -240,11 +240,20 @@ def apposed_surnames(paragraph: str, lex: Lexicon) -> list[str]:
     return found
 
 
+def _role_word(word: str, lex: Lexicon) -> bool:
+    """A role noun, or a compound ending in a title ("Bundeskanzlerin", "CDU-Chef"); not a
+    compound ending in any role noun ("Autobauer" ends in "Bauer" and heads a company)."""
+    low = word.lower().rstrip(".")
+    if low in lex.titles or low in lex.person_roles:
+        return True
+    return any(low.endswith(t) and len(low) >= len(t) + 3 for t in lex.titles if len(t) >= 4)
+
+
 def role_surname(run: str, lex: Lexicon) -> str:
     """Where role nouns head compounds, the surname after one ("Bundeskanzlerin Merkel",
     "CDU-Chef Merz"): a person the article names by role and surname only."""
     words = run.split()
-    if len(words) < 2 or not lex.compound_roles or not lex.is_title(words[-2]):
+    if len(words) < 2 or not lex.compound_roles or not _role_word(words[-2], lex):
         return ""
     surname = words[-1]
     if surname.lower() in lex.not_names or lex.is_title(surname) or "-" in surname:

@@ -73,8 +73,10 @@ class SpeakerPhrases(AttributionState):
             group = self._group_for("the " + signers.group("noun"), span)
             if group:
                 return group  # "the letter signed by seven physicians": the physicians' group
-        if self.cues.documents.match(raw) or self.cues.documents.match(
-            self.cues.document_by.sub("", raw)
+        if (
+            self.cues.documents.match(raw)
+            or self.cues.documents.match(self.cues.document_by.sub("", raw))
+            or raw.lower() in self.lex.documents  # "heißt es im Urteil": the article in "im"
         ):
             # "explica la ONG": in Romance order, the body a sentence named as its subject
             # shortly before (English group subjects are too noisy: "Just", "Facing")

@@ -267,6 +267,9 @@ class SubjectReader(AttributionState):
                 name = apposition.group("name")
             elif runs and runs[0].start <= 4 and runs[0].text.lower() not in self.lex.not_names:
                 name = runs[0].text
+                opener = name.split()[0].lower()
+                if opener in self.lex.not_names and opener not in self.lex.determiners:
+                    continue  # "In Hamburg brannte ein Haus": a place, no acting body
             else:
                 continue
             if re.split(r"[’']", name.split()[0])[0].lower() in self.cues.pronouns:
