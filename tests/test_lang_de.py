@@ -568,3 +568,12 @@ def test_a_company_after_a_noun_ending_in_a_role_is_no_person() -> None:
         "„Wir müssen die Kosten deutlich senken“, teilte der Konzern mit.",
     )
     assert got == [("Wir müssen die Kosten deutlich senken", "Autobauer Volkswagen")]
+
+
+def test_a_lone_surname_after_the_verb_ends_at_the_adverbial() -> None:
+    got = said(
+        "de",
+        "In Berlin wird gestreikt.",
+        "„Wir streiken so lange wie nötig“, sagte Werneke gegenüber dem „Spiegel“.",
+    )
+    assert got == [("Wir streiken so lange wie nötig", "Werneke")]

@@ -194,6 +194,13 @@ class SpeakerPhrases(AttributionState):
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         words = descriptor.split()
+        cut = next(
+            (i for i, w in enumerate(words) if i and w.lower() in self.lex.description_cut), 0
+        )
+        if cut:
+            # "sagte Werneke gegenüber dem „Spiegel“": the words before the adverbial
+            words = words[:cut]
+            descriptor = " ".join(words)
         if len(words) > 2 and words[-1] in self.lex.particles:
             # "teilte die Polizei mit": the verb's particle closes the sentence
             words = words[:-1]
