@@ -577,3 +577,11 @@ def test_a_lone_surname_after_the_verb_ends_at_the_adverbial() -> None:
         "„Wir streiken so lange wie nötig“, sagte Werneke gegenüber dem „Spiegel“.",
     )
     assert got == [("Wir streiken so lange wie nötig", "Werneke")]
+
+
+def test_a_run_after_a_number_is_a_quantity_not_a_person() -> None:
+    people = persons_in(
+        "Der Planer Jonas Weber sprach. Man plane zwei Jahre Bauzeit und 40 Grad Hitze.",
+        lex=lexicon("de"),
+    )
+    assert people == ["Jonas Weber"]

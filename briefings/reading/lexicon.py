@@ -113,6 +113,7 @@ class Lexicon:
     capitalised_nouns: bool = False
     noun_endings: tuple[str, ...] = ()
     contractions: frozenset[str] = frozenset()  # a preposition and an article: "zum", "im"
+    numerals: frozenset[str] = frozenset()  # number words: "zwei Jahre Bauzeit" is no one
     # Words that end a speaker's description before a later name: "le chef de l'Etat dans
     # l'avion … La Nouvelle-Orléans" is the head of state. None in English ("a spokesman for
     # Mayor Jo Roe" names Jo Roe).
@@ -273,6 +274,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         subject_after_verb=bool(get("grammar", "subject_after_verb")),
         capitalised_nouns=bool(get("grammar", "capitalised_nouns")),
         noun_endings=words("grammar", "noun_endings"),
+        numerals=frozenset(words("grammar", "numerals")),
         contractions=frozenset(words("grammar", "contractions")),
         description_cut=frozenset(words("grammar", "description_cut")),
         recipients=words("speech", "recipients"),

@@ -345,6 +345,18 @@ def persons_in(*paragraphs: str, lex: Lexicon | None = None) -> list[str]:
 
 
 _GIVEN = _EN.masculine_given | _EN.feminine_given  # (one union, not one per article)
+_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+def _after_numeral(paragraph: str, start: int, lex: Lexicon) -> bool:
+    """A run right after a number ("zwei Jahre Bauzeit", "40 Grad Hitze"), where nouns are
+    capitalised: a quantity, not a person."""
+    if not lex.numerals:
+        return False
+    before = paragraph[max(0, start - 20) : start].split()[-1:]
+    return bool(before) and (
+        before[0].lower() in lex.numerals or _NUMBER.fullmatch(before[0]) is not None
+    )
 
 
 # Quotes and topics both ask for the same article's people: the second asks the cache.
@@ -354,7 +366,7 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
         name
         for p in paragraphs
         for run in capitalised_runs(p)
-        if (name := person_name(run.text, lex))
+        if (name := person_name(run.text, lex)) and not _after_numeral(p, run.start, lex)
     ]
     if not found:
         return ()
