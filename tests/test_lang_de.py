@@ -585,3 +585,12 @@ def test_a_run_after_a_number_is_a_quantity_not_a_person() -> None:
         lex=lexicon("de"),
     )
     assert people == ["Jonas Weber"]
+
+
+def test_the_one_a_paper_quotes_with_words_is_the_speaker() -> None:
+    got = said(
+        "de",
+        "Die Stadt Kassel plant einen neuen Park. Der Planer Jonas Weber ist zufrieden.",
+        "Die Zeitung zitiert ihn mit den Worten: „Der Park ist mein Herzensprojekt.“",
+    )
+    assert got == [("Der Park ist mein Herzensprojekt.", "Jonas Weber")]

@@ -113,6 +113,13 @@ class BeforeCues(AttributionState):
         for candidate in reversed(verbs):
             if candidate.group(0).endswith(self.lex.progressive_endings):
                 continue  # "people on their way into the polls saying “…”": not the polls
+            if candidate.group(0).lower() in self.lex.quoting:
+                quoted = sentence[candidate.end() :].split()[:1]
+                if quoted and quoted[0].lower() in self.lex.pronouns:
+                    return quoted[0]  # "Die Zeitung zitiert ihn mit den Worten: „…“"
+                found = self._speaker_in_phrase(sentence[candidate.end() :].rstrip(" :"))
+                if found:
+                    return found  # "Der „Spiegel“ zitiert Weber mit den Worten: „…“"
             head = sentence[: candidate.start()]
             if self.lex.inverted_any_verb and self._closes_quote(head):
                 # "„A“, sagte der 31-Jährige und wies auf X hin: „B“": the verb reports the

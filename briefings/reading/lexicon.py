@@ -38,6 +38,7 @@ class Lexicon:
     verbs: tuple[str, ...]  # reporting verbs, every form, multi-word allowed
     particles: tuple[str, ...]
     inverting: tuple[str, ...]  # verbs after which a name is the subject: "said Jo Roe"
+    quoting: tuple[str, ...]  # verbs whose object is the speaker: "zitiert X mit den Worten"
     progressive_endings: tuple[str, ...]
     between: tuple[str, ...]  # auxiliaries/adverbs between speaker and verb (regex pieces)
     according: tuple[str, ...]
@@ -214,6 +215,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         verbs=words("speech", "verbs"),
         particles=words("speech", "particles"),
         inverting=words("speech", "inverting"),
+        quoting=words("speech", "quoting"),
         progressive_endings=words("speech", "progressive_endings"),
         between=tuple(_words(get("speech", "between") or [])),
         according=words("speech", "according"),
