@@ -594,3 +594,13 @@ def test_the_one_a_paper_quotes_with_words_is_the_speaker() -> None:
         "Die Zeitung zitiert ihn mit den Worten: „Der Park ist mein Herzensprojekt.“",
     )
     assert got == [("Der Park ist mein Herzensprojekt.", "Jonas Weber")]
+
+
+def test_a_plural_reporting_verb_after_a_quote_names_its_speakers() -> None:
+    got = said(
+        "de",
+        "Der Polizist ist tot. „Er erlag seinen schweren Verletzungen“, teilten die Behörden mit.",
+        "„Wir trauern um einen mutigen Polizeibeamten.“ Ministerpräsident Winfried Kretschmann "
+        "und Innenminister Thomas Strobl sprachen in einer Mitteilung von ihrer Trauer.",
+    )
+    assert got[-1][1] in {"Winfried Kretschmann", "Thomas Strobl"}
