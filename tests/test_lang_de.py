@@ -604,3 +604,21 @@ def test_a_plural_reporting_verb_after_a_quote_names_its_speakers() -> None:
         "und Innenminister Thomas Strobl sprachen in einer Mitteilung von ihrer Trauer.",
     )
     assert got[-1][1] in {"Winfried Kretschmann", "Thomas Strobl"}
+
+
+def test_a_surname_in_the_genitive_before_a_noun_is_no_person() -> None:
+    people = persons_in(
+        "Der Forscher Frank Brenner sprach. Das ist aus Brenners Sicht eher ungewöhnlich.",
+        lex=lexicon("de"),
+    )
+    assert people == ["Frank Brenner"]
+
+
+def test_glaubt_and_a_surname_closing_a_quotes_sentence_name_the_speaker() -> None:
+    got = said(
+        "de",
+        "Der Präsident Gustavo Petro ist in Bedrängnis, erklärt der Experte Christian Ambrus.",
+        "Er habe an die Bevölkerung gedacht, „eine bestimmte Würde aus der Sicht der Bürger“ zu "
+        "wahren, glaubt Ambrus.",
+    )
+    assert got == [("eine bestimmte Würde aus der Sicht der Bürger", "Christian Ambrus")]

@@ -370,6 +370,12 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     ]
     if not found:
         return ()
+    if lex.capitalised_nouns:
+        # "Brettschneiders Sicht": a known surname's genitive and a noun name its owner
+        surnames = {n.split()[-1] + "s" for n in found if len(n.split()) > 1}
+        found = [n for n in found if n.split()[0] not in surnames]
+        if not found:
+            return ()
     whole = "\n\n".join(paragraphs)
     lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
     given = _GIVEN if lex is _EN else _GIVEN | lex.masculine_given | lex.feminine_given
