@@ -312,12 +312,11 @@ class SubjectReader(AttributionState):
     def _byline(self, index: int) -> bool:
         """A paragraph that only names the article's author ("Von Uli Petersen"): no one in
         it speaks or acts in the story."""
-        words = self.paragraphs[index].split()
-        if (
-            not self.lex.bylines
-            or not 2 < len(words) <= 7
-            or words[0].lower() not in self.lex.bylines
-        ):
+        text = self.paragraphs[index]
+        if not self.lex.bylines or len(text) > 80:
+            return False  # (checked per sentence and per name: no split of long paragraphs)
+        words = text.split()
+        if not 2 < len(words) <= 7 or words[0].lower() not in self.lex.bylines:
             return False
         rest = [w.strip(",") for w in words[1:]]
         return all(w[:1].isupper() or w in self.lex.conjunctions for w in rest)
