@@ -54,6 +54,12 @@ class AfterCues(AttributionState):
                 continue  # "…“, sagte Biden im Weißen Haus. Er betonte": no name runs on
             if match and self._lone_noun(match.group("who")):
                 continue  # "…“, wird Roth in der Mitteilung zitiert": a noun, not a name
+            if match and self._after_article(after[: match.start("who")]):
+                # "…“, wird Geschäftsführer X in einer Mitteilung des Y zitiert": X, not Y
+                found = self._named_before_article(after[: match.start("who")])
+                if found:
+                    return found
+                continue
             if (
                 match
                 and pattern is self.cues.after_role_name
@@ -191,6 +197,17 @@ class AfterCues(AttributionState):
         ):
             return who.split(maxsplit=1)[1]
         return who
+
+    def _after_article(self, before: str) -> bool:
+        """Where nouns are capitalised, a run right after an article is a noun phrase ("des
+        Bielefelder Verkehrsunternehmens"), not a person's name."""
+        last = before.split()[-1:]
+        return bool(self.lex.capitalised_nouns and last and last[0] in self.lex.determiners)
+
+    def _named_before_article(self, before: str) -> str | None:
+        """The person a cue names before the article a noun phrase opens on."""
+        found = self._speaker_in_phrase(before.lstrip(" ,"))
+        return found if found and self._known_person(found) else None
 
     def _lone_noun(self, phrase: str) -> bool:
         """Where every noun is capitalised, one capitalised word no person bears."""

@@ -42,7 +42,7 @@ class BeforeCues(AttributionState):
         if not verbs:
             according = self.cues.according.search(sentence)
             if according:
-                found = self._speaker_in_phrase(according.group("who"))
+                found = self._speaker_in_phrase(self._before_verb(according.group("who")))
                 if found and self._possessed(found) and self.last_speaker:
                     return self.last_speaker  # "Según su análisis": the one who spoke
                 return found
@@ -74,6 +74,8 @@ class BeforeCues(AttributionState):
                 pronoun = self._inverted_pronoun(sentence.rstrip(" :").split())
                 if pronoun:
                     return pronoun  # "Um 0.16 Uhr schickt sie Roe eine Nachricht: „…“"
+                if self._addressed(sentence.rstrip(" :")):
+                    return None  # "Und direkt an Olaf Scholz gerichtet: „…“": the one told
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
@@ -119,7 +121,21 @@ class BeforeCues(AttributionState):
                 if found:
                     return found
                 continue
-            found = self._subject_before(sentence[: candidate.start()])
+            if candidate.group(0).lower() in self.lex.quoting:
+                quoted = sentence[candidate.end() :].split()[:1]
+                if quoted and quoted[0].lower() in self.lex.pronouns:
+                    return quoted[0]  # "Die Zeitung zitiert ihn mit den Worten: „…“"
+                found = self._speaker_in_phrase(sentence[candidate.end() :].rstrip(" :"))
+                if found:
+                    return found  # "Der „Spiegel“ zitiert Weber mit den Worten: „…“"
+            head = sentence[: candidate.start()]
+            if self.lex.inverted_any_verb and self._closes_quote(head):
+                # "„A“, sagte der 31-Jährige und wies auf X hin: „B“": the verb reports the
+                # quote it follows, and its subject comes after it
+                found = self._speaker_in_phrase(sentence[candidate.end() :])
+                if found:
+                    return found
+            found = self._subject_before(head)
             if found:
                 return found
         if prev_same and prev_speaker and self._one_sentence(prev_same, span):
@@ -172,6 +188,34 @@ class BeforeCues(AttributionState):
             if found:
                 return found
         return ""
+
+    def _before_verb(self, who: str) -> str:
+        """An "according to" phrase up to the verb that follows it where the verb comes
+        second ("Nach Angaben der Feuerwehr war …" -> "der Feuerwehr")."""
+        if not self.lex.subject_after_verb:
+            return who
+        words = who.split()
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in self._clause_words), 0)
+        return " ".join(words[:cut]) if cut else who
+
+    def _addressed(self, phrase: str) -> bool:
+        """Where nouns are capitalised, a colon introduction with no reporting verb whose
+        only name follows a preposition names whom the words were for, not who said them."""
+        if not self.lex.capitalised_nouns:
+            return False
+        runs = [r for r in capitalised_runs(phrase) if r.start > 0]
+        if not runs or len({r.text for r in runs}) > 1:
+            return False
+        before = phrase[: runs[0].start].split()[-1:]
+        return bool(before) and before[0].lower() in self.lex.embedding
+
+    def _closes_quote(self, text: str) -> bool:
+        """The text ends on a closing quote mark and a comma ("„A“, sagte")."""
+        closers = self.lex.compiled(
+            "closing_marks", lambda lex: {c for cs in lex.quote_pairs.values() for c in cs}
+        )
+        tail = text.rstrip()
+        return tail.endswith(",") and tail[:-1].rstrip()[-1:] in closers
 
     def _scare(self, previous: Span, span: Span) -> bool:
         """A few quoted words earlier in the quote's own sentence, no speech of their own
@@ -246,6 +290,9 @@ class BeforeCues(AttributionState):
         def _inverted_pronoun(self, words: list[str]) -> str: ...
 
         def _known_person(self, run: str) -> str: ...
+
+        @property
+        def _clause_words(self) -> frozenset[str]: ...
 
         def _name_after_verb(self, text: str) -> str | None: ...
 

@@ -46,10 +46,15 @@ class ClosingCues(AttributionState):
                 return found.group("who")
             # ", Republican candidate Ben Roe said": a role before the name
             found = self.cues.after_role_name.match(rest)
+            if found and self._after_article(rest[: found.start("who")]):
+                named = self._named_before_article(rest[: found.start("who")])
+                if named:
+                    return named  # "wird Geschäftsführer X in einer Mitteilung des Y zitiert"
             if (
                 found
                 and self._named(found.group("who"))
                 and not self._lone_noun(found.group("who"))  # "wird Roth in der Mitteilung zitiert"
+                and not self._after_article(rest[: found.start("who")])
                 and self._closes(found, rest)
             ):
                 return found.group("who")
@@ -158,3 +163,7 @@ class ClosingCues(AttributionState):
         def _named(self, run: str) -> bool: ...
 
         def _lone_noun(self, phrase: str) -> bool: ...
+
+        def _after_article(self, before: str) -> bool: ...
+
+        def _named_before_article(self, before: str) -> str | None: ...

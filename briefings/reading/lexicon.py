@@ -38,6 +38,7 @@ class Lexicon:
     verbs: tuple[str, ...]  # reporting verbs, every form, multi-word allowed
     particles: tuple[str, ...]
     inverting: tuple[str, ...]  # verbs after which a name is the subject: "said Jo Roe"
+    quoting: tuple[str, ...]  # verbs whose object is the speaker: "zitiert X mit den Worten"
     progressive_endings: tuple[str, ...]
     between: tuple[str, ...]  # auxiliaries/adverbs between speaker and verb (regex pieces)
     according: tuple[str, ...]
@@ -64,6 +65,7 @@ class Lexicon:
     not_names: frozenset[str]
     connectors: tuple[str, ...]
     hyphen_particles: tuple[str, ...]  # "al-" of "Bashar al-Assad"
+    bylines: tuple[str, ...]  # "Von" of an author line "Von Uli Petersen"
     group_nouns: tuple[str, ...]
     not_speakers: frozenset[str]
     person_roles: tuple[str, ...]
@@ -112,6 +114,7 @@ class Lexicon:
     capitalised_nouns: bool = False
     noun_endings: tuple[str, ...] = ()
     contractions: frozenset[str] = frozenset()  # a preposition and an article: "zum", "im"
+    numerals: frozenset[str] = frozenset()  # number words: "zwei Jahre Bauzeit" is no one
     # Words that end a speaker's description before a later name: "le chef de l'Etat dans
     # l'avion … La Nouvelle-Orléans" is the head of state. None in English ("a spokesman for
     # Mayor Jo Roe" names Jo Roe).
@@ -239,6 +242,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         verbs=words("speech", "verbs"),
         particles=words("speech", "particles"),
         inverting=words("speech", "inverting"),
+        quoting=words("speech", "quoting"),
         progressive_endings=words("speech", "progressive_endings"),
         between=tuple(_words(get("speech", "between") or [])),
         according=words("speech", "according"),
@@ -266,6 +270,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         not_names=frozenset(words("names", "not_names")),
         connectors=words("names", "connectors"),
         hyphen_particles=words("names", "hyphen_particles"),
+        bylines=words("names", "bylines"),
         group_nouns=words("names", "group_nouns"),
         not_speakers=frozenset(words("names", "not_speakers")),
         person_roles=words("roles", "person"),
@@ -298,6 +303,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         subject_after_verb=bool(get("grammar", "subject_after_verb")),
         capitalised_nouns=bool(get("grammar", "capitalised_nouns")),
         noun_endings=words("grammar", "noun_endings"),
+        numerals=frozenset(words("grammar", "numerals")),
         contractions=frozenset(words("grammar", "contractions")),
         description_cut=frozenset(words("grammar", "description_cut")),
         recipients=words("speech", "recipients"),

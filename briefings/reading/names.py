@@ -233,6 +233,50 @@ def titled_surname(run: str, honorifics: frozenset[str] = _EN.honorifics) -> str
     return "" if surname.lower() in ORG_WORDS or _is_place_word(surname.lower()) else surname
 
 
+_APPOSED = re.compile(r"(?<=,\s)([^\W\d_][\w’'\-]*)(?=,\s)")
+
+
+def apposed_surnames(paragraph: str, lex: Lexicon) -> list[str]:
+    """Where role nouns head compounds, a lone surname set off by commas after a description
+    headed by a role ("Der Präsident des Zentralrats, Schuster, erklärte"): a person."""
+    if not lex.compound_roles or ", " not in paragraph:
+        return []
+    found = []
+    for match in _APPOSED.finditer(paragraph):
+        surname = match.group(1)
+        if not surname[0].isupper() or surname.lower() in lex.not_names or lex.is_title(surname):
+            continue
+        head = re.split(r"[.;:!?,]\s", paragraph[max(0, match.start() - 120) : match.start() - 2])[
+            -1
+        ]
+        words = head.split()
+        if words and words[0].lower() in lex.determiners and any(lex.is_title(w) for w in words):
+            found.append(surname)
+    return found
+
+
+def _role_word(word: str, lex: Lexicon) -> bool:
+    """A role noun, or a compound ending in a title ("Bundeskanzlerin", "CDU-Chef"); not a
+    compound ending in any role noun ("Autobauer" ends in "Bauer" and heads a company)."""
+    low = word.lower().rstrip(".")
+    if low in lex.titles or low in lex.person_roles:
+        return True
+    return any(low.endswith(t) and len(low) >= len(t) + 3 for t in lex.titles if len(t) >= 4)
+
+
+def role_surname(run: str, lex: Lexicon) -> str:
+    """Where role nouns head compounds, the surname after one ("Bundeskanzlerin Merkel",
+    "CDU-Chef Merz"): a person the article names by role and surname only."""
+    words = run.split()
+    if len(words) < 2 or not lex.compound_roles or not _role_word(words[-2], lex):
+        return ""
+    surname = words[-1]
+    if surname.lower() in lex.not_names or lex.is_title(surname) or "-" in surname:
+        return ""
+    role = words[-2]
+    return titled_surname(f"{role} {surname}", frozenset({role.lower().rstrip(".")}))
+
+
 @lru_cache(maxsize=65536)
 def _is_place_word(word: str) -> bool:
     from briefings.reading.gazetteer import fold, gazetteer
@@ -316,6 +360,18 @@ def persons_in(*paragraphs: str, lex: Lexicon | None = None) -> list[str]:
 
 
 _GIVEN = _EN.masculine_given | _EN.feminine_given  # (one union, not one per article)
+_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+def _after_numeral(paragraph: str, start: int, lex: Lexicon) -> bool:
+    """A run right after a number ("zwei Jahre Bauzeit", "40 Grad Hitze"), where nouns are
+    capitalised: a quantity, not a person."""
+    if not lex.numerals:
+        return False
+    before = paragraph[max(0, start - 20) : start].split()[-1:]
+    return bool(before) and (
+        before[0].lower() in lex.numerals or _NUMBER.fullmatch(before[0]) is not None
+    )
 
 
 # Quotes and topics both ask for the same article's people: the second asks the cache.
@@ -325,10 +381,16 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
         name
         for p in paragraphs
         for run in capitalised_runs(p)
-        if (name := person_name(run.text, lex))
+        if (name := person_name(run.text, lex)) and not _after_numeral(p, run.start, lex)
     ]
     if not found:
         return ()
+    if lex.capitalised_nouns:
+        # "Brettschneiders Sicht": a known surname's genitive and a noun name its owner
+        surnames = {n.split()[-1] + "s" for n in found if len(n.split()) > 1}
+        found = [n for n in found if n.split()[0] not in surnames]
+        if not found:
+            return ()
     whole = "\n\n".join(paragraphs)
     lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
     given = _GIVEN if lex is _EN else _GIVEN | lex.masculine_given | lex.feminine_given

@@ -19,9 +19,11 @@ from briefings.reading.lexicon import Lexicon, lexicon
 from briefings.reading.marks import Span
 from briefings.reading.names import (
     PersonIndex,
+    apposed_surnames,
     drop_openers,
     personal,
     persons_in,
+    role_surname,
     titled_surname,
 )
 
@@ -55,8 +57,11 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         closing_names=lex.capitalised_nouns,
     )
     for mention in doc.names:  # "Mr. Bush" when the article never gives his full name
-        surname = titled_surname(mention.text, doc.lexicon.honorifics)
+        surname = titled_surname(mention.text, lex.honorifics) or role_surname(mention.text, lex)
         if surname:
+            people.add(surname)
+    for paragraph in paragraphs:
+        for surname in apposed_surnames(paragraph, lex):
             people.add(surname)
     attributor = Attributor(doc, people)
     headline_quotes = {_fold(text) for text in _quoted_in(doc.title + " " + doc.dek, lex)}

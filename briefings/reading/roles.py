@@ -45,8 +45,10 @@ def role_holders(doc: Document, person_of: Callable[[str], str]) -> list[Holder]
             continue
         text = doc.paragraphs[mention.paragraph].text
         before = re.split(r"[.!?:;]\s", text[floor : mention.start])[-1]
-        # the run itself may open on its title: "Innenminister Gerhard Karner"
-        words = _WORD.findall(before) + _WORD.findall(mention.text)[:-2]
+        # the run itself may open on its title: "Innenminister Gerhard Karner", and a
+        # surname alone may follow it: "Bundeskanzlerin Merkel"
+        size = len(name.split()) if mention.text.endswith(" " + name) else 2
+        words = _WORD.findall(before) + _WORD.findall(mention.text)[:-size]
         roles = [role for w in words if (role := _role(w, lex))]
         after = text[mention.end : mention.end + _AFTER]
         appos = re.match(

@@ -55,7 +55,9 @@ class SpeakerMemory(AttributionState):
         before = para[max(0, mention[1] - 40) : mention[1]].split()[-1:]  # the word before
         word = before[0].lower() if before else ""
         particle = word in self.lex.connectors and word not in self.lex.determiners
-        return not (particle or word in self.lex.org_words)
+        # where nouns are capitalised: "an Olaf Scholz gerichtet" is whom it was for
+        told = self.lex.capitalised_nouns and word in self.lex.embedding
+        return not (particle or told or word in self.lex.org_words)
 
     def _person_after(self, span: Span) -> str:
         """ "«…» Pour ce message, l'imam X a été condamné": with no one named before, a quote

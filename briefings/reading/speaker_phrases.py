@@ -73,8 +73,10 @@ class SpeakerPhrases(AttributionState):
             group = self._group_for("the " + signers.group("noun"), span)
             if group:
                 return group  # "the letter signed by seven physicians": the physicians' group
-        if self.cues.documents.match(raw) or self.cues.documents.match(
-            self.cues.document_by.sub("", raw)
+        if (
+            self.cues.documents.match(raw)
+            or self.cues.documents.match(self.cues.document_by.sub("", raw))
+            or raw.lower() in self.lex.documents  # "heißt es im Urteil": the article in "im"
         ):
             # "explica la ONG": in Romance order, the body a sentence named as its subject
             # shortly before (English group subjects are too noisy: "Just", "Facing")
@@ -206,6 +208,13 @@ class SpeakerPhrases(AttributionState):
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         words = descriptor.split()
+        cut = next(
+            (i for i, w in enumerate(words) if i and w.lower() in self.lex.description_cut), 0
+        )
+        if cut:
+            # "sagte Werneke gegenüber dem „Spiegel“": the words before the adverbial
+            words = words[:cut]
+            descriptor = " ".join(words)
         if len(words) > 2 and words[-1] in self.lex.particles:
             # "teilte die Polizei mit": the verb's particle closes the sentence
             words = words[:-1]

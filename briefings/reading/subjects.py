@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
 from briefings.reading.names import Name, capitalised_runs, person_name
+from briefings.reading.roles import Holder, holder_of, role_holders
 
 if TYPE_CHECKING:
     from briefings.reading.lexicon import Lexicon
@@ -152,11 +153,19 @@ class SubjectReader(AttributionState):
     def _subject_persons(self) -> list[tuple[int, int, str]]:
         """Each sentence whose subject is a person: (paragraph, offset, full name)."""
         found: list[tuple[int, int, str]] = []
+        holders: list[Holder] | None = None
         for sent in self.doc.sentences:
             index, offset, sentence = sent.paragraph, sent.start, sent.text
+            if self._byline(index):
+                continue
             before = len(found)
             subject = self._sentence_subject(sentence)
             name = self._person_in_subject(subject) if subject else ""
+            if not name and subject and self._role_subject(subject):
+                # "Die Altkanzlerin forderte Merz auf": the role's holder, not the object
+                if holders is None:
+                    holders = role_holders(self.doc, self._known_person)
+                name = holder_of(subject, index, max(offset, 0), holders, self.lex)
             name = name or self._apposed_person(sentence)
             if name:
                 found.append((index, max(offset, 0), name))
@@ -275,6 +284,9 @@ class SubjectReader(AttributionState):
                 name = apposition.group("name")
             elif runs and runs[0].start <= 4 and runs[0].text.lower() not in self.lex.not_names:
                 name = runs[0].text
+                opener = name.split()[0].lower()
+                if opener in self.lex.not_names and opener not in self.lex.determiners:
+                    continue  # "In Hamburg brannte ein Haus": a place, no acting body
             else:
                 continue
             if re.split(r"[’']", name.split()[0])[0].lower() in self.cues.pronouns:
@@ -311,9 +323,32 @@ class SubjectReader(AttributionState):
         found: list[tuple[int, int, str]] = []
         for run in self.doc.names:
             name = self._known_person(run.text)
-            if name:
+            if name and not self._byline(run.paragraph):
                 found.append((run.paragraph, run.start, name))
         return found
+
+    def _role_subject(self, subject: str) -> bool:
+        """Where nouns are capitalised (so no name run catches it), a subject that is an
+        article and a role noun: "Die Altkanzlerin", "Der CDU-Chef"."""
+        words = subject.split()
+        return (
+            self.lex.capitalised_nouns
+            and 2 <= len(words) <= 3
+            and words[0].lower() in self.lex.determiners
+            and self.lex.is_title(words[-1])
+        )
+
+    def _byline(self, index: int) -> bool:
+        """A paragraph that only names the article's author ("Von Uli Petersen"): no one in
+        it speaks or acts in the story."""
+        text = self.paragraphs[index]
+        if not self.lex.bylines or len(text) > 80:
+            return False  # (checked per sentence and per name: no split of long paragraphs)
+        words = text.split()
+        if not 2 < len(words) <= 7 or words[0].lower() not in self.lex.bylines:
+            return False
+        rest = [w.strip(",") for w in words[1:]]
+        return all(w[:1].isupper() or w in self.lex.conjunctions for w in rest)
 
     def _person_in_subject(self, subject: str) -> str:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""

@@ -96,6 +96,8 @@ class VerbSubjects(AttributionState):
             return last_word.strip(",")
         if last_word.lower() in self.lex.person_relatives:
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
+        if self._object_before_participle(head):
+            return None
         if last_word[:1].isupper() and not head.endswith(","):
             placed = self.cues.placed_tail.search(head[-200:])
             person = self._placed_person(placed.group("who")) if placed else ""
@@ -127,6 +129,29 @@ class VerbSubjects(AttributionState):
             and low not in self.lex.speech_openers
             and low not in self.lex.not_names
         )
+
+    def _object_before_participle(self, head: str) -> bool:
+        """Where every noun is capitalised and the verb ends its clause, an article and a
+        noun right before it after an auxiliary are its object, not its subject
+        ("Weber hatte das Schreiben kritisiert", "hatte … vor dem Anpfiff des Spiels
+        betont"); a role, body or document there is still a subject ("hat die Polizei")."""
+        if not self.lex.capitalised_nouns:
+            return False
+        words = head.split()
+        if len(words) < 3 or not words[-1][:1].isupper():
+            return False
+        article = words[-2].lower()
+        if article not in self.lex.determiners and article not in self.lex.contractions:
+            return False
+        noun = words[-1].lower().strip(",.")
+        if (
+            self.lex.is_title(noun)
+            or noun in self.lex.documents
+            or noun in self.lex.collective
+            or noun in self.lex.org_words
+        ):
+            return False
+        return any(w.lower() in self.lex.subject_verbs for w in words[:-2])
 
     def _who_antecedent(self, phrase: str, relative: str) -> str:
         """The known person a personal relative stands for: "such as Sen. Jo Roe of Florida,
