@@ -32,7 +32,6 @@ from typing import Any
 
 import numpy as np
 
-sys.dont_write_bytecode = True
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -137,6 +136,7 @@ def examples(score: Any, gold: dict[str, Any], names: list[str]) -> list[dict[st
                             -1, len(FEATURES)
                         ),
                         "y": np.array(labels, dtype=bool),
+                        "rule": row["rule"],
                         "rule_ok": bool(score.name_tokens(row["rule"]) & antecedent),
                     }
                 )

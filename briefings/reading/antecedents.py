@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "antecedent_weights.json"
 PARAGRAPHS_BACK = 3  # candidates come from the pronoun's paragraph and this many before it
+_NEVER = 30  # sentences back counted for a candidate who never spoke nor was a subject
 _LOOK_BACK = 60  # occurrences looked at per pronoun: bounded work on a long article
 
 FEATURES = (
@@ -46,6 +47,9 @@ FEATURES = (
     "only_in_quotes",
     "one_word",  # the article never gives more than one word of the name
     "first_named",  # the first person the article names
+    "last_actor",  # the latest who spoke or was a subject
+    "spoke_recently",  # spoke in this paragraph or the one before
+    "log_sentences_since_acting",  # log(1 + sentences since they last spoke or were a subject)
 )
 
 
@@ -66,6 +70,7 @@ class _Candidate:
     kinds: set[str] = field(default_factory=set)
     reporting: bool = False
     in_quote_only: bool = True
+    acted: Occurrence | None = None
 
 
 @cache
@@ -118,6 +123,9 @@ class PronounAntecedents(AttributionState):
             if cand is None:
                 cand = by_name[occ.name] = _Candidate(occ.name, occ)
             cand.latest = occ
+            if occ.kind != "mention":
+                cand.acted = occ
+                last_of["actor"] = occ.name
             cand.kinds.add(occ.kind)
             last_of[occ.kind] = occ.name
             quoted = occ.kind == "mention" and self._inside_quote(occ)
@@ -157,9 +165,18 @@ class PronounAntecedents(AttributionState):
                 float(cand.in_quote_only),
                 float(" " not in cand.name),
                 float(cand.name == first),
+                float(last_of.get("actor") == cand.name),
+                float(cand.acted is not None and cand.acted.kind == "speaker" and gap <= 1),
+                math.log1p(self._sentences_back(cand.acted, here_index)),
             ]
             out.append((cand.name, features))
         return out
+
+    def _sentences_back(self, occ: Occurrence | None, here: int) -> int:
+        if occ is None:
+            return _NEVER
+        sentence = self.doc.sentence_at(occ.paragraph, occ.offset)
+        return max(here - sentence.index, 0) if sentence else _NEVER
 
     def _occurrences_before(self, span: Span) -> list[Occurrence]:
         """Mentions, subjects and cued speakers from PARAGRAPHS_BACK paragraphs before the
