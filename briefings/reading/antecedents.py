@@ -51,6 +51,9 @@ FEATURES = (
     "spoke_recently",  # spoke in this paragraph or the one before
     "log_sentences_since_acting",  # log(1 + sentences since they last spoke or were a subject)
 )
+_SINCE_ACTING = FEATURES.index("log_sentences_since_acting")
+_JUST_BEFORE = math.log1p(1)  # acted in the pronoun's sentence or the one before it
+_LAST_ACTOR = FEATURES.index("last_actor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,26 @@ def score(features: list[float], w: tuple[float, ...]) -> float:
     return sum(f * x for f, x in zip(features, w, strict=True))
 
 
+def settled(candidates: list[list[float]]) -> int | None:
+    """The candidate a rule settles before any weight: the last person who spoke or was a
+    subject, when that was in the pronoun's sentence or the one before it ("Roe, however, is
+    counting on it. “…,” she says"): a name met in passing since does not take the pronoun.
+    Measured on the tuned 700 (5-fold): 0.829 of the pronouns right with it, 0.823 with the
+    weights alone."""
+    for i, features in enumerate(candidates):
+        if features[_LAST_ACTOR] and features[_SINCE_ACTING] <= _JUST_BEFORE + 1e-9:
+            return i
+    return None
+
+
+def choose(candidates: list[list[float]], w: tuple[float, ...]) -> int:
+    """The index of the antecedent among the candidates' feature rows (at least one)."""
+    found = settled(candidates)
+    if found is not None:
+        return found
+    return max(range(len(candidates)), key=lambda i: score(candidates[i], w))
+
+
 class PronounAntecedents(AttributionState):
     """Ranks the people a gendered pronoun speaker may stand for (a base of the Attributor)."""
 
@@ -100,10 +123,7 @@ class PronounAntecedents(AttributionState):
         """The best-scoring candidate for a pronoun of ``gender`` speaking ``span``; "" when
         the window names no one who fits."""
         found = self._antecedent_candidates(span, gender)
-        if not found:
-            return ""
-        w = weights()
-        return max(found, key=lambda c: score(c[1], w))[0]
+        return found[choose([f for _, f in found], weights())][0] if found else ""
 
     def _antecedent_candidates(self, span: Span, gender: str) -> list[tuple[str, list[float]]]:
         """(name, features) of each person who may be the antecedent, most recent first."""
