@@ -2,8 +2,9 @@
 learned ranker: every person named, a sentence's subject or a quote's speaker in the pronoun's
 paragraph and the few before it is a candidate, described by a few cheap features (how far back,
 whether they spoke last or were the last subject, whether the sentence naming them reports
-speech, gender, how often the article names them); the candidate with the best linear score
-wins. The weights are learned from annotated news (``scripts/train_coreference.py`` writes
+speech, gender, how often the article names them). The last person who spoke or was a subject
+in the pronoun's sentence or the one before takes it outright; else the candidate with the best
+linear score wins. The weights are learned from annotated news (``scripts/train_coreference.py`` writes
 ``briefings/data/antecedent_weights.json``); hard constraints stay rules: a person of the other
 gender and a mention inside the quote itself are never candidates."""
 
@@ -48,7 +49,7 @@ FEATURES = (
     "one_word",  # the article never gives more than one word of the name
     "first_named",  # the first person the article names
     "last_actor",  # the latest who spoke or was a subject
-    "spoke_recently",  # spoke in this paragraph or the one before
+    "spoke_recently",  # last acted by speaking, named in this paragraph or the one before
     "log_sentences_since_acting",  # log(1 + sentences since they last spoke or were a subject)
 )
 _SINCE_ACTING = FEATURES.index("log_sentences_since_acting")
@@ -226,8 +227,16 @@ class PronounAntecedents(AttributionState):
         sentence = self.doc.sentence_at(occ.paragraph, occ.offset)
         if sentence is None:
             return False
+        if self._reporting is None:
+            self._reporting = {}  # per sentence: each pronoun looks at the same few again
+        if sentence.index not in self._reporting:
+            self._reporting[sentence.index] = self._holds_reporting_verb(sentence.index)
+        return self._reporting[sentence.index]
+
+    def _holds_reporting_verb(self, index: int) -> bool:
+        sentence = self.doc.sentences[index]
         text = sentence.text
-        for q in reversed(self._quotes_in(occ.paragraph)):
+        for q in reversed(self._quotes_in(sentence.paragraph)):
             a, b = q.open_at - sentence.start, q.close_end - sentence.start
             if b > 0 and a < len(text):
                 text = text[: max(a, 0)] + " " + text[max(b, 0) :]
@@ -241,7 +250,8 @@ class PronounAntecedents(AttributionState):
             self._counts = counts
         return self._counts
 
-    _counts: dict[str, int] | None = None
+    _counts: dict[str, int] | None = None  # set per article on first use
+    _reporting: dict[int, bool] | None = None
 
     if TYPE_CHECKING:  # provided by the Attributor and its other bases
 
