@@ -8,11 +8,15 @@ import re
 from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
+from briefings.reading.names import capitalised_runs
 from briefings.reading.sentences import split_sentences
 from briefings.reading.speaker_phrases import issuer_name
 
 if TYPE_CHECKING:
     from briefings.reading.marks import Span
+
+
+_CLAUSE_WORDS = 6  # words between a person and the verb of their clause: "was prompted to"
 
 
 class BeforeCues(AttributionState):
@@ -57,7 +61,7 @@ class BeforeCues(AttributionState):
             issued = list(self.cues.issued.finditer(sentence))
             if issued:
                 # "NASA's Office of the Inspector General released two reports that depicted “…”"
-                return issuer_name(issued[-1].group("who"))
+                return issuer_name(issued[-1].group("who"), self.lex)
             if sentence.rstrip().endswith(":"):
                 # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote;
                 # "Partial transcript as follows:" names nobody.
@@ -109,7 +113,12 @@ class BeforeCues(AttributionState):
                 return found
         for candidate in reversed(verbs):
             if candidate.group(0).endswith(self.lex.progressive_endings):
-                continue  # "people on their way into the polls saying “…”": not the polls
+                # "with Roe reportedly yelling: “…”": a person right before the participle is
+                # its subject; "people on their way into the polls saying “…”" names no one
+                found = self._person_right_before(sentence[: candidate.start()])
+                if found:
+                    return found
+                continue
             found = self._subject_before(sentence[: candidate.start()])
             if found:
                 return found
@@ -120,9 +129,12 @@ class BeforeCues(AttributionState):
             return self._spoken_of(span)
         if running_on and not sentence[: verb.start()].strip():
             return None
+        found = self._person_in_clause(sentence[: verb.start()])
+        if found:
+            return found  # "Mr. Roe was prompted to say, “…”": the person the clause is about
         issued = list(self.cues.issued.finditer(sentence))
         if issued:  # "the Office released reports that described “…”"
-            return issuer_name(issued[-1].group("who"))
+            return issuer_name(issued[-1].group("who"), self.lex)
         if self.lex.pro_drop:
             # no subject right before the verb: the sentence's, when a person, else it was
             # left out ("Rendido, tentou …, diz")
@@ -131,6 +143,35 @@ class BeforeCues(AttributionState):
                 return subject
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _person_right_before(self, text: str) -> str:
+        """A known person whose name ends the text, adverbs aside ("with Jo Roe reportedly")."""
+        head = self.cues.trailing_adv.sub("", text.rstrip())
+        runs = capitalised_runs(head)
+        if not runs or runs[-1].end < len(head):
+            return ""  # "Roe thanked Doe, saying": after a comma, the sentence's subject
+        words = re.split(r"[,;:()—–]", head[: runs[-1].start])[-1].split()
+        if len(words) > 1 and words[-1].lower() in self.lex.embedding:
+            return ""  # "Roe replied on Facebook writing": an object; "…, with Roe yelling" opens
+        return self._known_person(runs[-1].text)
+
+    def _person_in_clause(self, text: str) -> str:
+        """The known person named last in the clause a verb closes, a few words before it and
+        not after a preposition ("Mr. Roe was prompted to", not "the aides of Mr. Roe were")."""
+        clause = re.split(r"[,;:()—–]", text)[-1]
+        for run in reversed(capitalised_runs(clause)):
+            before = clause[: run.start].split()[-1:]
+            after = clause[run.end :].split()
+            if len(after) > _CLAUSE_WORDS:
+                return ""
+            if before and before[0].lower() in self.lex.embedding:
+                continue
+            if not after or after[0].lower() not in self.lex.auxiliaries:
+                continue  # "Roe was prompted to say"; not "backed Doe over Roe and said"
+            found = self._known_person(run.text)
+            if found:
+                return found
+        return ""
 
     def _scare(self, previous: Span, span: Span) -> bool:
         """A few quoted words earlier in the quote's own sentence, no speech of their own

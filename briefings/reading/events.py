@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from briefings.reading.gazetteer import fold, gazetteer, normal_token, tokens
+from briefings.reading.gazetteer import fold, gazetteer, unhyphenated
 from briefings.reading.lexicon import lexicon
 from briefings.reading.stopwords import stop_words
 
@@ -94,9 +94,12 @@ def find_events(
     function_words = stop_words(language)
     weights: defaultdict[str, float] = defaultdict(float)
     for text, weight in parts:
-        raw = tokens(text.replace("-", " "))
-        norm = [normal_token(t) for t in raw]
-        for i, word in enumerate(norm):
+        raw, norm = unhyphenated(text)  # (the tokens the other topic steps read)
+        # Most tokens start no kind's noun: only those that may (or may after an elided
+        # article) are visited, in order.
+        nouns = found.nouns
+        for i in [i for i, word in enumerate(norm) if word in nouns or "'" in word]:
+            word = norm[i]
             head, mark, tail = word.partition("'")
             if mark and tail and len(head) <= MAX_ELIDED:
                 word = tail  # "l'alluvione", "dell'attentato"

@@ -48,6 +48,15 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+# Each text of an article is read by several topic steps (places, people, subjects, events):
+# its tokens are computed once (the cache holds a few articles' texts, not the stream's).
+@lru_cache(maxsize=512)
+def unhyphenated(text: str) -> tuple[list[str], list[str]]:
+    """Tokens with hyphens split ("Nagorno-Karabakh"), and their normal forms (read only)."""
+    raw = tokens(text.replace("-", " "))
+    return raw, list(map(normal_token, raw))
+
+
 @lru_cache(maxsize=65536)
 def normal_token(token: str) -> str:
     if token.isascii():

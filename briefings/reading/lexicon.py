@@ -119,6 +119,27 @@ class Lexicon:
     # Words opening the one a verb's words are told to, before an inverted subject: "», a
     # indiqué à l'AFP un fonctionnaire". None in English ("told" takes its object after).
     recipients: tuple[str, ...] = ()
+    # The keys below are read from the language's own file only (empty when it has none): they
+    # hold constructions of one language, not lists another language could start from.
+    # A speaker and their companions: "Jo Roe and his wife said" ("and his", "and their").
+    team_links: tuple[str, ...] = ()
+    # Definite articles: "the doctors" may be the group an apposition named.
+    definite: tuple[str, ...] = ()
+    # Words between a document's determiner and its noun: "the joint statement".
+    document_modifiers: tuple[str, ...] = ()
+    # An age written as a description: "the 45-year-old" (after a number).
+    age_suffixes: tuple[str, ...] = ()
+    # A name the text treats as a body: "Big Machine, which …", "Big Machine have denied".
+    body_relatives: tuple[str, ...] = ()
+    body_verbs: tuple[str, ...] = ()
+    # Indefinite articles that bring in someone the article never names ("una vecina", "ein
+    # Sprecher"): the same role word later ("la vecina") is that unnamed person, not the last
+    # person named. None in English (unchanged: "the spokesman" is the last person named).
+    indefinites: tuple[str, ...] = ()
+    # The organisation word opens a body's name ("Universidad Politécnica de Madrid"): a run
+    # opening on it names no person. Not in English ("Harvard University", "Senate Minority
+    # Whip Dick Durbin").
+    org_heads_name: bool = False
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -164,6 +185,7 @@ def _words(value: Any) -> list[str]:
     return value.split() if isinstance(value, str) else [str(v) for v in value]
 
 
+@cache  # (read only: every lexicon and summary table of a language reads its file once)
 def _raw(code: str) -> dict[str, Any]:
     try:
         text = resources.files("briefings.reading.lang").joinpath(f"{code}.toml").read_text("utf-8")
@@ -185,7 +207,9 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
     base = _raw(FALLBACK)
     own = _raw(code) if code != FALLBACK else base
     if not own:
-        code, own = FALLBACK, base
+        # English's own object, so what is compiled and remembered per lexicon is shared
+        # ("sk", "ur", "zh": each built an English copy, and its tables, on first sight).
+        return lexicon(FALLBACK)
 
     def get(section: str, key: str) -> Any:
         value = own.get(section, {}).get(key)
@@ -193,6 +217,9 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
 
     def words(section: str, key: str) -> tuple[str, ...]:
         return tuple(w.lower() for w in _words(get(section, key) or []))
+
+    def own_words(section: str, key: str) -> tuple[str, ...]:
+        return tuple(w.lower() for w in _words(own.get(section, {}).get(key) or []))
 
     def _base_words(key: str) -> tuple[str, ...]:
         return tuple(w.lower() for w in _words(base.get("names", {}).get(key) or []))
@@ -274,6 +301,14 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         contractions=frozenset(words("grammar", "contractions")),
         description_cut=frozenset(words("grammar", "description_cut")),
         recipients=words("speech", "recipients"),
+        team_links=own_words("names", "team_links"),
+        definite=own_words("grammar", "definite"),
+        document_modifiers=own_words("roles", "document_modifiers"),
+        age_suffixes=own_words("roles", "age_suffixes"),
+        body_relatives=own_words("names", "body_relatives"),
+        body_verbs=own_words("names", "body_verbs"),
+        indefinites=words("grammar", "indefinites"),
+        org_heads_name=bool(get("names", "org_heads_name")),
     )
 
 

@@ -123,7 +123,6 @@ def _name_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset
     return found
 
 
-@lru_cache(maxsize=65536)
 def person_name(run: str, lex: Lexicon | None = None) -> str | None:
     """The person's name in a capitalised run, or None when the run is not a person's name.
 
@@ -131,7 +130,13 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
     (English when ``lex`` is None): "White House Press Secretary Stephanie Grisham" ->
     "Stephanie Grisham", "Der Trierer Politikwissenschaftler Uwe Jun" -> "Uwe Jun".
     """
-    lex = lex or _EN
+    # One memo key per run and language: topics ask without a lexicon for the runs persons_in
+    # asked about with English's, and each spelling of the call was a miss of its own.
+    return _person_name(run, lex or _EN)
+
+
+@lru_cache(maxsize=65536)
+def _person_name(run: str, lex: Lexicon) -> str | None:
     titles, org_words, not_names = _name_words(lex)
     words = run.replace("’s", "").replace("'s", "").split()
     for i, word in enumerate(words[1:-1], 1):
@@ -167,6 +172,16 @@ def person_name(run: str, lex: Lexicon | None = None) -> str | None:
         function = bare in not_names and not particle and not initial and word not in lex.connectors
         if not last and (titled or bare in org_words or function or acronym or place):
             cut = i + 1
+    if (
+        lex.org_heads_name
+        and cut == 1
+        and words[0].lower() in org_words
+        and not lex.is_title(words[0].lower())
+        and words[1].lower() not in lex.masculine_given | lex.feminine_given
+    ):
+        # where the organisation word heads the name, a run opening on it is that body's name
+        # ("Universidad Politécnica de Madrid", "Asociación Vecinal Pradera-Tercio Terol")
+        return None
     words = words[cut:]
     if not 2 <= len(words) <= 4:
         return None
@@ -384,13 +399,15 @@ def _article_nouns(text: str, lex: Lexicon) -> frozenset[str]:
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
 GROUP_NOUNS = "|".join(re.escape(w) for w in _EN.group_nouns)
 _CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
+_BODY_VERB = _EN.alternation(_EN.body_verbs)  # "Big Machine have denied"
+_RUNNING_ON = _EN.alternation(_EN.progressive_endings)  # (no progressive after the verb)
 # Ways a text speaks of a name as of a body, not a person: "Big Machine, which was bought",
 # "The group that owns her music, Big Machine,", "Big Machine have denied".
 _AS_BODY = (
-    re.compile(rf"({_CAPS}),?\s+which\b"),
+    re.compile(rf"({_CAPS}),?\s+{_EN.alternation(_EN.body_relatives)}\b"),
     # (not "The group’s executive director, Betty Bradley,": a possessive names its member)
     re.compile(rf"\b(?:{GROUP_NOUNS})\b(?![’']s\b)[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
-    re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+(?:have|are|were)\s+(?!\w+ing\b)", re.M),
+    re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+{_BODY_VERB}\s+(?!\w+{_RUNNING_ON}\b)", re.M),
 )
 
 
@@ -413,9 +430,9 @@ def _bodies(text: str) -> frozenset[str]:
 # The literal words each ``_AS_BODY`` pattern needs, one of which the text must hold (the
 # patterns are case-sensitive).
 _BODY_WORDS: tuple[tuple[str, ...], ...] = (
-    ("which",),
+    _EN.body_relatives,
     tuple(_EN.group_nouns),
-    ("have", "are", "were"),
+    _EN.body_verbs,
 )
 
 

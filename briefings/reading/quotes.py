@@ -74,6 +74,9 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
     return quotes
 
 
+_HEADLINE_SLOGAN_WORDS = 6
+
+
 def _quoted_in(text: str, lex: Lexicon) -> list[str]:
     spans = marks.find_spans([text], lex)
     return [s.text([text]) for s in spans] + re.findall(r"‘([^’]{3,})’", text)
@@ -105,8 +108,10 @@ def _is_quote(
     words = text.split()
     if len(words) < MIN_WORDS:
         return False
-    if _fold(text) in headline:
-        return False  # a name or slogan the headline also quotes ("Meth. We're on it.")
+    if _fold(text) in headline and len(words) <= _HEADLINE_SLOGAN_WORDS:
+        # a name or slogan the headline also quotes ("Meth. We're on it."); a longer quote
+        # the headline or dek repeats is still said in the body ("“A …”, conta Kalú")
+        return False
     if _title_like(words) and not text.rstrip().endswith((".", "?", "!", ",")):
         return False  # a title of a song, a book or a sign: "We're Not Gonna Take It"
     para = paragraphs[span.paragraph]

@@ -72,6 +72,32 @@ def holder_of(raw: str, paragraph: int, offset: int, holders: list[Holder], lex:
     return ""
 
 
+def unnamed_role(
+    doc: Document, raw: str, paragraph: int, offset: int, holders: list[Holder]
+) -> bool:
+    """Whether the role word of ``raw`` ("la vecina") stands for someone the article brought in
+    with an indefinite article ("una vecina del barrio") after anyone it named in that role."""
+    lex = doc.lexicon
+    roles = [role for w in _WORD.findall(_bare(raw)) if (role := _role(w, lex))]
+    if not lex.indefinites or not roles:
+        return False
+    brought = re.compile(
+        rf"(?<![\w-])(?:{lex.alternation(lex.indefinites)})\s*{re.escape(roles[0])}\b", re.I
+    )
+    last = None
+    for index in range(paragraph, -1, -1):
+        text = doc.paragraphs[index].text
+        found = list(brought.finditer(text[:offset] if index == paragraph else text))
+        if found:
+            last = (index, found[-1].start())
+            break
+    if last is None:
+        return False
+    keys = [(h.paragraph, h.offset) for h in holders]
+    named = [h for h in holders[: bisect_left(keys, (paragraph, offset))] if h.role == roles[0]]
+    return not named or (named[-1].paragraph, named[-1].offset) < last
+
+
 def _bare(raw: str) -> str:
     """A role phrase without its elided opener: "l'avocate" -> "avocate"."""
     return re.sub(r"^\w{1,2}['’]", "", raw.strip())

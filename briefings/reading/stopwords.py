@@ -46,7 +46,8 @@ def leads_with_function_word(
     """Whether a run opens on a function word ("Em Curitiba", "En el Gobierno"), not on a
     word that an "of" particle follows ("Hora da Estrela", whose "hora" the lists hold)."""
     stops = stop_words(language) if stops is None else stops
-    if not words or fold(words[0]) not in stops:
+    # (English has no list here: its runs are not folded for nothing.)
+    if not words or not stops or fold(words[0]) not in stops:
         return False
     return not (len(words) > 1 and words[1].lower() in OF_PARTICLES)
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
 from briefings.reading.names import Name, capitalised_runs, person_name
+
+if TYPE_CHECKING:
+    from briefings.reading.lexicon import Lexicon
 
 # What may follow a name inverted after its verb ("…, said Jo Roe." / ", said Jo Roe, a
 # senator"), unlike the subject of reported speech ("he said Roe has…").
@@ -27,12 +31,21 @@ class SubjectReader(AttributionState):
 
     _starts: dict[int, list[int]]
     _known: dict[str, str]
+    _subject_memo: dict[str, str | None]
 
     def _named(self, run: str) -> bool:
         """A capitalised run that can name someone: not a lone sentence-opening word ("Or")."""
         return any(w.lower().rstrip(".,") not in self.lex.not_names for w in run.split())
 
     def _sentence_subject(self, sentence: str) -> str | None:
+        """The subject of a sentence (memoised: the subject tables read every sentence and
+        the cues ask again for the ones around quotes; the people it reads from are fixed
+        once the Attributor is built)."""
+        if sentence not in self._subject_memo:
+            self._subject_memo[sentence] = self._find_sentence_subject(sentence)
+        return self._subject_memo[sentence]
+
+    def _find_sentence_subject(self, sentence: str) -> str | None:
         text = sentence.strip()
         # A leading adverbial phrase ("In an interview with the Times on Monday, Trump said")
         # is no subject: its first word says so, however long it runs.
@@ -158,7 +171,11 @@ class SubjectReader(AttributionState):
                 tail = para[run.end : min(run.end + 40, sent.end)]
                 # "Early says", "Roe, a senator from Ohio, said", "…, said Jo Roe"
                 # an apposed name closes with a comma: "The head of X, Jo Roe, said"
-                apposed = para[max(0, run.start - 2) : run.start] == ", "
+                apposed = para[max(0, run.start - 2) : run.start] == ", " or bool(
+                    self._described_apposition.search(
+                        para[max(sent.start, run.start - 60) : run.start]
+                    )
+                )
                 verb = self.cues.verb_next.match(tail.removeprefix(",") if apposed else tail)
                 if (
                     (verb and not verb.group(0).endswith(self.lex.progressive_endings))
@@ -276,6 +293,18 @@ class SubjectReader(AttributionState):
             name = self.people.expand(person_name(run, self.lex) or run)
             self._known[run] = name if self.people.is_person(name) else ""
         return self._known[run]
+
+    @property
+    def _described_apposition(self) -> re.Pattern[str]:
+        """An apposition opening on a described role before its name: "El primer ministro, el
+        liberal de centroderecha Donald Tusk, anunció" (not "X, glaciólogo de la Universidad")."""
+
+        def build(lex: Lexicon) -> re.Pattern[str]:
+            dets = lex.alternation(lex.descriptor_openers)
+            return re.compile(rf",\s+{dets}\s+(?:[^\W\d_A-ZÀ-Ý][\w’'-]*\s+){{1,4}}$")
+
+        pattern: re.Pattern[str] = self.lex.compiled("described_apposition", build)
+        return pattern
 
     def _person_mentions(self) -> list[tuple[int, int, str]]:
         """Every place a person is named, for pronouns when no sentence has them as subject."""

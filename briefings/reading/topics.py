@@ -26,9 +26,8 @@ from briefings.reading.gazetteer import (
     homograph_evidence,
     is_common_word,
     needs_upper,
-    normal_token,
     place_after_connector,
-    tokens,
+    unhyphenated,
     without_article,
 )
 from briefings.reading.lexicon import english
@@ -93,13 +92,14 @@ def extract_topics(
     return {topic: round(weight, 2) for topic, weight in ranked}
 
 
-# Each paragraph is read by several steps: its tokens are computed once (the caches hold a few
-# articles' paragraphs, not the stream's).
-@lru_cache(maxsize=512)
-def _unhyphenated(text: str) -> tuple[list[str], list[str]]:
-    """Tokens with hyphens split ("Nagorno-Karabakh"), and their normal forms."""
-    raw = tokens(text.replace("-", " "))
-    return raw, list(map(normal_token, raw))
+# Each paragraph is read by several steps (events too): its tokens are computed once.
+_unhyphenated = unhyphenated
+
+
+def _folded(text: str) -> str:
+    """``fold(text)`` from the tokens the topic steps already have (a paragraph or a title is
+    new in each article: fold would tokenise it again)."""
+    return " ".join(filter(None, _unhyphenated(text)[1]))
 
 
 @lru_cache(maxsize=512)
@@ -347,7 +347,7 @@ def _count_organisations(
         if key and not known and not listed and not _is_common_start(key, language):
             weights[key] += TITLE_WEIGHT
     # The headline adds weight to names the body established.
-    folded_title = fold(title)
+    folded_title = _folded(title)
     for key in list(weights):
         if key in folded_title:
             weights[key] += TITLE_WEIGHT
@@ -406,15 +406,18 @@ def _add_subjects(
 
 
 def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
+    texts = [_unhyphenated(text)[1] for text, _ in parts]
+    # Only the pairs whose first list the article uses are counted (most articles: none).
+    used = [pair for pair in _pair_words() if not all(map(pair[2].isdisjoint, texts))]
+    if not used:
+        return
     words: Counter[str] = Counter()
-    for text, _ in parts:
-        words.update(_unhyphenated(text)[1])
+    for text in texts:
+        words.update(text)
     folded = ""
-    for subject, groups, first_words in _pair_words():
-        if words.keys().isdisjoint(first_words):  # (a counted word is there at least once)
-            continue
+    for subject, groups, _ in used:
         if not folded:
-            folded = " " + " ".join(fold(text) for text, _ in parts) + " "
+            folded = " " + " ".join(map(_folded, (text for text, _ in parts))) + " "
         hits = [
             sum(folded.count(f" {t} ") if " " in t else words[t] for t in group) for group in groups
         ]

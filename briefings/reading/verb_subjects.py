@@ -109,8 +109,24 @@ class VerbSubjects(AttributionState):
             before = head[: determiner.start()].split()[-1:]
             if before and before[0].lower() in self.lex.embedding:
                 return None  # "one of the biggest challenges": an object, not the subject
+            if before and self._object_of(before[0]):
+                return None  # "Roe delivered a snappy retort:": the object of a verb
             return determiner.group(0)
         return None
+
+    def _object_of(self, word: str) -> bool:
+        """A lower-case word before a description that can only be a verb taking it as its
+        object: no conjunction, relative, opening word or word handing over to speech."""
+        low = word.lower()
+        return (
+            word.isalpha()
+            and word.islower()
+            and low not in self.lex.conjunctions
+            and low not in self.lex.relatives
+            and low not in self.lex.intro
+            and low not in self.lex.speech_openers
+            and low not in self.lex.not_names
+        )
 
     def _who_antecedent(self, phrase: str, relative: str) -> str:
         """The known person a personal relative stands for: "such as Sen. Jo Roe of Florida,
@@ -146,6 +162,8 @@ class VerbSubjects(AttributionState):
         """A short description headed by a noun ("the Vermont senator"), not a clause ("the
         amendment was a gesture intended to")."""
         words = [w.lower().strip(",") for w in phrase.split()[1:]]
+        if self.lex.role_heads_phrase and words and words[0] in self.lex.person_roles:
+            return len(words) <= 6  # "una vecina del barrio": the role noun heads the phrase
         stop = (
             self.lex.determiners
             | self.lex.embedding
