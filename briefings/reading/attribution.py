@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefings.reading.after_cues import AfterCues
+from briefings.reading.antecedents import PronounAntecedents
 from briefings.reading.before_cues import BeforeCues
 from briefings.reading.closing_cues import ClosingCues
 from briefings.reading.coreference import lone_given_names, person_genders, viewpoint_holders
@@ -33,6 +34,7 @@ class Attributor(
     VerbSubjects,
     SpeakerPhrases,
     SpeakerMemory,
+    PronounAntecedents,
     ClosingCues,
     SubjectReader,
 ):

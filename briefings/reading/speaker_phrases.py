@@ -38,7 +38,12 @@ class SpeakerPhrases(AttributionState):
         low = raw.lower()
         pronoun = self.lex.pronouns.get(low)
         if pronoun and pronoun.number == "singular" and pronoun.gender != "neuter":
-            return self._last_person_before(span, pronoun.gender) or self.last_speaker or raw
+            return (
+                self._ranked_antecedent(span, pronoun.gender)
+                or self._last_person_before(span, pronoun.gender)
+                or self.last_speaker
+                or raw
+            )
         if pronoun and pronoun.number == "plural":
             subject = self._sentence_subject(self._sentence_before(span))
             if subject and subject.lower() not in self.cues.pronouns and subject[:1] not in '“"«„':
@@ -289,6 +294,8 @@ class SpeakerPhrases(AttributionState):
         def _person_named_next(self, span: Span) -> str: ...
 
         def _placed_person(self, raw: str) -> str: ...
+
+        def _ranked_antecedent(self, span: Span, gender: str) -> str: ...
 
         def _sentence_before(self, span: Span) -> str: ...
 
