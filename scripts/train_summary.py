@@ -249,6 +249,64 @@ def check(stories: list[Story], settings: dict[str, float]) -> None:
         print(f"held-out fold: ridge {100 * before:.2f}, after ascent {100 * after:.2f}")
 
 
+def _deltas(story: Story, chosen: list[int]) -> np.ndarray:
+    """Full-length and BUDGET-word ROUGE-1 and ROUGE-2 of ``chosen`` minus lead-3's."""
+    lead = [0, 1, 2][: len(story.sentences)]
+    rows = []
+    for picked in (chosen, lead):
+        row = []
+        for budget in (None, BUDGET):
+            tokens = [t for i in sorted(picked) for t in story.tokens[i]][:budget]
+            row += [_f1(_grams(tokens, n), story.ref[n - 1]) for n in (1, 2)]
+        rows.append(row)
+    return 100 * (np.array(rows[0]) - np.array(rows[1]))
+
+
+def slices(stories: list[Story], settings: dict[str, float]) -> None:
+    """Lead over lead-3 on the unseen fold, by kind of story: a scorer that wins on one kind
+    only will not hold on other news. Kinds: shorter or longer than the median story (in
+    sentences); lead-heavy or not (lead-3's share of the oracle's ROUGE above the median); and
+    every sentence its own paragraph (the one-line paragraphs of Daily Mail stories)."""
+    half = len(stories) // 2
+    rows: list[tuple[int, float, np.ndarray, np.ndarray]] = []
+    for train, held in ((stories[:half], stories[half:]), (stories[half:], stories[:half])):
+        scorer = _model(tuple(fit(train).tolist()), settings)
+        weights = np.array(scorer.weights)
+        for story in held:
+            alone = [story.rouge([i]) for i in range(len(story.sentences))]
+            lead = story.rouge([0, 1, 2][: len(story.sentences)])
+            heavy = lead / max(story.rouge(story.oracle(alone)), 1e-9)
+            picks = []
+            for paragraphs in (story.paragraph_of, list(range(len(story.sentences)))):
+                described = describe(story.title, story.sentences, paragraph_of=paragraphs)
+                score = (np.array(described.features).reshape(-1, len(FEATURES)) @ weights).tolist()
+                chosen = select(
+                    story.sentences,
+                    score,
+                    story.words,
+                    story.allowed,
+                    MAX_CHARS,
+                    scorer,
+                    scorer.enough_chars_untitled,
+                )
+                picks.append(_deltas(story, chosen))
+            rows.append((len(story.sentences), heavy, picks[0], picks[1]))
+    size = sorted(r[0] for r in rows)[len(rows) // 2]
+    heavy = sorted(r[1] for r in rows)[len(rows) // 2]
+    groups = {
+        "all": rows,
+        f"under {size} sentences": [r for r in rows if r[0] < size],
+        f"{size} sentences or more": [r for r in rows if r[0] >= size],
+        "lead-heavy": [r for r in rows if r[1] >= heavy],
+        "lead-light": [r for r in rows if r[1] < heavy],
+    }
+    print("lead over lead-3 on the unseen fold: full R-1, R-2; cut R-1, R-2")
+    for name, group in groups.items():
+        print(f"  {name:24} " + " ".join(f"{d:+.2f}" for d in np.mean([r[2] for r in group], 0)))
+    one_line = np.mean([r[3] for r in rows], 0)
+    print(f"  {'one-line paragraphs':24} " + " ".join(f"{d:+.2f}" for d in one_line))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -261,6 +319,11 @@ def main() -> None:
         "the sentence splitter changes",
     )
     parser.add_argument("--check", action="store_true", help="two-fold check of the ascent")
+    parser.add_argument(
+        "--slices",
+        action="store_true",
+        help="two-fold lead over lead-3 by kind of story, then stop",
+    )
     args = parser.parse_args()
     if args.cache and args.cache.exists():
         with args.cache.open("rb") as cached:
@@ -277,6 +340,10 @@ def main() -> None:
             with args.cache.open("wb") as out:
                 pickle.dump(stories, out)
     print(f"{len(stories)} stories (lines {UNTOUCHED + 1}-{UNTOUCHED + len(stories)})", flush=True)
+    if args.slices:
+        shipped = json.loads(args.out.read_text(encoding="utf-8"))["selection"]
+        slices(stories, {k: v for k, v in shipped.items() if k != "enough_chars"})
+        return
     settings = tune(stories)
     if args.check:
         check(stories, settings)

@@ -404,3 +404,221 @@ def test_a_noun_before_von_and_a_full_name_is_no_person() -> None:
         lex=lexicon("de"),
     )
     assert people == ["Claas Relotius"]
+
+
+def test_a_description_after_the_verb_ends_at_its_adverbial() -> None:
+    got = said(
+        "de",
+        "Der Kanzler Jonas Weber besuchte am Morgen die Stadt Hamm.",
+        "„Wir stehen fest an der Seite aller Opfer“, schrieb der SPD-Politiker am Sonntag auf "
+        "der Plattform X.",
+    )
+    assert got == [("Wir stehen fest an der Seite aller Opfer", "Jonas Weber")]
+
+
+def test_the_one_told_after_a_description_is_no_part_of_it() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "„Es ist ein bedrückendes Gefühl für uns alle“, sagte eine Mitarbeiterin dem Sender nach "
+        "der Versammlung.",
+    )
+    assert got == [("Es ist ein bedrückendes Gefühl für uns alle", "eine Mitarbeiterin")]
+
+
+def test_a_second_verb_ends_the_description_and_a_sports_role_is_the_person() -> None:
+    got = said(
+        "de",
+        "Der Torhüter Marvin Roth hielt am Samstag alle Bälle.",
+        "„Es ist schön, dass ich wieder im Tor stehe“, sagte der Torhüter und lachte dabei.",
+    )
+    assert got == [("Es ist schön, dass ich wieder im Tor stehe", "Marvin Roth")]
+
+
+def test_a_pronominal_adverb_opening_a_sentence_is_no_speaker() -> None:
+    got = said(
+        "de",
+        "Der Trainer Gerd Lohse lobte seine Mannschaft.",
+        "Womit Lohses zweite Entscheidung ins Spiel kommt. „Der Mix aus Jung und Alt hilft uns.“",
+    )
+    assert "Womit" not in got[0][1]
+
+
+def test_a_colon_after_the_cue_of_the_quote_before_keeps_its_speaker() -> None:
+    got = said(
+        "de",
+        "Der Verteidiger Dominik Heinz spielte stark.",
+        "„Dafür werde ich gerade belohnt“, sagte der 31-Jährige und wies auf seinen „Powerfuß“ "
+        "hin: „Es gehört zu meinen Qualitäten, solche Bälle zu spielen.“",
+    )
+    assert [speaker for _, speaker in got] == ["Dominik Heinz", "Dominik Heinz"]
+
+
+def test_a_noun_after_an_article_before_a_participle_is_its_object() -> None:
+    got = said(
+        "de",
+        "Die Ministerin Karin Lohse reiste nach Bonn.",
+        "Lohse hatte das Schreiben kritisiert und ist nach eigener Aussage „bis heute "
+        "fassungslos über diesen Brief“, wie sie schrieb.",
+    )
+    assert got == [("bis heute fassungslos über diesen Brief", "Karin Lohse")]
+
+
+def test_a_verb_and_name_closing_the_sentence_of_a_quote_name_the_speaker() -> None:
+    got = said(
+        "de",
+        "Die Debatte im Bundestag dauerte lange.",
+        "Die Gespräche müssten „in der Sache redlich und im Ton maßvoll“ erfolgen, mahnte Roth.",
+    )
+    assert got == [("in der Sache redlich und im Ton maßvoll", "Roth")]
+
+
+def test_a_role_and_a_surname_name_a_person_the_role_refers_to() -> None:
+    got = said(
+        "de",
+        "Die ehemalige Bundeskanzlerin Lohmeier hat den Parteichef kritisiert. (Foto / / Timo "
+        "Krall)",
+        "„Dieser Vorschlag war gut und wichtig für alle“, betonte die Altkanzlerin.",
+    )
+    assert got == [("Dieser Vorschlag war gut und wichtig für alle", "Lohmeier")]
+
+
+def test_a_surname_set_off_by_commas_after_a_role_is_a_person() -> None:
+    got = said(
+        "de",
+        "Die Ministerin Eva Stein sprach in Kiel.",
+        "Der Präsident des Verbands, Schuster, erklärte nach der Abstimmung, es sei klar. Er "
+        "finde es aber enttäuschend, „dass die Kräfte nicht in der Lage waren, sich zu einigen“.",
+    )
+    assert got == [("dass die Kräfte nicht in der Lage waren, sich zu einigen", "Schuster")]
+
+
+def test_an_author_line_names_no_one_in_the_story() -> None:
+    got = said(
+        "de",
+        "Für Trainer Horst Lohse war der Sieg der Schlusspunkt seiner Karriere.",
+        "Von Uli Peters",
+        "„Noch einmal alle Kräfte bündeln für den Sieg“ - mit diesem Motto ging die Mannschaft "
+        "ins Spiel.",
+    )
+    assert got == [("Noch einmal alle Kräfte bündeln für den Sieg", "Horst Lohse")]
+
+
+def test_a_role_subject_is_its_holder_not_the_person_it_acts_on() -> None:
+    got = said(
+        "de",
+        "Die ehemalige Bundeskanzlerin Lohmeier hat den Parteichef Merz kritisiert.",
+        "Die Altkanzlerin forderte Merz auf, zu seiner Position zurückzukehren. Es sei "
+        "„erforderlich, dass alle Parteien gemeinsam handeln“.",
+    )
+    assert got == [("erforderlich, dass alle Parteien gemeinsam handeln", "Lohmeier")]
+
+
+def test_a_name_after_a_preposition_in_a_colon_introduction_is_the_one_told() -> None:
+    got = said(
+        "de",
+        "Der Abgeordnete Jan Roth stand am Rednerpult.",
+        "Roth wütet und schimpft. Die Regierung sei eine „Koalition des Abstiegs“. Und direkt an "
+        "Olaf Berg gerichtet: „Sie haben viel versprochen und nichts geliefert.“",
+    )
+    assert got[-1] == ("Sie haben viel versprochen und nichts geliefert.", "Jan Roth")
+
+
+def test_a_name_after_an_article_is_no_speaker_of_a_passive_cue() -> None:
+    got = said(
+        "de",
+        "Zum Streik aufgerufen sind demnach ausschließlich die Fahrerinnen und Fahrer.",
+        "„Wir gehen wieder von einer sehr hohen Beteiligung aus“, wird Geschäftsführer Martin "
+        "Uekmann in einer Mitteilung des Bielefelder Verkehrsunternehmens zitiert.",
+    )
+    assert got == [("Wir gehen wieder von einer sehr hohen Beteiligung aus", "Martin Uekmann")]
+
+
+def test_heisst_es_im_urteil_credits_the_court() -> None:
+    got = said(
+        "de",
+        "Das Landgericht Hamburg hat den Mann verurteilt.",
+        "„Der Angeklagte handelte aus niedrigen Beweggründen“, heißt es im Urteil.",
+    )
+    assert got == [("Der Angeklagte handelte aus niedrigen Beweggründen", "Landgericht Hamburg")]
+
+
+def test_the_police_speak_for_themselves_after_a_place_opening_the_article() -> None:
+    got = said(
+        "de",
+        "In Hamburg brannte ein Haus.",
+        "„Verletzt wurde nach ersten Erkenntnissen niemand“, teilte die Polizei mit.",
+    )
+    assert got == [("Verletzt wurde nach ersten Erkenntnissen niemand", "die Polizei")]
+
+
+def test_an_according_phrase_ends_at_the_verb_after_it() -> None:
+    got = said(
+        "de",
+        "In Köln brannte eine Lagerhalle.",
+        "Nach Angaben der Feuerwehr war „das Feuer schnell unter Kontrolle gebracht worden“.",
+    )
+    assert got == [("das Feuer schnell unter Kontrolle gebracht worden", "der Feuerwehr")]
+
+
+def test_a_company_after_a_noun_ending_in_a_role_is_no_person() -> None:
+    got = said(
+        "de",
+        "Der Autobauer Volkswagen will sparen.",
+        "„Wir müssen die Kosten deutlich senken“, teilte der Konzern mit.",
+    )
+    assert got == [("Wir müssen die Kosten deutlich senken", "Autobauer Volkswagen")]
+
+
+def test_a_lone_surname_after_the_verb_ends_at_the_adverbial() -> None:
+    got = said(
+        "de",
+        "In Berlin wird gestreikt.",
+        "„Wir streiken so lange wie nötig“, sagte Werneke gegenüber dem „Spiegel“.",
+    )
+    assert got == [("Wir streiken so lange wie nötig", "Werneke")]
+
+
+def test_a_run_after_a_number_is_a_quantity_not_a_person() -> None:
+    people = persons_in(
+        "Der Planer Jonas Weber sprach. Man plane zwei Jahre Bauzeit und 40 Grad Hitze.",
+        lex=lexicon("de"),
+    )
+    assert people == ["Jonas Weber"]
+
+
+def test_the_one_a_paper_quotes_with_words_is_the_speaker() -> None:
+    got = said(
+        "de",
+        "Die Stadt Kassel plant einen neuen Park. Der Planer Jonas Weber ist zufrieden.",
+        "Die Zeitung zitiert ihn mit den Worten: „Der Park ist mein Herzensprojekt.“",
+    )
+    assert got == [("Der Park ist mein Herzensprojekt.", "Jonas Weber")]
+
+
+def test_a_plural_reporting_verb_after_a_quote_names_its_speakers() -> None:
+    got = said(
+        "de",
+        "Der Polizist ist tot. „Er erlag seinen schweren Verletzungen“, teilten die Behörden mit.",
+        "„Wir trauern um einen mutigen Polizeibeamten.“ Ministerpräsident Winfried Kretschmann "
+        "und Innenminister Thomas Strobl sprachen in einer Mitteilung von ihrer Trauer.",
+    )
+    assert got[-1][1] in {"Winfried Kretschmann", "Thomas Strobl"}
+
+
+def test_a_surname_in_the_genitive_before_a_noun_is_no_person() -> None:
+    people = persons_in(
+        "Der Forscher Frank Brenner sprach. Das ist aus Brenners Sicht eher ungewöhnlich.",
+        lex=lexicon("de"),
+    )
+    assert people == ["Frank Brenner"]
+
+
+def test_glaubt_and_a_surname_closing_a_quotes_sentence_name_the_speaker() -> None:
+    got = said(
+        "de",
+        "Der Präsident Gustavo Petro ist in Bedrängnis, erklärt der Experte Christian Ambrus.",
+        "Er habe an die Bevölkerung gedacht, „eine bestimmte Würde aus der Sicht der Bürger“ zu "
+        "wahren, glaubt Ambrus.",
+    )
+    assert got == [("eine bestimmte Würde aus der Sicht der Bürger", "Christian Ambrus")]

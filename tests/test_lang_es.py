@@ -186,3 +186,51 @@ def test_a_name_ending_on_an_initial_keeps_it() -> None:
         "«Yo no sabía nada de ese dinero», declaró Yassin E. ante el tribunal.",
     )
     assert got == [("Yo no sabía nada de ese dinero", "Yassin E.")]
+
+
+def test_an_adverb_between_the_inverted_verb_and_its_subject() -> None:
+    got = said("es", LEAD, "«Tenemos muchas dudas sobre ese récord», dijo ayer Pedro Gil Mora.")
+    assert got == [("Tenemos muchas dudas sobre ese récord", "Pedro Gil Mora")]
+    got = said("es", LEAD, "«Tenemos muchas dudas sobre ese récord», opina en cambio Pedro Gil.")
+    assert got == [("Tenemos muchas dudas sobre ese récord", "Pedro Gil")]
+
+
+def test_a_role_brought_in_unnamed_stays_a_description() -> None:
+    got = said(
+        "es",
+        "David Campo, portavoz de la asociación, habló el lunes con la prensa.",
+        "Una vecina del barrio asegura: «No hay ningún control de coches ni de personas».",
+        "«Les dan igual los vecinos y los visitantes», insiste la vecina.",
+    )
+    assert got == [
+        ("No hay ningún control de coches ni de personas", "Una vecina del barrio"),
+        ("Les dan igual los vecinos y los visitantes", "la vecina"),
+    ]
+
+
+def test_a_name_closing_a_described_apposition_is_the_sentence_subject() -> None:
+    got = said(
+        "es",
+        "La presidenta de la Comisión, Ana Lis Roca, escribió una carta a los socios.",
+        "El primer ministro polaco, el liberal de centroderecha Jan Nowak, anunció el cierre. "
+        "«Nuestro deber es proteger la frontera», dijo el jefe de Gobierno polaco.",
+    )
+    assert got == [("Nuestro deber es proteger la frontera", "Jan Nowak")]
+
+
+def test_a_predicative_adjective_after_the_inverted_verb() -> None:
+    got = said(
+        "es",
+        "El robo ocurrió anoche en la calle Mayor de Toledo.",
+        "«Agradecemos a estos señores su comprensión», comenta irónica la hija de la pareja.",
+    )
+    assert got == [("Agradecemos a estos señores su comprensión", "la hija de la pareja")]
+
+
+def test_a_run_opening_on_an_organisation_word_is_no_person() -> None:
+    got = said(
+        "es",
+        "Francisco Navarro, glaciólogo de la Universidad Politécnica de Madrid, explica que "
+        "las registradas «son temperaturas muy altas, aunque puntuales».",
+    )
+    assert got == [("son temperaturas muy altas, aunque puntuales", "Francisco Navarro")]

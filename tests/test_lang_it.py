@@ -109,3 +109,38 @@ def test_a_quote_opening_a_paragraph_is_of_the_person_the_next_sentence_is_about
         "ieri il primo premio del concorso.",
     )
     assert got == [("Non me lo aspettavo proprio per niente", "Maria Rossi Neri")]
+
+
+def test_an_adverb_between_the_inverted_verb_and_its_subject() -> None:
+    got = said("it", LEAD, "«Il progetto è costato troppo alla città», ha detto ieri Paolo Conti.")
+    assert got == [("Il progetto è costato troppo alla città", "Paolo Conti")]
+
+
+def test_a_role_brought_in_unnamed_stays_a_description() -> None:
+    got = said(
+        "it",
+        LEAD,
+        "Un testimone racconta che la sala «era piena di ragazzi fino a tarda sera».",
+        "«Non avevo mai visto tanta gente qui», ha detto il testimone.",
+    )
+    assert [s for _, s in got] == ["Un testimone", "il testimone"]
+
+
+def test_lo_ha_and_a_reporting_verb_after_a_quote_refer_back_to_it() -> None:
+    got = said(
+        "it",
+        LEAD,
+        "«Nella notte ci hanno rubato il trattore nuovo». Lo ha denunciato ieri sui social "
+        "Daniela Silvestri, chiedendo aiuto.",
+    )
+    assert got == [("Nella notte ci hanno rubato il trattore nuovo", "Daniela Silvestri")]
+
+
+def test_a_predicative_adjective_after_the_inverted_verb_and_an_unnamed_role() -> None:
+    got = said(
+        "it",
+        "Il furto è avvenuto ieri notte in via Prato Mavora, verso Castelvetro.",
+        "«Ringraziamo questi signori per la comprensione» commenta sarcastica la figlia della "
+        "coppia, segnalando un altro furto.",
+    )
+    assert got == [("Ringraziamo questi signori per la comprensione", "la figlia della coppia")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefings.reading.document import build_document
+from briefings.reading.quotes import quotes_of
 from tests.lang_helpers import said
 
 LEAD = "A governadora do estado, Ana Souza Lima, visitou ontem a nova escola técnica."
@@ -98,3 +100,40 @@ def test_ele_is_the_man_a_lower_case_title_names() -> None:
         "Ele disse: “A cidade precisa de mais escolas”.",
     )
     assert got == [("A cidade precisa de mais escolas", "Caio Reis Prado")]
+
+
+def test_an_adverb_between_the_inverted_verb_and_its_subject() -> None:
+    got = said(
+        "pt", LEAD, "“O projeto não chega a tempo para os alunos”, disse ainda João Pereira."
+    )
+    assert got == [("O projeto não chega a tempo para os alunos", "João Pereira")]
+
+
+def test_a_role_brought_in_unnamed_stays_a_description() -> None:
+    got = said(
+        "pt",
+        LEAD,
+        "Uma moradora do bairro contou que a escola “chegou tarde demais para os filhos”.",
+        "“Esperamos por ela durante dez anos”, disse a moradora.",
+    )
+    assert [s for _, s in got] == ["Uma moradora do bairro", "a moradora"]
+
+
+def test_a_long_quote_the_headline_repeats_stays_a_quote_of_the_body() -> None:
+    quote = "Já experimentámos não tocar a 'Casinha', mas as pessoas não se vão embora!"
+    doc = build_document(
+        f"Xutos: “{quote}”",
+        "",
+        ["Os músicos tentam equilibrar os temas novos.", f"“{quote}”, conta Kalú."],
+        language="pt",
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(doc)] == [(quote, "Kalú")]
+
+
+def test_e_o_que_diz_after_a_quote_refers_back_to_it() -> None:
+    got = said(
+        "pt",
+        LEAD,
+        "“Esta noite roubaram o nosso trator novo”. É o que diz a agricultora Rita Silva.",
+    )
+    assert got == [("Esta noite roubaram o nosso trator novo", "Rita Silva")]

@@ -181,3 +181,71 @@ def test_a_clause_opening_after_a_quote_is_no_cue_of_it() -> None:
         "Tom Roe says he was “kind of riding the fence on it” until Ann Lee said she backed Ortiz.",
     )
     assert ["Tom Roe"] == found
+
+
+def test_a_cue_handing_over_to_the_next_quote_holds_a_titles_full_stop() -> None:
+    found = speakers(
+        "Ann Alawee and Abdullah Zahed fled the war in March.",
+        "“We are refugees from the war,” Ms. Alawee said. “We are not terrorists, not one of us.” "
+        "Mr. Zahed said: “The attack today was the work of terrorists.”",
+    )
+    assert ["Ann Alawee", "Ann Alawee", "Abdullah Zahed"] == found
+
+
+def test_a_person_right_before_a_participle_that_reports_is_its_subject() -> None:
+    found = speakers(
+        "Tom Roe spoke in Leeds on Monday.",
+        "At a rally in Leeds, Ohio, on Saturday, fans booed a protester, with Ann Lee reportedly "
+        "yelling: “Get him out of this hall right now!”",
+        "Ann Lee replied to the question on Facebook writing, “Yes, I will come back next year.”",
+    )
+    assert ["Ann Lee", "Ann Lee"] == found
+
+
+def test_a_person_whose_verb_chain_ends_in_the_reporting_verb_is_the_speaker() -> None:
+    found = speakers(
+        "Tom Roe spoke in Leeds on Monday.",
+        "But much of the debate was so quiet that Ann Lee was prompted to say, “I cannot believe "
+        "how civil it has been up here.”",
+        "Tom Roe backed Ann Lee over Ben Ortiz and said, “Ben Ortiz has never done a thing for us.”",
+    )
+    assert ["Ann Lee", "Tom Roe"] == found
+
+
+def test_according_to_opening_the_next_sentence_is_no_cue_of_the_quote_before() -> None:
+    found = speakers(
+        "Ann Lee said that she knew of the plane's limits and that she did not “use it all that "
+        "much these days.” According to Tom Roe, the plane has flown 300 hours.",
+    )
+    assert ["Ann Lee"] == found
+
+
+def test_a_pull_quote_left_open_is_signed_by_the_line_that_closes_it() -> None:
+    found = speakers(
+        "Tom Roe spoke in Leeds on Monday.",
+        "“I worry that we may see the town sing the virtues of balanced budgets again.",
+        "Ann Lee, Center for Policy Research.”",
+        "“The reality is, if the mayor loses the vote, that could create real problems here.",
+        "S.C. Rep. Ben Ortiz.”",
+        "“We will see what the town does next, and then we will vote on it.",
+        "“The council meets again in the spring, when the budget is ready.”",
+    )
+    assert ["Ann Lee", "Ben Ortiz", "Ben Ortiz", "Ben Ortiz"] == found
+
+
+def test_a_cue_that_names_its_source_with_according_to_gives_the_source() -> None:
+    found = speakers(
+        "Judge Ann Lee heard the case on Monday.",
+        "“When does it stop, and who pays for it?” the judge said, according to the Post.",
+        "“We will appeal the whole ruling,” Tom Roe said in a statement according to The Blaze.",
+        "“I will be there in the spring,” he told aides later, according to Ben Ortiz.",
+    )
+    assert ["the Post", "Blaze", "Tom Roe"] == found
+
+
+def test_a_quote_after_a_colon_that_closes_a_cue_has_no_cue_after_it() -> None:
+    found = speakers(
+        "Ann Lee, the state director, reached out to the firm, writing in an email: “We want to "
+        "use this right away.” Tom Roe, the firm's owner, said the campaign has yet to follow up.",
+    )
+    assert ["Ann Lee"] == found

@@ -130,3 +130,40 @@ def test_a_place_after_an_opening_phrase_is_part_of_the_phrase() -> None:
         "Speaking at the harbour in Dayton, Ohio, Roe went after Lee.",
         "“She has never built a single bridge in her life,” he said.",
     )
+
+
+def test_a_quote_in_a_sentence_without_a_reporting_verb_is_the_acting_persons() -> None:
+    found = [
+        q.speaker
+        for q in extract_quotes(
+            "t",
+            "",
+            [
+                "Ben Ortiz spoke first on Monday in Leeds.",
+                "It has become such a force that Ann Lee during a visit thanked its members “for "
+                "their support of my whole campaign.”",
+                "Tom Roe blocked the plan, while Ann Lee, the former mayor, proposed we “wake up and "
+                "smell the coffee for once.”",
+                "Ann Lee, who now runs Harbour Lake Holdings, labeled Ben Ortiz “unfit to run the "
+                "town for another year.”",
+                "Ann Lee says the town wants a leader, but instead Tom Roe is giving them “lectures "
+                "and more lectures every single week.”",
+            ],
+        )
+    ]
+    assert ["Ann Lee", "Ann Lee", "Ann Lee", "Ann Lee"] == found
+
+
+def test_a_description_after_a_verb_is_its_object_not_the_speaker() -> None:
+    found = [
+        q.speaker
+        for q in extract_quotes(
+            "t",
+            "",
+            [
+                "Tom Roe spoke first on Monday in Leeds.",
+                "Ann Lee delivered a snappy retort: “No one is tearing this plan up today.”",
+            ],
+        )
+    ]
+    assert ["Ann Lee"] == found

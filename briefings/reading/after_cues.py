@@ -35,6 +35,9 @@ class AfterCues(AttributionState):
             after = re.split(r"\s[-–—―]\s|[.]\s", after, maxsplit=1)[0]  # «A - dice X - B»
         if self._introduced(span, para):
             return None  # "Roe reported, “A.” The cable said…": the cue before it is its own
+        outer = self._outer_source(span, after)
+        if outer:
+            return outer
         match = self.cues.after_subject_verb.match(after)
         progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
         if match and not progressive and self._plausible_subject(match.group("who")):
@@ -51,6 +54,12 @@ class AfterCues(AttributionState):
                 continue  # "…“, sagte Biden im Weißen Haus. Er betonte": no name runs on
             if match and self._lone_noun(match.group("who")):
                 continue  # "…“, wird Roth in der Mitteilung zitiert": a noun, not a name
+            if match and self._after_article(after[: match.start("who")]):
+                # "…“, wird Geschäftsführer X in einer Mitteilung des Y zitiert": X, not Y
+                found = self._named_before_article(after[: match.start("who")])
+                if found:
+                    return found
+                continue
             if (
                 match
                 and pattern is self.cues.after_role_name
@@ -80,7 +89,8 @@ class AfterCues(AttributionState):
         if first and first[0].strip(",.;").lower() in self.cues.pronouns:
             return first[0].strip(",.;")  # "…“, schrieb sie auf X." / "…», dijo él."
         if match and not (self.lex.pro_drop and self._subjectless(match.group("who").split()[:1])):
-            return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
+            who = self._past_predicative(after[match.start("who") :])
+            return self._speaker_in_phrase(self._to_sentence_end(who))
         if match or (self.lex.pro_drop and self.cues.bare_verb.match(after)):
             # "«…», precisó." / "«…», dijo en una entrevista": no subject, the person spoken of
             return self._spoken_of(span)
@@ -107,14 +117,37 @@ class AfterCues(AttributionState):
                 if self.lex.pro_drop:
                     return self._spoken_of(span)
                 return None
-            found = self._speaker_in_phrase(self._to_sentence_end(after[inverted.start("who") :]))
+            who = self._past_predicative(after[inverted.start("who") :])
+            found = self._speaker_in_phrase(self._to_sentence_end(who))
             if found:
                 return found
         after = after.lstrip(" ,")
         match = self.cues.according.match(after)
+        ended = span.text(self.paragraphs).rstrip()[-1:] in {".", "?", "!"}
+        if match and ended and after[:1].isupper():
+            match = None  # "“…much.” According to F.A.A. records, …": the next sentence's
         if match:
             return self._speaker_in_phrase(self._to_sentence_end(after[match.start("who") :]))
         return None
+
+    def _outer_source(self, span: Span, after: str) -> str | None:
+        """ "“…,” Roe said, according to the Post.": the source the article names for the
+        whole report (the quote reached the article through it)."""
+        ended = span.text(self.paragraphs).rstrip()[-1:] in {".", "?", "!"}
+        if ended and after.lstrip(" ,")[:1].isupper():
+            return None  # a new sentence
+        sentence = self._to_sentence_end(after)
+        found = self.cues.according.search(sentence)
+        if not found or not self.cues.verb_anywhere.search(sentence[: found.start()]):
+            return None
+        if any(w.lower() in self.cues.pronouns for w in sentence[: found.start()].split()[:2]):
+            return None  # "he told advisers, according to Roe": the pronoun's person, kept
+        who = found.group("who").split()
+        if who and who[0].lower() in self.lex.determiners:
+            who = who[1:]
+        if not who or not who[0][:1].isupper():
+            return None  # "según un comunicado castrense": a document, the speaker stays
+        return self._speaker_in_phrase(self._to_sentence_end(found.group("who")))
 
     def _cue_later_in_sentence(self, span: Span, para: str) -> str | None:
         """A quote with no cue of its own, followed in its sentence by quotes whose last one
@@ -146,6 +179,35 @@ class AfterCues(AttributionState):
             after = self.paragraphs[span.paragraph + 1][:300]
         match = self.cues.back_reference.match(after)
         return self._speaker_in_phrase(match.group("who")) if match else None
+
+    def _past_predicative(self, who: str) -> str:
+        """Where subjects follow verbs, the subject after a predicative adjective or adverb:
+        "», commenta sarcastica la figlia" -> "la figlia"; "comenta irónica la hija"."""
+        words = who.split(maxsplit=2)
+        if (
+            self.lex.inverted_any_verb
+            and len(words) == 3
+            and words[0].isalpha()
+            and words[0].islower()
+            and words[0] not in self.lex.determiners
+            and words[0] not in self.lex.possessives
+            and words[0] not in self.lex.not_names
+            and words[0] not in self.cues.pronouns
+            and words[1] in self.lex.determiners
+        ):
+            return who.split(maxsplit=1)[1]
+        return who
+
+    def _after_article(self, before: str) -> bool:
+        """Where nouns are capitalised, a run right after an article is a noun phrase ("des
+        Bielefelder Verkehrsunternehmens"), not a person's name."""
+        last = before.split()[-1:]
+        return bool(self.lex.capitalised_nouns and last and last[0] in self.lex.determiners)
+
+    def _named_before_article(self, before: str) -> str | None:
+        """The person a cue names before the article a noun phrase opens on."""
+        found = self._speaker_in_phrase(before.lstrip(" ,"))
+        return found if found and self._known_person(found) else None
 
     def _lone_noun(self, phrase: str) -> bool:
         """Where every noun is capitalised, one capitalised word no person bears."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefings.reading.after_cues import AfterCues
+from briefings.reading.antecedents import PronounAntecedents
 from briefings.reading.before_cues import BeforeCues
 from briefings.reading.closing_cues import ClosingCues
 from briefings.reading.coreference import lone_given_names, person_genders, viewpoint_holders
@@ -33,6 +34,7 @@ class Attributor(
     VerbSubjects,
     SpeakerPhrases,
     SpeakerMemory,
+    PronounAntecedents,
     ClosingCues,
     SubjectReader,
 ):
@@ -74,17 +76,20 @@ class Attributor(
         para = self.paragraphs[span.paragraph]
         prev_same = previous if previous and previous.paragraph == span.paragraph else None
         prev_speaker = self._span_speakers[-1][1] if self._span_speakers and prev_same else ""
+        in_sentence = ""
         raw = transcript_label(span.text(self.paragraphs), self.lex) or None
         if raw is None:
             raw = self._signed(span, para)
+        if raw is None:
+            # "«…». Lo ha denunciato X": the words referring back name the speaker, before any
+            # reading of "Lo ha" as an inverted cue
+            raw = self._back_reference(span, para)
         if raw is None:
             raw = self._after_cue(span, para)
         if raw is None:
             raw = self._closing_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)
-        if raw is None:
-            raw = self._back_reference(span, para)
         if raw is None and prev_same is None:
             raw = self._cue_later_in_sentence(span, para)
         if raw is None and span.paragraph + 1 < len(self.paragraphs):
@@ -100,22 +105,33 @@ class Attributor(
         elif self._paragraph_had_quote(span.paragraph - 1):
             # after a paragraph of quotes: the person this paragraph is about before its
             # quote ("Raab nannte es ein „Privileg“"), else whoever spoke
+            in_sentence = self._person_in_sentence(span)
             speaker = (
-                self._person_in_paragraph(span)
+                in_sentence
+                or self._person_in_paragraph(span)
                 or self._named_in_paragraph(span)
                 or self.last_speaker
                 or self._last_person_before(span)
             )
         else:
             # "X hält den Ausschuss für gelungen. „…“": the person named last in the paragraph
-            speaker = self._person_in_paragraph(span) or self._named_in_paragraph(span)
-            speaker = speaker or self._next_subject(span) or self._following_cue(span)
+            in_sentence = self._person_in_sentence(span)
+            speaker = in_sentence or self._person_in_paragraph(span)
+            speaker = (
+                speaker
+                or self._named_in_paragraph(span)
+                or self._next_subject(span)
+                or self._following_cue(span)
+            )
             speaker = speaker or self._new_subject_before(span) or self.last_speaker
             speaker = speaker or self._person_after(span) or self._last_person_before(span)
         if not self._well_formed(speaker):
             # a clause or a cut word ("that it is", "refused to", "self-") names no one
             speaker = self._person_in_paragraph(span) or self.last_speaker
-        self._remember(speaker)
+        if not in_sentence:
+            # (a person read off a sentence that reports no speech is no one who spoke: a
+            # later "he said" looks past them, as it did before; measured, pronouns keep)
+            self._remember(speaker)
         self._span_speakers.append((span, speaker))
         if raw is not None or prev_same is not None or span.continues:
             self._cued_speakers.append((span, speaker))

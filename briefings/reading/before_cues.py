@@ -8,11 +8,15 @@ import re
 from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
+from briefings.reading.names import capitalised_runs
 from briefings.reading.sentences import split_sentences
 from briefings.reading.speaker_phrases import issuer_name
 
 if TYPE_CHECKING:
     from briefings.reading.marks import Span
+
+
+_CLAUSE_WORDS = 6  # words between a person and the verb of their clause: "was prompted to"
 
 
 class BeforeCues(AttributionState):
@@ -38,7 +42,7 @@ class BeforeCues(AttributionState):
         if not verbs:
             according = self.cues.according.search(sentence)
             if according:
-                found = self._speaker_in_phrase(according.group("who"))
+                found = self._speaker_in_phrase(self._before_verb(according.group("who")))
                 if found and self._possessed(found) and self.last_speaker:
                     return self.last_speaker  # "Según su análisis": the one who spoke
                 return found
@@ -57,7 +61,7 @@ class BeforeCues(AttributionState):
             issued = list(self.cues.issued.finditer(sentence))
             if issued:
                 # "NASA's Office of the Inspector General released two reports that depicted “…”"
-                return issuer_name(issued[-1].group("who"))
+                return issuer_name(issued[-1].group("who"), self.lex)
             if sentence.rstrip().endswith(":"):
                 # "Opposition leader Tom Berg disagreed: “…”": a colon hands over to the quote;
                 # "Partial transcript as follows:" names nobody.
@@ -70,6 +74,8 @@ class BeforeCues(AttributionState):
                 pronoun = self._inverted_pronoun(sentence.rstrip(" :").split())
                 if pronoun:
                     return pronoun  # "Um 0.16 Uhr schickt sie Roe eine Nachricht: „…“"
+                if self._addressed(sentence.rstrip(" :")):
+                    return None  # "Und direkt an Olaf Scholz gerichtet: „…“": the one told
                 return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
             return None
         verb = verbs[-1]
@@ -109,8 +115,27 @@ class BeforeCues(AttributionState):
                 return found
         for candidate in reversed(verbs):
             if candidate.group(0).endswith(self.lex.progressive_endings):
-                continue  # "people on their way into the polls saying “…”": not the polls
-            found = self._subject_before(sentence[: candidate.start()])
+                # "with Roe reportedly yelling: “…”": a person right before the participle is
+                # its subject; "people on their way into the polls saying “…”" names no one
+                found = self._person_right_before(sentence[: candidate.start()])
+                if found:
+                    return found
+                continue
+            if candidate.group(0).lower() in self.lex.quoting:
+                quoted = sentence[candidate.end() :].split()[:1]
+                if quoted and quoted[0].lower() in self.lex.pronouns:
+                    return quoted[0]  # "Die Zeitung zitiert ihn mit den Worten: „…“"
+                found = self._speaker_in_phrase(sentence[candidate.end() :].rstrip(" :"))
+                if found:
+                    return found  # "Der „Spiegel“ zitiert Weber mit den Worten: „…“"
+            head = sentence[: candidate.start()]
+            if self.lex.inverted_any_verb and self._closes_quote(head):
+                # "„A“, sagte der 31-Jährige und wies auf X hin: „B“": the verb reports the
+                # quote it follows, and its subject comes after it
+                found = self._speaker_in_phrase(sentence[candidate.end() :])
+                if found:
+                    return found
+            found = self._subject_before(head)
             if found:
                 return found
         if prev_same and prev_speaker and self._one_sentence(prev_same, span):
@@ -120,9 +145,12 @@ class BeforeCues(AttributionState):
             return self._spoken_of(span)
         if running_on and not sentence[: verb.start()].strip():
             return None
+        found = self._person_in_clause(sentence[: verb.start()])
+        if found:
+            return found  # "Mr. Roe was prompted to say, “…”": the person the clause is about
         issued = list(self.cues.issued.finditer(sentence))
         if issued:  # "the Office released reports that described “…”"
-            return issuer_name(issued[-1].group("who"))
+            return issuer_name(issued[-1].group("who"), self.lex)
         if self.lex.pro_drop:
             # no subject right before the verb: the sentence's, when a person, else it was
             # left out ("Rendido, tentou …, diz")
@@ -131,6 +159,63 @@ class BeforeCues(AttributionState):
                 return subject
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _person_right_before(self, text: str) -> str:
+        """A known person whose name ends the text, adverbs aside ("with Jo Roe reportedly")."""
+        head = self.cues.trailing_adv.sub("", text.rstrip())
+        runs = capitalised_runs(head)
+        if not runs or runs[-1].end < len(head):
+            return ""  # "Roe thanked Doe, saying": after a comma, the sentence's subject
+        words = re.split(r"[,;:()—–]", head[: runs[-1].start])[-1].split()
+        if len(words) > 1 and words[-1].lower() in self.lex.embedding:
+            return ""  # "Roe replied on Facebook writing": an object; "…, with Roe yelling" opens
+        return self._known_person(runs[-1].text)
+
+    def _person_in_clause(self, text: str) -> str:
+        """The known person named last in the clause a verb closes, a few words before it and
+        not after a preposition ("Mr. Roe was prompted to", not "the aides of Mr. Roe were")."""
+        clause = re.split(r"[,;:()—–]", text)[-1]
+        for run in reversed(capitalised_runs(clause)):
+            before = clause[: run.start].split()[-1:]
+            after = clause[run.end :].split()
+            if len(after) > _CLAUSE_WORDS:
+                return ""
+            if before and before[0].lower() in self.lex.embedding:
+                continue
+            if not after or after[0].lower() not in self.lex.auxiliaries:
+                continue  # "Roe was prompted to say"; not "backed Doe over Roe and said"
+            found = self._known_person(run.text)
+            if found:
+                return found
+        return ""
+
+    def _before_verb(self, who: str) -> str:
+        """An "according to" phrase up to the verb that follows it where the verb comes
+        second ("Nach Angaben der Feuerwehr war …" -> "der Feuerwehr")."""
+        if not self.lex.subject_after_verb:
+            return who
+        words = who.split()
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in self._clause_words), 0)
+        return " ".join(words[:cut]) if cut else who
+
+    def _addressed(self, phrase: str) -> bool:
+        """Where nouns are capitalised, a colon introduction with no reporting verb whose
+        only name follows a preposition names whom the words were for, not who said them."""
+        if not self.lex.capitalised_nouns:
+            return False
+        runs = [r for r in capitalised_runs(phrase) if r.start > 0]
+        if not runs or len({r.text for r in runs}) > 1:
+            return False
+        before = phrase[: runs[0].start].split()[-1:]
+        return bool(before) and before[0].lower() in self.lex.embedding
+
+    def _closes_quote(self, text: str) -> bool:
+        """The text ends on a closing quote mark and a comma ("„A“, sagte")."""
+        closers = self.lex.compiled(
+            "closing_marks", lambda lex: {c for cs in lex.quote_pairs.values() for c in cs}
+        )
+        tail = text.rstrip()
+        return tail.endswith(",") and tail[:-1].rstrip()[-1:] in closers
 
     def _scare(self, previous: Span, span: Span) -> bool:
         """A few quoted words earlier in the quote's own sentence, no speech of their own
@@ -205,6 +290,9 @@ class BeforeCues(AttributionState):
         def _inverted_pronoun(self, words: list[str]) -> str: ...
 
         def _known_person(self, run: str) -> str: ...
+
+        @property
+        def _clause_words(self) -> frozenset[str]: ...
 
         def _name_after_verb(self, text: str) -> str | None: ...
 

@@ -13,8 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
-from briefings.reading.labels import closing_signature
+from briefings.reading.labels import closing_line, closing_signature
 from briefings.reading.names import person_name, personal
+from briefings.reading.sentences import split_sentences
 
 if TYPE_CHECKING:
     from briefings.reading.marks import Span
@@ -45,10 +46,15 @@ class ClosingCues(AttributionState):
                 return found.group("who")
             # ", Republican candidate Ben Roe said": a role before the name
             found = self.cues.after_role_name.match(rest)
+            if found and self._after_article(rest[: found.start("who")]):
+                named = self._named_before_article(rest[: found.start("who")])
+                if named:
+                    return named  # "wird Geschäftsführer X in einer Mitteilung des Y zitiert"
             if (
                 found
                 and self._named(found.group("who"))
                 and not self._lone_noun(found.group("who"))  # "wird Roth in der Mitteilung zitiert"
+                and not self._after_article(rest[: found.start("who")])
                 and self._closes(found, rest)
             ):
                 return found.group("who")
@@ -72,7 +78,12 @@ class ClosingCues(AttributionState):
     def _signed(self, span: Span, para: str) -> str | None:
         """A signature closing the quote: "“… cuts. Jo Roe, Center for Policy Research.”" or
         "“… her here. S.C. Rep. Jo Roe.”" (a title or a body with the name)."""
-        return closing_signature(span.text(self.paragraphs), self.lex) or None
+        signed = closing_signature(span.text(self.paragraphs), self.lex)
+        if not signed and not span.closed and span.paragraph + 1 < len(self.paragraphs):
+            # a pull quote left open, closed by the line that signs it: "“… cuts. / Jo Roe,
+            # Center for Policy Research.”"
+            signed = closing_line(self.paragraphs[span.paragraph + 1], self.lex)
+        return signed or None
 
     def _introduced(self, span: Span, para: str) -> bool:
         """A quote that ends its sentence after a cue handing over to it ("Roe reported, “A.”",
@@ -85,6 +96,8 @@ class ClosingCues(AttributionState):
             return True  # "Roe asserted that “A.” Doe said…"
         if before[-1:] not in {",", ":"}:
             return False
+        if before[-1:] == ":" and self.cues.verb_anywhere.search(re.split(r"[.!?]\s", before)[-1]):
+            return True  # "Roe reached out, writing in an email: “A.” Doe said the …"
         return bool(words) and bool(self.cues.verb_anywhere.fullmatch(words[-1]))
 
     def _clause_before(self, prefix: str) -> bool:
@@ -105,8 +118,10 @@ class ClosingCues(AttributionState):
         with a comma or a colon to a new sentence quoted after it: the cue is the next
         quote's, not this one's."""
         ended = span.text(self.paragraphs).rstrip()[-1:] in {".", "?", "!"}
-        hands = between.rstrip()[-1:] in {",", ":"} and not re.search(r"[.!?]\s", between)
-        return ended and hands and following[:1].isupper()
+        if not (ended and between.rstrip()[-1:] in {",", ":"} and following[:1].isupper()):
+            return False
+        # one sentence between: "Mr. Roe said:" (a title's full stop ends none)
+        return len(split_sentences(between.strip(), self.lex.abbreviations)) <= 1
 
     def _noun_use(self, sentence: str, verb: re.Match[str]) -> bool:
         """A verb form used as a noun after a possessive or an article: "Roe's remarks", "a
@@ -148,3 +163,7 @@ class ClosingCues(AttributionState):
         def _named(self, run: str) -> bool: ...
 
         def _lone_noun(self, phrase: str) -> bool: ...
+
+        def _after_article(self, before: str) -> bool: ...
+
+        def _named_before_article(self, before: str) -> str | None: ...

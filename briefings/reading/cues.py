@@ -63,6 +63,10 @@ class Cues:
     recipient: re.Pattern[str] | None
     # "…, mais disait-il : « … »": a verb joined to its subject pronoun ends the words before
     inverted_pronoun_before: re.Pattern[str] | None
+    # "Jo Roe and his wife": the companions after a speaker's name, ending a phrase
+    team_tail: re.Pattern[str] | None
+    # "the doctors": a definite article and a noun, the whole phrase
+    definite_noun: re.Pattern[str] | None
 
 
 def cues_for(lex: Lexicon | None = None) -> Cues:
@@ -108,7 +112,17 @@ def _build(lex: Lexicon) -> Cues:
     articles = alt(tuple(lex.determiners))
     appos = alt(lex.apposition)
     links = alt(lex.inversion_links) if lex.inversion_links else ""
+    companions = rf"\s+{alt(lex.team_links)}\s+\w+" if lex.team_links else ""
+    team = rf"(?:{companions})?" if companions else ""
+    definite = alt(tuple(w for d in lex.definite for w in (d, d.capitalize())))
+    # "the Office released": a definite article or a capital opens who issued a document
+    issuer_open = rf"(?:{definite} |{_UPPER_START})" if lex.definite else _UPPER_START
+    age = rf"\d+{alt(lex.age_suffixes)}|" if lex.age_suffixes else ""
+    modifiers = rf"(?:{alt(lex.document_modifiers)}\s+)?" if lex.document_modifiers else ""
+    after_adv = rf"(?:(?:{adv})\s+)*" if lex.inverted_any_verb else ""
     return Cues(
+        team_tail=re.compile(rf"{companions}$") if companions else None,
+        definite_noun=re.compile(rf"{definite}\s+(\w+)") if lex.definite else None,
         lex=lex,
         inverted_any=(
             re.compile(
@@ -153,10 +167,14 @@ def _build(lex: Lexicon) -> Cues:
             rf"{lead}[^“”\",.;:!?]{{1,80}}?,\s+(?P<who>{name}),\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
         after_role_name=re.compile(
-            rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}{placed}?(?:\s+and\s+(?:his|her|their)"
-            rf"\s+\w+)?)\s+(?:{adv}\s+)*(?P<verb>{verb})\b"
+            rf"{lead}(?:[A-Za-z]{_STOP}{{0,80}}?\s)?(?P<who>{name}{placed}?{team})\s+"
+            rf"(?:{adv}\s+)*(?P<verb>{verb})\b"
         ),
-        after_verb_subject=re.compile(rf"{lead}(?P<verb>{verb})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"),
+        # where subjects follow verbs, an adverb may stand between them: "«…», dijo ayer X",
+        # "“…”, disse ainda X"
+        after_verb_subject=re.compile(
+            rf"{lead}(?P<verb>{verb})\s+{after_adv}(?P<who>[^.;:!?“”\"]{{1,200}})"
+        ),
         placed_tail=re.compile(rf"(?<!\S)(?P<who>{name}{placed}+)$"),
         closing_inverted=re.compile(
             rf"^(?:{adv}\s+)*(?P<verb>{alt(lex.inverting)})\s+(?P<who>[^.;:!?“”\"]{{1,200}})"
@@ -185,7 +203,7 @@ def _build(lex: Lexicon) -> Cues:
         verb_anywhere=re.compile(rf"\b{verb}\b"),
         trailing_adv=re.compile(rf"(?:\s+{adv})+\s*$"),
         person_roles=re.compile(
-            rf"^{role_dets}\s+(?:\d+-year-old|(?:[a-z\-]+\s+)?{role_nouns})$"
+            rf"^{role_dets}\s+(?:{age}(?:[a-z\-]+\s+)?{role_nouns})$"
             + (
                 rf"|^{role_dets}(?:\s+|(?<=['’]))(?:\w+\s+)?{compound}{role_nouns}\b"
                 if lex.role_heads_phrase
@@ -193,9 +211,9 @@ def _build(lex: Lexicon) -> Cues:
             ),
             re.I,
         ),
-        documents=re.compile(rf"^{doc_dets}\s+(?:joint\s+)?{documents}$", re.I),
+        documents=re.compile(rf"^{doc_dets}\s+{modifiers}{documents}$", re.I),
         issued=re.compile(
-            rf"(?P<who>(?:[Tt]he |{_UPPER_START})[\w’' -]{{1,60}}?)\s+"
+            rf"(?P<who>{issuer_open}[\w’' -]{{1,60}}?)\s+"
             rf"(?:{alt(lex.issue_adverbs)} )?{alt(lex.issue_verbs)}\s+"
             rf"{alt(lex.issue_determiners)}\s+(?:[\w-]+\s+){{0,3}}?"
             rf"{alt(lex.issued_documents)}s?"

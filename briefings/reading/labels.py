@@ -39,7 +39,26 @@ def closing_signature(text: str, lex: Lexicon) -> str:
     sentences = split_sentences(text.strip(), lex.abbreviations)
     if len(sentences) < 2:
         return ""
-    last = sentences[-1].rstrip(" .,")
+    return _signed_by(sentences[-1], lex)
+
+
+def closing_line(paragraph: str, lex: Lexicon) -> str:
+    """The person a paragraph that only closes the quote left open before it names ("Jo Roe,
+    Center for Policy Research.”" under a pull quote), or ""."""
+    text = paragraph.strip()
+    closers = {c for cs in lex.quote_pairs.values() for c in cs}
+    mark = next((c for c in closers if text.endswith(c)), "")
+    if not mark:
+        return ""  # the mark shows the line closes the quote: else it is a paragraph of text
+    line = text[: -len(mark)].rstrip()
+    if len(split_sentences(line, lex.abbreviations)) != 1:
+        return ""
+    return _signed_by(line, lex)
+
+
+def _signed_by(last: str, lex: Lexicon) -> str:
+    """The person a sentence only names, with a body or a title, or ""."""
+    last = last.rstrip(" .,")
     head, comma, body_name = last.partition(",")
     words = head.split()
     if not words or not all(w[:1].isupper() for w in words) or words[0].lower() in lex.not_names:

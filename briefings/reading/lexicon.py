@@ -38,6 +38,7 @@ class Lexicon:
     verbs: tuple[str, ...]  # reporting verbs, every form, multi-word allowed
     particles: tuple[str, ...]
     inverting: tuple[str, ...]  # verbs after which a name is the subject: "said Jo Roe"
+    quoting: tuple[str, ...]  # verbs whose object is the speaker: "zitiert X mit den Worten"
     progressive_endings: tuple[str, ...]
     between: tuple[str, ...]  # auxiliaries/adverbs between speaker and verb (regex pieces)
     according: tuple[str, ...]
@@ -64,6 +65,7 @@ class Lexicon:
     not_names: frozenset[str]
     connectors: tuple[str, ...]
     hyphen_particles: tuple[str, ...]  # "al-" of "Bashar al-Assad"
+    bylines: tuple[str, ...]  # "Von" of an author line "Von Uli Petersen"
     group_nouns: tuple[str, ...]
     not_speakers: frozenset[str]
     person_roles: tuple[str, ...]
@@ -112,6 +114,7 @@ class Lexicon:
     capitalised_nouns: bool = False
     noun_endings: tuple[str, ...] = ()
     contractions: frozenset[str] = frozenset()  # a preposition and an article: "zum", "im"
+    numerals: frozenset[str] = frozenset()  # number words: "zwei Jahre Bauzeit" is no one
     # Words that end a speaker's description before a later name: "le chef de l'Etat dans
     # l'avion … La Nouvelle-Orléans" is the head of state. None in English ("a spokesman for
     # Mayor Jo Roe" names Jo Roe).
@@ -119,6 +122,27 @@ class Lexicon:
     # Words opening the one a verb's words are told to, before an inverted subject: "», a
     # indiqué à l'AFP un fonctionnaire". None in English ("told" takes its object after).
     recipients: tuple[str, ...] = ()
+    # The keys below are read from the language's own file only (empty when it has none): they
+    # hold constructions of one language, not lists another language could start from.
+    # A speaker and their companions: "Jo Roe and his wife said" ("and his", "and their").
+    team_links: tuple[str, ...] = ()
+    # Definite articles: "the doctors" may be the group an apposition named.
+    definite: tuple[str, ...] = ()
+    # Words between a document's determiner and its noun: "the joint statement".
+    document_modifiers: tuple[str, ...] = ()
+    # An age written as a description: "the 45-year-old" (after a number).
+    age_suffixes: tuple[str, ...] = ()
+    # A name the text treats as a body: "Big Machine, which …", "Big Machine have denied".
+    body_relatives: tuple[str, ...] = ()
+    body_verbs: tuple[str, ...] = ()
+    # Indefinite articles that bring in someone the article never names ("una vecina", "ein
+    # Sprecher"): the same role word later ("la vecina") is that unnamed person, not the last
+    # person named. None in English (unchanged: "the spokesman" is the last person named).
+    indefinites: tuple[str, ...] = ()
+    # The organisation word opens a body's name ("Universidad Politécnica de Madrid"): a run
+    # opening on it names no person. Not in English ("Harvard University", "Senate Minority
+    # Whip Dick Durbin").
+    org_heads_name: bool = False
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -197,6 +221,9 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
     def words(section: str, key: str) -> tuple[str, ...]:
         return tuple(w.lower() for w in _words(get(section, key) or []))
 
+    def own_words(section: str, key: str) -> tuple[str, ...]:
+        return tuple(w.lower() for w in _words(own.get(section, {}).get(key) or []))
+
     def _base_words(key: str) -> tuple[str, ...]:
         return tuple(w.lower() for w in _words(base.get("names", {}).get(key) or []))
 
@@ -215,6 +242,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         verbs=words("speech", "verbs"),
         particles=words("speech", "particles"),
         inverting=words("speech", "inverting"),
+        quoting=words("speech", "quoting"),
         progressive_endings=words("speech", "progressive_endings"),
         between=tuple(_words(get("speech", "between") or [])),
         according=words("speech", "according"),
@@ -242,6 +270,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         not_names=frozenset(words("names", "not_names")),
         connectors=words("names", "connectors"),
         hyphen_particles=words("names", "hyphen_particles"),
+        bylines=words("names", "bylines"),
         group_nouns=words("names", "group_nouns"),
         not_speakers=frozenset(words("names", "not_speakers")),
         person_roles=words("roles", "person"),
@@ -274,9 +303,18 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         subject_after_verb=bool(get("grammar", "subject_after_verb")),
         capitalised_nouns=bool(get("grammar", "capitalised_nouns")),
         noun_endings=words("grammar", "noun_endings"),
+        numerals=frozenset(words("grammar", "numerals")),
         contractions=frozenset(words("grammar", "contractions")),
         description_cut=frozenset(words("grammar", "description_cut")),
         recipients=words("speech", "recipients"),
+        team_links=own_words("names", "team_links"),
+        definite=own_words("grammar", "definite"),
+        document_modifiers=own_words("roles", "document_modifiers"),
+        age_suffixes=own_words("roles", "age_suffixes"),
+        body_relatives=own_words("names", "body_relatives"),
+        body_verbs=own_words("names", "body_verbs"),
+        indefinites=words("grammar", "indefinites"),
+        org_heads_name=bool(get("names", "org_heads_name")),
     )
 
 

@@ -172,6 +172,16 @@ def _person_name(run: str, lex: Lexicon) -> str | None:
         function = bare in not_names and not particle and not initial and word not in lex.connectors
         if not last and (titled or bare in org_words or function or acronym or place):
             cut = i + 1
+    if (
+        lex.org_heads_name
+        and cut == 1
+        and words[0].lower() in org_words
+        and not lex.is_title(words[0].lower())
+        and words[1].lower() not in lex.masculine_given | lex.feminine_given
+    ):
+        # where the organisation word heads the name, a run opening on it is that body's name
+        # ("Universidad Politécnica de Madrid", "Asociación Vecinal Pradera-Tercio Terol")
+        return None
     words = words[cut:]
     if not 2 <= len(words) <= 4:
         return None
@@ -221,6 +231,50 @@ def titled_surname(run: str, honorifics: frozenset[str] = _EN.honorifics) -> str
     if surname.endswith(".") or surname.isupper() or surname.lower() in NOT_NAMES:
         return ""
     return "" if surname.lower() in ORG_WORDS or _is_place_word(surname.lower()) else surname
+
+
+_APPOSED = re.compile(r"(?<=,\s)([^\W\d_][\w’'\-]*)(?=,\s)")
+
+
+def apposed_surnames(paragraph: str, lex: Lexicon) -> list[str]:
+    """Where role nouns head compounds, a lone surname set off by commas after a description
+    headed by a role ("Der Präsident des Zentralrats, Schuster, erklärte"): a person."""
+    if not lex.compound_roles or ", " not in paragraph:
+        return []
+    found = []
+    for match in _APPOSED.finditer(paragraph):
+        surname = match.group(1)
+        if not surname[0].isupper() or surname.lower() in lex.not_names or lex.is_title(surname):
+            continue
+        head = re.split(r"[.;:!?,]\s", paragraph[max(0, match.start() - 120) : match.start() - 2])[
+            -1
+        ]
+        words = head.split()
+        if words and words[0].lower() in lex.determiners and any(lex.is_title(w) for w in words):
+            found.append(surname)
+    return found
+
+
+def _role_word(word: str, lex: Lexicon) -> bool:
+    """A role noun, or a compound ending in a title ("Bundeskanzlerin", "CDU-Chef"); not a
+    compound ending in any role noun ("Autobauer" ends in "Bauer" and heads a company)."""
+    low = word.lower().rstrip(".")
+    if low in lex.titles or low in lex.person_roles:
+        return True
+    return any(low.endswith(t) and len(low) >= len(t) + 3 for t in lex.titles if len(t) >= 4)
+
+
+def role_surname(run: str, lex: Lexicon) -> str:
+    """Where role nouns head compounds, the surname after one ("Bundeskanzlerin Merkel",
+    "CDU-Chef Merz"): a person the article names by role and surname only."""
+    words = run.split()
+    if len(words) < 2 or not lex.compound_roles or not _role_word(words[-2], lex):
+        return ""
+    surname = words[-1]
+    if surname.lower() in lex.not_names or lex.is_title(surname) or "-" in surname:
+        return ""
+    role = words[-2]
+    return titled_surname(f"{role} {surname}", frozenset({role.lower().rstrip(".")}))
 
 
 @lru_cache(maxsize=65536)
@@ -306,6 +360,18 @@ def persons_in(*paragraphs: str, lex: Lexicon | None = None) -> list[str]:
 
 
 _GIVEN = _EN.masculine_given | _EN.feminine_given  # (one union, not one per article)
+_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+def _after_numeral(paragraph: str, start: int, lex: Lexicon) -> bool:
+    """A run right after a number ("zwei Jahre Bauzeit", "40 Grad Hitze"), where nouns are
+    capitalised: a quantity, not a person."""
+    if not lex.numerals:
+        return False
+    before = paragraph[max(0, start - 20) : start].split()[-1:]
+    return bool(before) and (
+        before[0].lower() in lex.numerals or _NUMBER.fullmatch(before[0]) is not None
+    )
 
 
 # Quotes and topics both ask for the same article's people: the second asks the cache.
@@ -315,10 +381,16 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
         name
         for p in paragraphs
         for run in capitalised_runs(p)
-        if (name := person_name(run.text, lex))
+        if (name := person_name(run.text, lex)) and not _after_numeral(p, run.start, lex)
     ]
     if not found:
         return ()
+    if lex.capitalised_nouns:
+        # "Brettschneiders Sicht": a known surname's genitive and a noun name its owner
+        surnames = {n.split()[-1] + "s" for n in found if len(n.split()) > 1}
+        found = [n for n in found if n.split()[0] not in surnames]
+        if not found:
+            return ()
     whole = "\n\n".join(paragraphs)
     lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
     given = _GIVEN if lex is _EN else _GIVEN | lex.masculine_given | lex.feminine_given
@@ -389,13 +461,15 @@ def _article_nouns(text: str, lex: Lexicon) -> frozenset[str]:
 # Nouns for a body, not a person: "the group X", "the journal X", "the label that …, X,".
 GROUP_NOUNS = "|".join(re.escape(w) for w in _EN.group_nouns)
 _CAPS = r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){1,3}"
+_BODY_VERB = _EN.alternation(_EN.body_verbs)  # "Big Machine have denied"
+_RUNNING_ON = _EN.alternation(_EN.progressive_endings)  # (no progressive after the verb)
 # Ways a text speaks of a name as of a body, not a person: "Big Machine, which was bought",
 # "The group that owns her music, Big Machine,", "Big Machine have denied".
 _AS_BODY = (
-    re.compile(rf"({_CAPS}),?\s+which\b"),
+    re.compile(rf"({_CAPS}),?\s+{_EN.alternation(_EN.body_relatives)}\b"),
     # (not "The group’s executive director, Betty Bradley,": a possessive names its member)
     re.compile(rf"\b(?:{GROUP_NOUNS})\b(?![’']s\b)[^.;:“”\"]{{0,60}},\s+({_CAPS})\s*,"),
-    re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+(?:have|are|were)\s+(?!\w+ing\b)", re.M),
+    re.compile(rf"(?:^|[.!?]\s+|,\s+)({_CAPS})\s+{_BODY_VERB}\s+(?!\w+{_RUNNING_ON}\b)", re.M),
 )
 
 
@@ -418,9 +492,9 @@ def _bodies(text: str) -> frozenset[str]:
 # The literal words each ``_AS_BODY`` pattern needs, one of which the text must hold (the
 # patterns are case-sensitive).
 _BODY_WORDS: tuple[tuple[str, ...], ...] = (
-    ("which",),
+    _EN.body_relatives,
     tuple(_EN.group_nouns),
-    ("have", "are", "were"),
+    _EN.body_verbs,
 )
 
 

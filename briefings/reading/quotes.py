@@ -19,9 +19,11 @@ from briefings.reading.lexicon import Lexicon, lexicon
 from briefings.reading.marks import Span
 from briefings.reading.names import (
     PersonIndex,
+    apposed_surnames,
     drop_openers,
     personal,
     persons_in,
+    role_surname,
     titled_surname,
 )
 
@@ -55,8 +57,11 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         closing_names=lex.capitalised_nouns,
     )
     for mention in doc.names:  # "Mr. Bush" when the article never gives his full name
-        surname = titled_surname(mention.text, doc.lexicon.honorifics)
+        surname = titled_surname(mention.text, lex.honorifics) or role_surname(mention.text, lex)
         if surname:
+            people.add(surname)
+    for paragraph in paragraphs:
+        for surname in apposed_surnames(paragraph, lex):
             people.add(surname)
     attributor = Attributor(doc, people)
     headline_quotes = {_fold(text) for text in _quoted_in(doc.title + " " + doc.dek, lex)}
@@ -72,6 +77,9 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         quotes.append(Quote(text=text, speaker=initialled[speaker]))
     _mark_key(quotes, max_key)
     return quotes
+
+
+_HEADLINE_SLOGAN_WORDS = 6
 
 
 def _quoted_in(text: str, lex: Lexicon) -> list[str]:
@@ -105,8 +113,10 @@ def _is_quote(
     words = text.split()
     if len(words) < MIN_WORDS:
         return False
-    if _fold(text) in headline:
-        return False  # a name or slogan the headline also quotes ("Meth. We're on it.")
+    if _fold(text) in headline and len(words) <= _HEADLINE_SLOGAN_WORDS:
+        # a name or slogan the headline also quotes ("Meth. We're on it."); a longer quote
+        # the headline or dek repeats is still said in the body ("“A …”, conta Kalú")
+        return False
     if _title_like(words) and not text.rstrip().endswith((".", "?", "!", ",")):
         return False  # a title of a song, a book or a sign: "We're Not Gonna Take It"
     para = paragraphs[span.paragraph]

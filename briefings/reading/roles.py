@@ -45,8 +45,10 @@ def role_holders(doc: Document, person_of: Callable[[str], str]) -> list[Holder]
             continue
         text = doc.paragraphs[mention.paragraph].text
         before = re.split(r"[.!?:;]\s", text[floor : mention.start])[-1]
-        # the run itself may open on its title: "Innenminister Gerhard Karner"
-        words = _WORD.findall(before) + _WORD.findall(mention.text)[:-2]
+        # the run itself may open on its title: "Innenminister Gerhard Karner", and a
+        # surname alone may follow it: "Bundeskanzlerin Merkel"
+        size = len(name.split()) if mention.text.endswith(" " + name) else 2
+        words = _WORD.findall(before) + _WORD.findall(mention.text)[:-size]
         roles = [role for w in words if (role := _role(w, lex))]
         after = text[mention.end : mention.end + _AFTER]
         appos = re.match(
@@ -70,6 +72,32 @@ def holder_of(raw: str, paragraph: int, offset: int, holders: list[Holder], lex:
         if holder.role == roles[0]:
             return holder.name
     return ""
+
+
+def unnamed_role(
+    doc: Document, raw: str, paragraph: int, offset: int, holders: list[Holder]
+) -> bool:
+    """Whether the role word of ``raw`` ("la vecina") stands for someone the article brought in
+    with an indefinite article ("una vecina del barrio") after anyone it named in that role."""
+    lex = doc.lexicon
+    roles = [role for w in _WORD.findall(_bare(raw)) if (role := _role(w, lex))]
+    if not lex.indefinites or not roles:
+        return False
+    brought = re.compile(
+        rf"(?<![\w-])(?:{lex.alternation(lex.indefinites)})\s*{re.escape(roles[0])}\b", re.I
+    )
+    last = None
+    for index in range(paragraph, -1, -1):
+        text = doc.paragraphs[index].text
+        found = list(brought.finditer(text[:offset] if index == paragraph else text))
+        if found:
+            last = (index, found[-1].start())
+            break
+    if last is None:
+        return False
+    keys = [(h.paragraph, h.offset) for h in holders]
+    named = [h for h in holders[: bisect_left(keys, (paragraph, offset))] if h.role == roles[0]]
+    return not named or (named[-1].paragraph, named[-1].offset) < last
 
 
 def _bare(raw: str) -> str:

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
+from briefings.reading.names import capitalised_runs
 
 if TYPE_CHECKING:
     from briefings.reading.marks import Span
@@ -54,7 +55,9 @@ class SpeakerMemory(AttributionState):
         before = para[max(0, mention[1] - 40) : mention[1]].split()[-1:]  # the word before
         word = before[0].lower() if before else ""
         particle = word in self.lex.connectors and word not in self.lex.determiners
-        return not (particle or word in self.lex.org_words)
+        # where nouns are capitalised: "an Olaf Scholz gerichtet" is whom it was for
+        told = self.lex.capitalised_nouns and word in self.lex.embedding
+        return not (particle or told or word in self.lex.org_words)
 
     def _person_after(self, span: Span) -> str:
         """ "«…» Pour ce message, l'imam X a été condamné": with no one named before, a quote
@@ -102,6 +105,38 @@ class SpeakerMemory(AttributionState):
         in passing may be an event: "le Super Bowl")."""
         at = bisect_left(self._subject_keys, (span.paragraph, span.close_end))
         return self._subjects[at][2] if at < len(self._subjects) else ""
+
+    def _person_in_sentence(self, span: Span) -> str:
+        """A quote inside a sentence that reports no one's speech ("Roe thanked its members
+        “…”", "Roe, the former governor, proposed we “…”"): the known person last named as
+        the one acting before it, not after a preposition, not a possessor, not an object right
+        before the quote ("called Doe “…”") or before a preposition ("praised Doe as “…”")."""
+        sentence = self.doc.sentence_at(span.paragraph, span.open_at)
+        if sentence is None:
+            return ""
+        para = self.paragraphs[span.paragraph]
+        text = para[sentence.start : span.open_at]
+        if self.cues.verb_anywhere.search(text):
+            return ""  # "Roe says that … Doe is giving them “…”": the reporting verb's subject
+        for run in reversed(capitalised_runs(text)):
+            if run.text.endswith(("’s", "'s")):
+                continue
+            before = text[: run.start].split()[-1:]
+            after = text[run.end :].lstrip()
+            if before and before[0].lower() in self.lex.embedding:
+                continue
+            if after.startswith(","):
+                # "Roe, the former governor, proposed we “…”" (the name opens its clause),
+                # not "…, who runs Big Firm Inc, labeled"
+                opens = not before or before[0] in self.lex.conjunctions
+                if not opens:
+                    continue
+            elif not after[:1].islower() or after.split()[0] in self.lex.embedding:
+                continue
+            person = self._known_person(run.text)
+            if person:
+                return person
+        return ""
 
     def _person_in_paragraph(self, span: Span) -> str:
         """The person last the subject of a sentence before the quote in its own paragraph."""
@@ -222,6 +257,8 @@ class SpeakerMemory(AttributionState):
             self.last_group = speaker
 
     if TYPE_CHECKING:  # provided by the Attributor and its other bases
+
+        def _known_person(self, run: str) -> str: ...
 
         def _person_in_subject(self, subject: str) -> str: ...
 

@@ -18,15 +18,12 @@ from briefings.reading.names import (
     split_at_articles,
     strip_titles,
 )
-from briefings.reading.roles import appositive_name, holder_of, role_holders
+from briefings.reading.roles import appositive_name, holder_of, role_holders, unnamed_role
 
 if TYPE_CHECKING:
+    from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
     from briefings.reading.roles import Holder
-
-_NAME_AT_END = re.compile(
-    r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|for|and|&|[A-Z][\w’'&.-]*))*(?<!\bthe)(?<!\bof)$"
-)
 
 
 class SpeakerPhrases(AttributionState):
@@ -41,7 +38,12 @@ class SpeakerPhrases(AttributionState):
         low = raw.lower()
         pronoun = self.lex.pronouns.get(low)
         if pronoun and pronoun.number == "singular" and pronoun.gender != "neuter":
-            return self._last_person_before(span, pronoun.gender) or self.last_speaker or raw
+            return (
+                self._ranked_antecedent(span, pronoun.gender)
+                or self._last_person_before(span, pronoun.gender)
+                or self.last_speaker
+                or raw
+            )
         if pronoun and pronoun.number == "plural":
             subject = self._sentence_subject(self._sentence_before(span))
             if subject and subject.lower() not in self.cues.pronouns and subject[:1] not in '“"«„':
@@ -60,11 +62,14 @@ class SpeakerPhrases(AttributionState):
             return group
         if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
             # "the minister", or a bare title ("Chef", "Ministerin"): the person the paragraph
-            # is about, else the one the article gave that role, else the person last named
+            # is about, else the one the article gave that role, else the person last named;
+            # but "la vecina" after "una vecina del barrio" is that unnamed person
+            if self._unnamed_role(raw, span):
+                return raw
             return (
                 self._person_in_paragraph(span)
                 or self._role_holder(raw, span)
-                or self._last_person_before(span)
+                or self._last_actor(span)
                 or self._person_named_next(span)
                 or raw
             )
@@ -73,8 +78,10 @@ class SpeakerPhrases(AttributionState):
             group = self._group_for("the " + signers.group("noun"), span)
             if group:
                 return group  # "the letter signed by seven physicians": the physicians' group
-        if self.cues.documents.match(raw) or self.cues.documents.match(
-            self.cues.document_by.sub("", raw)
+        if (
+            self.cues.documents.match(raw)
+            or self.cues.documents.match(self.cues.document_by.sub("", raw))
+            or raw.lower() in self.lex.documents  # "heißt es im Urteil": the article in "im"
         ):
             # "explica la ONG": in Romance order, the body a sentence named as its subject
             # shortly before (English group subjects are too noisy: "Just", "Facing")
@@ -102,7 +109,8 @@ class SpeakerPhrases(AttributionState):
         if placed:
             return self.people.expand(placed)  # "Gov. Jeb Roe of Florida" -> Jeb Roe
         if raw[:1].isupper():
-            team = re.search(r"\s+and\s+(?:his|her|their)\s+\w+$", raw)
+            tail = self.cues.team_tail
+            team = tail.search(raw) if tail else None
             if team:
                 return self._resolve(raw[: team.start()], span) + team.group(0)
             person = person_name(raw, self.lex)
@@ -113,6 +121,18 @@ class SpeakerPhrases(AttributionState):
             return self.people.expand(" ".join(words))
         return raw
 
+    def _last_actor(self, span: Span) -> str:
+        """The person who last spoke or was a sentence's subject: a role word stands for
+        someone the article has shown acting, not a bare mention ("in via Prato Mavora … la
+        figlia della coppia" is no one named)."""
+        best = self._last_actor_before(span)
+        return best[2] if best else self.last_person
+
+    def _unnamed_role(self, raw: str, span: Span) -> bool:
+        if self._holders is None:
+            self._holders = role_holders(self.doc, self._known_person)
+        return unnamed_role(self.doc, raw, span.paragraph, span.start, self._holders)
+
     def _role_holder(self, raw: str, span: Span) -> str:
         if self._holders is None:
             self._holders = role_holders(self.doc, self._known_person)
@@ -121,7 +141,8 @@ class SpeakerPhrases(AttributionState):
     def _group_for(self, raw: str, span: Span) -> str:
         """ "the doctors" -> the group an apposition named ("The doctors, members of … Doctors
         for Camp Closure"); other collective nouns -> the last group so named."""
-        match = re.fullmatch(r"(?:the|The)\s+(\w+)", raw)
+        definite = self.cues.definite_noun
+        match = definite.fullmatch(raw) if definite else None
         if not match:
             return ""
         noun = match.group(1).lower()
@@ -147,7 +168,7 @@ class SpeakerPhrases(AttributionState):
         if span.paragraph:
             before = self.paragraphs[span.paragraph - 1] + "\n" + before
         found = list(self.cues.issued.finditer(before))
-        return issuer_name(found[-1].group("who")) if found else ""
+        return issuer_name(found[-1].group("who"), self.lex) if found else ""
 
     def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None:
         """The person a phrase names ("another witness, former adviser Fiona Hill"), else the
@@ -192,6 +213,13 @@ class SpeakerPhrases(AttributionState):
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         words = descriptor.split()
+        cut = next(
+            (i for i, w in enumerate(words) if i and w.lower() in self.lex.description_cut), 0
+        )
+        if cut:
+            # "sagte Werneke gegenüber dem „Spiegel“": the words before the adverbial
+            words = words[:cut]
+            descriptor = " ".join(words)
         if len(words) > 2 and words[-1] in self.lex.particles:
             # "teilte die Polizei mit": the verb's particle closes the sentence
             words = words[:-1]
@@ -253,6 +281,10 @@ class SpeakerPhrases(AttributionState):
 
         def _last_person_before(self, span: Span, gender: str = "") -> str: ...
 
+        def _last_actor_before(
+            self, span: Span, gender: str = ""
+        ) -> tuple[int, int, str] | None: ...
+
         def _named(self, run: str) -> bool: ...
 
         def _opener(self, word: str) -> bool: ...
@@ -263,16 +295,35 @@ class SpeakerPhrases(AttributionState):
 
         def _placed_person(self, raw: str) -> str: ...
 
+        def _ranked_antecedent(self, span: Span, gender: str) -> str: ...
+
         def _sentence_before(self, span: Span) -> str: ...
 
         def _sentence_subject(self, sentence: str) -> str | None: ...
 
 
-def issuer_name(who: str) -> str:
+def issuer_name(who: str, lex: Lexicon) -> str:
     """Who an "issued a statement" cue names: the name its phrase ends on."""
     who = re.split(r"[,.;:]\s", who.strip())[-1]
     # "The importance grew as NASA’s Office of the Inspector General": the name at the end
-    name = _NAME_AT_END.search(who)
+    name = _name_at_end(lex).search(who)
     if name and name.start() > 0:
         who = name.group(0)
-    return who[0].lower() + who[1:] if who.split()[0] in {"The", "A", "An"} else who
+    opening = {w.capitalize() for w in lex.determiners}  # "The Office" -> "the Office"
+    return who[0].lower() + who[1:] if who.split()[0] in opening else who
+
+
+def _name_at_end(lex: Lexicon) -> re.Pattern[str]:
+    """Capitalised words and the lower-case words inside a name ("Office of the Inspector
+    General"), ending on a capitalised word, not on an article or a place joiner."""
+
+    def build(lex: Lexicon) -> re.Pattern[str]:
+        word = r"[A-Z][\w’'&.-]*"
+        inner = lex.alternation(lex.inner_words)
+        ends = "".join(
+            rf"(?<!\b{re.escape(w)})" for w in sorted(lex.determiners | set(lex.place_joiners))
+        )
+        return re.compile(rf"{word}(?:\s+(?:{inner}|{word}))*{ends}$")
+
+    pattern: re.Pattern[str] = lex.compiled("name_at_end", build)
+    return pattern

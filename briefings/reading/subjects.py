@@ -8,9 +8,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
 from briefings.reading.names import Name, capitalised_runs, person_name
+from briefings.reading.roles import Holder, holder_of, role_holders
+
+if TYPE_CHECKING:
+    from briefings.reading.lexicon import Lexicon
 
 # What may follow a name inverted after its verb ("…, said Jo Roe." / ", said Jo Roe, a
 # senator"), unlike the subject of reported speech ("he said Roe has…").
@@ -148,11 +153,19 @@ class SubjectReader(AttributionState):
     def _subject_persons(self) -> list[tuple[int, int, str]]:
         """Each sentence whose subject is a person: (paragraph, offset, full name)."""
         found: list[tuple[int, int, str]] = []
+        holders: list[Holder] | None = None
         for sent in self.doc.sentences:
             index, offset, sentence = sent.paragraph, sent.start, sent.text
+            if self._byline(index):
+                continue
             before = len(found)
             subject = self._sentence_subject(sentence)
             name = self._person_in_subject(subject) if subject else ""
+            if not name and subject and self._role_subject(subject):
+                # "Die Altkanzlerin forderte Merz auf": the role's holder, not the object
+                if holders is None:
+                    holders = role_holders(self.doc, self._known_person)
+                name = holder_of(subject, index, max(offset, 0), holders, self.lex)
             name = name or self._apposed_person(sentence)
             if name:
                 found.append((index, max(offset, 0), name))
@@ -167,7 +180,11 @@ class SubjectReader(AttributionState):
                 tail = para[run.end : min(run.end + 40, sent.end)]
                 # "Early says", "Roe, a senator from Ohio, said", "…, said Jo Roe"
                 # an apposed name closes with a comma: "The head of X, Jo Roe, said"
-                apposed = para[max(0, run.start - 2) : run.start] == ", "
+                apposed = para[max(0, run.start - 2) : run.start] == ", " or bool(
+                    self._described_apposition.search(
+                        para[max(sent.start, run.start - 60) : run.start]
+                    )
+                )
                 verb = self.cues.verb_next.match(tail.removeprefix(",") if apposed else tail)
                 if (
                     (verb and not verb.group(0).endswith(self.lex.progressive_endings))
@@ -267,6 +284,9 @@ class SubjectReader(AttributionState):
                 name = apposition.group("name")
             elif runs and runs[0].start <= 4 and runs[0].text.lower() not in self.lex.not_names:
                 name = runs[0].text
+                opener = name.split()[0].lower()
+                if opener in self.lex.not_names and opener not in self.lex.determiners:
+                    continue  # "In Hamburg brannte ein Haus": a place, no acting body
             else:
                 continue
             if re.split(r"[’']", name.split()[0])[0].lower() in self.cues.pronouns:
@@ -286,14 +306,49 @@ class SubjectReader(AttributionState):
             self._known[run] = name if self.people.is_person(name) else ""
         return self._known[run]
 
+    @property
+    def _described_apposition(self) -> re.Pattern[str]:
+        """An apposition opening on a described role before its name: "El primer ministro, el
+        liberal de centroderecha Donald Tusk, anunció" (not "X, glaciólogo de la Universidad")."""
+
+        def build(lex: Lexicon) -> re.Pattern[str]:
+            dets = lex.alternation(lex.descriptor_openers)
+            return re.compile(rf",\s+{dets}\s+(?:[^\W\d_A-ZÀ-Ý][\w’'-]*\s+){{1,4}}$")
+
+        pattern: re.Pattern[str] = self.lex.compiled("described_apposition", build)
+        return pattern
+
     def _person_mentions(self) -> list[tuple[int, int, str]]:
         """Every place a person is named, for pronouns when no sentence has them as subject."""
         found: list[tuple[int, int, str]] = []
         for run in self.doc.names:
             name = self._known_person(run.text)
-            if name:
+            if name and not self._byline(run.paragraph):
                 found.append((run.paragraph, run.start, name))
         return found
+
+    def _role_subject(self, subject: str) -> bool:
+        """Where nouns are capitalised (so no name run catches it), a subject that is an
+        article and a role noun: "Die Altkanzlerin", "Der CDU-Chef"."""
+        words = subject.split()
+        return (
+            self.lex.capitalised_nouns
+            and 2 <= len(words) <= 3
+            and words[0].lower() in self.lex.determiners
+            and self.lex.is_title(words[-1])
+        )
+
+    def _byline(self, index: int) -> bool:
+        """A paragraph that only names the article's author ("Von Uli Petersen"): no one in
+        it speaks or acts in the story."""
+        text = self.paragraphs[index]
+        if not self.lex.bylines or len(text) > 80:
+            return False  # (checked per sentence and per name: no split of long paragraphs)
+        words = text.split()
+        if not 2 < len(words) <= 7 or words[0].lower() not in self.lex.bylines:
+            return False
+        rest = [w.strip(",") for w in words[1:]]
+        return all(w[:1].isupper() or w in self.lex.conjunctions for w in rest)
 
     def _person_in_subject(self, subject: str) -> str:
         """The person a sentence subject names: "Wild defenseman Ryan Suter" -> Ryan Suter."""

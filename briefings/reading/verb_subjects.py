@@ -96,6 +96,8 @@ class VerbSubjects(AttributionState):
             return last_word.strip(",")
         if last_word.lower() in self.lex.person_relatives:
             return self._speaker_in_phrase(head[: -len(last_word)].rstrip(" ,"), last=True)
+        if self._object_before_participle(head):
+            return None
         if last_word[:1].isupper() and not head.endswith(","):
             placed = self.cues.placed_tail.search(head[-200:])
             person = self._placed_person(placed.group("who")) if placed else ""
@@ -109,8 +111,47 @@ class VerbSubjects(AttributionState):
             before = head[: determiner.start()].split()[-1:]
             if before and before[0].lower() in self.lex.embedding:
                 return None  # "one of the biggest challenges": an object, not the subject
+            if before and self._object_of(before[0]):
+                return None  # "Roe delivered a snappy retort:": the object of a verb
             return determiner.group(0)
         return None
+
+    def _object_of(self, word: str) -> bool:
+        """A lower-case word before a description that can only be a verb taking it as its
+        object: no conjunction, relative, opening word or word handing over to speech."""
+        low = word.lower()
+        return (
+            word.isalpha()
+            and word.islower()
+            and low not in self.lex.conjunctions
+            and low not in self.lex.relatives
+            and low not in self.lex.intro
+            and low not in self.lex.speech_openers
+            and low not in self.lex.not_names
+        )
+
+    def _object_before_participle(self, head: str) -> bool:
+        """Where every noun is capitalised and the verb ends its clause, an article and a
+        noun right before it after an auxiliary are its object, not its subject
+        ("Weber hatte das Schreiben kritisiert", "hatte … vor dem Anpfiff des Spiels
+        betont"); a role, body or document there is still a subject ("hat die Polizei")."""
+        if not self.lex.capitalised_nouns:
+            return False
+        words = head.split()
+        if len(words) < 3 or not words[-1][:1].isupper():
+            return False
+        article = words[-2].lower()
+        if article not in self.lex.determiners and article not in self.lex.contractions:
+            return False
+        noun = words[-1].lower().strip(",.")
+        if (
+            self.lex.is_title(noun)
+            or noun in self.lex.documents
+            or noun in self.lex.collective
+            or noun in self.lex.org_words
+        ):
+            return False
+        return any(w.lower() in self.lex.subject_verbs for w in words[:-2])
 
     def _who_antecedent(self, phrase: str, relative: str) -> str:
         """The known person a personal relative stands for: "such as Sen. Jo Roe of Florida,
@@ -146,6 +187,8 @@ class VerbSubjects(AttributionState):
         """A short description headed by a noun ("the Vermont senator"), not a clause ("the
         amendment was a gesture intended to")."""
         words = [w.lower().strip(",") for w in phrase.split()[1:]]
+        if self.lex.role_heads_phrase and words and words[0] in self.lex.person_roles:
+            return len(words) <= 6  # "una vecina del barrio": the role noun heads the phrase
         stop = (
             self.lex.determiners
             | self.lex.embedding
