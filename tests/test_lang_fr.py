@@ -297,3 +297,48 @@ def test_la_jeune_femme_is_the_woman_named_before() -> None:
         "« Nous attendons ces travaux depuis des années », ajoute la jeune femme.",
     )
     assert got == [("Nous attendons ces travaux depuis des années", "Anne Morel Dubois")]
+
+
+def test_the_name_in_apposition_to_a_description_is_its_subject() -> None:
+    got = said(
+        "fr",
+        "Le colistier de Paul Martin Leroy, Jean Vance, a parlé hier de sa famille.",
+        "« J'avais un ange gardien à mes côtés pendant toute mon enfance », a-t-il raconté.",
+    )
+    assert got == [("J'avais un ange gardien à mes côtés pendant toute mon enfance", "Jean Vance")]
+
+
+def test_a_name_introduced_by_le_groupe_is_a_body_the_group_noun_stands_for() -> None:
+    got = said(
+        "fr",
+        "Un lot de boîtes a été retiré de la vente par le groupe Veltor Alpes.",
+        "Dans un communiqué, Veltor Alpes rappelle les boîtes du lot. « Ce défaut ne remet pas "
+        "en cause la qualité du produit », ajoute le groupe agroalimentaire.",
+    )
+    assert got == [("Ce défaut ne remet pas en cause la qualité du produit", "Veltor Alpes")]
+
+
+def test_a_description_subject_ending_on_a_body_name_is_that_body() -> None:
+    got = said(
+        "fr",
+        "La plateforme de location de logements Rentaloo a dégagé un bénéfice au troisième "
+        "trimestre.",
+        "La crise « va continuer d'avoir un impact sur nos résultats », reconnaît le groupe "
+        "californien.",
+    )
+    assert got == [("va continuer d'avoir un impact sur nos résultats", "Rentaloo")]
+
+
+def test_la_police_is_not_the_body_another_description_named() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "La station de métro « est fermée en raison d'une enquête policière », a publié la "
+        "compagnie de transport.",
+        "Un homme a été arrêté peu après « et il est actuellement en détention », a indiqué la "
+        "police.",
+    )
+    assert got == [
+        ("est fermée en raison d'une enquête policière", "la compagnie de transport"),
+        ("et il est actuellement en détention", "la police"),
+    ]

@@ -107,6 +107,9 @@ class Lexicon:
     # Romance "Afirma Pedro Gil"): a sentence without a subject before its verb is about the
     # first person it names.
     subject_after_verb: bool = False
+    # Adjectives follow their noun (Romance): "le groupe californien", "l'entreprise
+    # américaine" are a body noun and its adjectives, the body the article named before.
+    adjectives_after_noun: bool = False
     # Every noun is capitalised (German): a capitalised run is a name only when nothing in
     # the article treats its words as nouns.
     capitalised_nouns: bool = False
@@ -269,6 +272,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         compound_roles=bool(get("roles", "compound_roles")),
         embedded_min_words=int(get("quotes", "embedded_min_words") or 5),
         subject_after_verb=bool(get("grammar", "subject_after_verb")),
+        adjectives_after_noun=bool(get("grammar", "adjectives_after_noun")),
         capitalised_nouns=bool(get("grammar", "capitalised_nouns")),
         noun_endings=words("grammar", "noun_endings"),
         contractions=frozenset(words("grammar", "contractions")),

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from briefings.reading.attribution_state import AttributionState
-from briefings.reading.names import Name, capitalised_runs, person_name
+from briefings.reading.names import Name, body_before, capitalised_runs, person_name
 
 # What may follow a name inverted after its verb ("…, said Jo Roe." / ", said Jo Roe, a
 # senator"), unlike the subject of reported speech ("he said Roe has…").
@@ -143,8 +143,10 @@ class SubjectReader(AttributionState):
             index, offset, sentence = sent.paragraph, sent.start, sent.text
             before = len(found)
             subject = self._sentence_subject(sentence)
-            name = self._person_in_subject(subject) if subject else ""
-            name = name or self._apposed_person(sentence)
+            # "Le colistier de Donald Trump, JD Vance, a tenu…": the name in apposition to
+            # a description is its subject, not a person named inside the description
+            name = self._apposed_person(sentence)
+            name = name or (self._person_in_subject(subject) if subject else "")
             if name:
                 found.append((index, max(offset, 0), name))
             # "Early says there is…": a person right before a reporting verb.
@@ -258,6 +260,8 @@ class SubjectReader(AttributionState):
                 name = apposition.group("name")
             elif runs and runs[0].start <= 4 and runs[0].text.lower() not in self.lex.not_names:
                 name = runs[0].text
+            elif runs and body_before(subject[: runs[-1].start], self.lex):
+                name = runs[-1].text  # "La plateforme de location Airbnb a dégagé…"
             else:
                 continue
             if re.split(r"[’']", name.split()[0])[0].lower() in self.cues.pronouns:
