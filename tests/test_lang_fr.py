@@ -342,3 +342,36 @@ def test_la_police_is_not_the_body_another_description_named() -> None:
         ("est fermée en raison d'une enquête policière", "la compagnie de transport"),
         ("et il est actuellement en détention", "la police"),
     ]
+
+
+def test_a_lone_name_with_an_age_in_apposition_is_a_person() -> None:
+    got = said(
+        "fr",
+        "Le campus de l'université est bloqué depuis lundi par les étudiants en grève.",
+        "Kenza, 22 ans, est en deuxième année de droit. « Je n'ai pas pu passer mes partiels "
+        "à cause du blocage. »",
+    )
+    assert got == [("Je n'ai pas pu passer mes partiels à cause du blocage.", "Kenza")]
+
+
+def test_a_role_subject_is_its_holder_for_a_later_pronoun() -> None:
+    got = said(
+        "fr",
+        "Le ministre de l'Agriculture, Bruno Kone, a rendu hommage samedi aux producteurs.",
+        "Le directeur du Conseil, Paul Diakité, était aussi présent à la cérémonie.",
+        "Le ministre a salué une mobilisation exceptionnelle. Il a invité les producteurs à "
+        "adopter la norme, qu'il a qualifiée de « passeport commun pour la filière ».",
+    )
+    assert got == [("passeport commun pour la filière", "Bruno Kone")]
+
+
+def test_a_name_closing_an_opening_phrase_is_not_the_subject() -> None:
+    got = said(
+        "fr",
+        "Le ministre de l'Agriculture, Bruno Kone, a rendu hommage samedi aux producteurs.",
+        "En présence du directeur du Conseil, Paul Diakité, le ministre a salué une "
+        "mobilisation exceptionnelle.",
+        "Il a invité les producteurs à adopter la norme, qu'il a qualifiée de « passeport "
+        "commun pour la filière ».",
+    )
+    assert got == [("passeport commun pour la filière", "Bruno Kone")]

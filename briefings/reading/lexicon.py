@@ -65,6 +65,9 @@ class Lexicon:
     connectors: tuple[str, ...]
     hyphen_particles: tuple[str, ...]  # "al-" of "Bashar al-Assad"
     group_nouns: tuple[str, ...]
+    # The word after an age in apposition ("Kenza, 22 ans,"): a lone name so followed is a
+    # person's. None in English.
+    age_words: tuple[str, ...]
     not_speakers: frozenset[str]
     person_roles: tuple[str, ...]
     documents: tuple[str, ...]
@@ -243,6 +246,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         connectors=words("names", "connectors"),
         hyphen_particles=words("names", "hyphen_particles"),
         group_nouns=words("names", "group_nouns"),
+        age_words=words("names", "age_words"),
         not_speakers=frozenset(words("names", "not_speakers")),
         person_roles=words("roles", "person"),
         documents=words("roles", "documents"),
