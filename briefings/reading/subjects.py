@@ -53,14 +53,14 @@ class SubjectReader(AttributionState):
             # "En présence du directeur, Paul Roy, le ministre a salué": a name closing the
             # phrase, then a description running to its verb without a comma, is its subject
             closing = _CLOSING_NAME.match(text)
-            rest = text[closing.end() :] if closing else ""
-            head = self.cues.subject_end.match(rest)
+            after_name = text[closing.end() :] if closing else ""
+            head = self.cues.subject_end.match(after_name)
             if (
                 head
-                and rest.split()[0] in self.lex.determiners
-                and rest[head.end("np") : head.end("np") + 1] != ","
+                and after_name.split()[0] in self.lex.determiners
+                and after_name[head.end("np") : head.end("np") + 1] != ","
             ):
-                text = rest
+                text = after_name
         match = self.cues.subject_end.match(text)
         if not match and not text[:1].isupper():
             return None
