@@ -375,3 +375,33 @@ def test_a_name_closing_an_opening_phrase_is_not_the_subject() -> None:
         "commun pour la filière ».",
     )
     assert got == [("passeport commun pour la filière", "Bruno Kone")]
+
+
+def test_peut_on_lire_dans_un_communique_credits_the_body_whose_text_it_is() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Le dispositif sera renforcé dans les prochains jours », peut-on lire dans un "
+        "communiqué du ministère de l'Intérieur.",
+    )
+    assert got == [
+        ("Le dispositif sera renforcé dans les prochains jours", "ministère de l'Intérieur")
+    ]
+
+
+def test_explique_t_on_a_a_place_credits_that_place() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Le président est déterminé à mener cette réforme », explique-t-on à l'Elysée.",
+    )
+    assert got == [("Le président est déterminé à mener cette réforme", "l'Elysée")]
+
+
+def test_du_cote_de_x_on_assure_credits_x() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Du côté de la mairie, on assure que « toutes les mesures ont été prises ».",
+    )
+    assert got == [("toutes les mesures ont été prises", "la mairie")]

@@ -125,6 +125,11 @@ class Lexicon:
     # Words opening the one a verb's words are told to, before an inverted subject: "», a
     # indiqué à l'AFP un fonctionnaire". None in English ("told" takes its object after).
     recipients: tuple[str, ...] = ()
+    # Impersonal subjects ("on" of "explique-t-on à l'Elysée", "peut-on lire dans un
+    # communiqué") and the words before the place or text they speak from: the quote is that
+    # source's. None in English.
+    impersonal: tuple[str, ...] = ()
+    impersonal_sources: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -282,6 +287,8 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         contractions=frozenset(words("grammar", "contractions")),
         description_cut=frozenset(words("grammar", "description_cut")),
         recipients=words("speech", "recipients"),
+        impersonal=words("speech", "impersonal"),
+        impersonal_sources=words("speech", "impersonal_sources"),
     )
 
 
