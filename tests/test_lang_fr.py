@@ -405,3 +405,13 @@ def test_du_cote_de_x_on_assure_credits_x() -> None:
         "Du côté de la mairie, on assure que « toutes les mesures ont été prises ».",
     )
     assert got == [("toutes les mesures ont été prises", "la mairie")]
+
+
+def test_a_persons_description_before_a_colon_ends_at_its_verb() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Un autre riverain se montre plus nuancé : « Il faut bien faire quelque chose contre "
+        "la pollution. »",
+    )
+    assert got == [("Il faut bien faire quelque chose contre la pollution.", "Un autre riverain")]

@@ -236,6 +236,17 @@ class SpeakerPhrases(AttributionState):
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         words = descriptor.split()
+        verb_at = next(
+            (i for i, w in enumerate(words) if i >= 2 and w.lower() in self._clause_words), 0
+        )
+        if verb_at and any(
+            w.lower() in self.lex.person_roles or w.lower() in self.lex.collective
+            for w in words[:verb_at]
+        ):
+            # "Un autre riverain se montre plus nuancé :": a person's description ends at
+            # its verb (not "Cette donation est pour elle :", whose holder is "elle")
+            words = words[:verb_at]
+            descriptor = " ".join(words)
         if len(words) > 2 and words[-1] in self.lex.particles:
             # "teilte die Polizei mit": the verb's particle closes the sentence
             words = words[:-1]
@@ -288,6 +299,9 @@ class SpeakerPhrases(AttributionState):
         )
 
     if TYPE_CHECKING:  # provided by the Attributor and its other bases
+
+        @property
+        def _clause_words(self) -> frozenset[str]: ...
 
         def _known_person(self, run: str) -> str: ...
 
