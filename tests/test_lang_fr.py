@@ -415,3 +415,29 @@ def test_a_persons_description_before_a_colon_ends_at_its_verb() -> None:
         "la pollution. »",
     )
     assert got == [("Il faut bien faire quelque chose contre la pollution.", "Un autre riverain")]
+
+
+def test_an_aside_between_the_inverted_verb_and_its_subject_is_skipped() -> None:
+    got = said(
+        "fr",
+        "La ministre de la Culture, Rachida Dati, a présenté son plan. Le maire, Paul Roy, a "
+        "dit : « Ce plan est une erreur. »",
+        "« Nous irons jusqu'au bout », répond de son côté la ministre.",
+    )
+    assert got == [
+        ("Ce plan est une erreur.", "Paul Roy"),
+        ("Nous irons jusqu'au bout", "Rachida Dati"),
+    ]
+
+
+def test_a_lone_name_with_a_role_in_apposition_is_a_person() -> None:
+    got = said(
+        "fr",
+        "« On tient le piquet depuis sept heures du matin », raconte Lina Roche, étudiante.",
+        "Sofiane, membre du collectif étudiant, prend le micro. « La fac appartient à ceux qui "
+        "la font vivre », lance-t-il.",
+    )
+    assert got == [
+        ("On tient le piquet depuis sept heures du matin", "Lina Roche"),
+        ("La fac appartient à ceux qui la font vivre", "Sofiane"),
+    ]

@@ -24,6 +24,13 @@ class AfterCues(AttributionState):
         if not span.closed:
             return None
         after = _mask_gloss(mask_labels(para[span.close_end : span.close_end + 260]))
+        if self.lex.asides:
+            # "», estime pour sa part Karim": the aside blanked, offsets kept
+            asides = self.lex.compiled(
+                "speech_asides",
+                lambda lex: re.compile(rf"(?<=\s){lex.alternation(lex.asides)},?(?=\s)", re.I),
+            )
+            after = asides.sub(lambda m: " " * len(m.group(0)), after)
         nxt = self.cues.next_opener.search(after)
         if nxt:
             if self._hands_to_next(span, after[: nxt.start()], after[nxt.end() :]):
@@ -157,7 +164,7 @@ class AfterCues(AttributionState):
             before = re.compile(rf"(?:^|[,.]\s+)(?:{sources}){src},\s+{who}\s+\w+", re.I)
             return after, before
 
-        built: tuple[re.Pattern[str], re.Pattern[str]] = self.lex.compiled("impersonal", build)
+        built: tuple[re.Pattern[str], re.Pattern[str]] = self.lex.compiled("impersonal_cues", build)
         return built
 
     def _cue_later_in_sentence(self, span: Span, para: str) -> str | None:

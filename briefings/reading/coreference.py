@@ -140,9 +140,22 @@ def lone_given_names(doc: Document, verb_next: re.Pattern[str]) -> list[str]:
         after = doc.paragraphs[mention.paragraph].text[mention.end : mention.end + 40]
         if word.lower() in given and verb_next.match(after):
             found.append(word)
-        elif aged and aged.match(after) and word.lower() not in lex.not_names:
-            found.append(word)  # "Kenza, 22 ans, étudiante en droit": a person by a given name
+        elif aged and word.lower() not in lex.not_names and _aged_or_role(after, aged, lex):
+            found.append(word)  # "Kenza, 22 ans,", "Sofiane, membre du collectif,": a person
     return found
+
+
+def _aged_or_role(after: str, aged: re.Pattern[str], lex: Lexicon) -> bool:
+    """Words after a lone name that make it a person's: an age ("Kenza, 22 ans,") or a
+    person's role in apposition ("Sofiane, membre du collectif", "Karim, étudiant en droit")."""
+    if aged.match(after):
+        return True
+    words = re.sub(r"^(\w{1,2}['’])(?=\w)", r"\1 ", after[1:].strip()).split()[:2]
+    if words and words[0].lower() in lex.determiners:
+        words = words[1:]  # "Marc, le porte-parole du collectif"
+    role = words[0].lower() if words else ""
+    # not "Paris, premier parc du monde": a role word that is also a function word
+    return after.startswith(",") and role in lex.person_roles and role not in lex.not_names
 
 
 def coordinated_people(

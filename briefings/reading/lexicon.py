@@ -129,6 +129,8 @@ class Lexicon:
     # communiqué") and the words before the place or text they speak from: the quote is that
     # source's. None in English.
     impersonal: tuple[str, ...] = ()
+    # Adverbials between an inverted verb and its subject: "», estime pour sa part Karim".
+    asides: tuple[str, ...] = ()
     impersonal_sources: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -288,6 +290,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         description_cut=frozenset(words("grammar", "description_cut")),
         recipients=words("speech", "recipients"),
         impersonal=words("speech", "impersonal"),
+        asides=words("speech", "asides"),
         impersonal_sources=words("speech", "impersonal_sources"),
     )
 
