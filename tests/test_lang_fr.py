@@ -297,3 +297,147 @@ def test_la_jeune_femme_is_the_woman_named_before() -> None:
         "« Nous attendons ces travaux depuis des années », ajoute la jeune femme.",
     )
     assert got == [("Nous attendons ces travaux depuis des années", "Anne Morel Dubois")]
+
+
+def test_the_name_in_apposition_to_a_description_is_its_subject() -> None:
+    got = said(
+        "fr",
+        "Le colistier de Paul Martin Leroy, Jean Vance, a parlé hier de sa famille.",
+        "« J'avais un ange gardien à mes côtés pendant toute mon enfance », a-t-il raconté.",
+    )
+    assert got == [("J'avais un ange gardien à mes côtés pendant toute mon enfance", "Jean Vance")]
+
+
+def test_a_name_introduced_by_le_groupe_is_a_body_the_group_noun_stands_for() -> None:
+    got = said(
+        "fr",
+        "Un lot de boîtes a été retiré de la vente par le groupe Veltor Alpes.",
+        "Dans un communiqué, Veltor Alpes rappelle les boîtes du lot. « Ce défaut ne remet pas "
+        "en cause la qualité du produit », ajoute le groupe agroalimentaire.",
+    )
+    assert got == [("Ce défaut ne remet pas en cause la qualité du produit", "Veltor Alpes")]
+
+
+def test_a_description_subject_ending_on_a_body_name_is_that_body() -> None:
+    got = said(
+        "fr",
+        "La plateforme de location de logements Rentaloo a dégagé un bénéfice au troisième "
+        "trimestre.",
+        "La crise « va continuer d'avoir un impact sur nos résultats », reconnaît le groupe "
+        "californien.",
+    )
+    assert got == [("va continuer d'avoir un impact sur nos résultats", "Rentaloo")]
+
+
+def test_la_police_is_not_the_body_another_description_named() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "La station de métro « est fermée en raison d'une enquête policière », a publié la "
+        "compagnie de transport.",
+        "Un homme a été arrêté peu après « et il est actuellement en détention », a indiqué la "
+        "police.",
+    )
+    assert got == [
+        ("est fermée en raison d'une enquête policière", "la compagnie de transport"),
+        ("et il est actuellement en détention", "la police"),
+    ]
+
+
+def test_a_lone_name_with_an_age_in_apposition_is_a_person() -> None:
+    got = said(
+        "fr",
+        "Le campus de l'université est bloqué depuis lundi par les étudiants en grève.",
+        "Kenza, 22 ans, est en deuxième année de droit. « Je n'ai pas pu passer mes partiels "
+        "à cause du blocage. »",
+    )
+    assert got == [("Je n'ai pas pu passer mes partiels à cause du blocage.", "Kenza")]
+
+
+def test_a_role_subject_is_its_holder_for_a_later_pronoun() -> None:
+    got = said(
+        "fr",
+        "Le ministre de l'Agriculture, Bruno Kone, a rendu hommage samedi aux producteurs.",
+        "Le directeur du Conseil, Paul Diakité, était aussi présent à la cérémonie.",
+        "Le ministre a salué une mobilisation exceptionnelle. Il a invité les producteurs à "
+        "adopter la norme, qu'il a qualifiée de « passeport commun pour la filière ».",
+    )
+    assert got == [("passeport commun pour la filière", "Bruno Kone")]
+
+
+def test_a_name_closing_an_opening_phrase_is_not_the_subject() -> None:
+    got = said(
+        "fr",
+        "Le ministre de l'Agriculture, Bruno Kone, a rendu hommage samedi aux producteurs.",
+        "En présence du directeur du Conseil, Paul Diakité, le ministre a salué une "
+        "mobilisation exceptionnelle.",
+        "Il a invité les producteurs à adopter la norme, qu'il a qualifiée de « passeport "
+        "commun pour la filière ».",
+    )
+    assert got == [("passeport commun pour la filière", "Bruno Kone")]
+
+
+def test_peut_on_lire_dans_un_communique_credits_the_body_whose_text_it_is() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Le dispositif sera renforcé dans les prochains jours », peut-on lire dans un "
+        "communiqué du ministère de l'Intérieur.",
+    )
+    assert got == [
+        ("Le dispositif sera renforcé dans les prochains jours", "ministère de l'Intérieur")
+    ]
+
+
+def test_explique_t_on_a_a_place_credits_that_place() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Le président est déterminé à mener cette réforme », explique-t-on à l'Elysée.",
+    )
+    assert got == [("Le président est déterminé à mener cette réforme", "l'Elysée")]
+
+
+def test_du_cote_de_x_on_assure_credits_x() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Du côté de la mairie, on assure que « toutes les mesures ont été prises ».",
+    )
+    assert got == [("toutes les mesures ont été prises", "la mairie")]
+
+
+def test_a_persons_description_before_a_colon_ends_at_its_verb() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "Un autre riverain se montre plus nuancé : « Il faut bien faire quelque chose contre "
+        "la pollution. »",
+    )
+    assert got == [("Il faut bien faire quelque chose contre la pollution.", "Un autre riverain")]
+
+
+def test_an_aside_between_the_inverted_verb_and_its_subject_is_skipped() -> None:
+    got = said(
+        "fr",
+        "La ministre de la Culture, Rachida Dati, a présenté son plan. Le maire, Paul Roy, a "
+        "dit : « Ce plan est une erreur. »",
+        "« Nous irons jusqu'au bout », répond de son côté la ministre.",
+    )
+    assert got == [
+        ("Ce plan est une erreur.", "Paul Roy"),
+        ("Nous irons jusqu'au bout", "Rachida Dati"),
+    ]
+
+
+def test_a_lone_name_with_a_role_in_apposition_is_a_person() -> None:
+    got = said(
+        "fr",
+        "« On tient le piquet depuis sept heures du matin », raconte Lina Roche, étudiante.",
+        "Sofiane, membre du collectif étudiant, prend le micro. « La fac appartient à ceux qui "
+        "la font vivre », lance-t-il.",
+    )
+    assert got == [
+        ("On tient le piquet depuis sept heures du matin", "Lina Roche"),
+        ("La fac appartient à ceux qui la font vivre", "Sofiane"),
+    ]

@@ -24,6 +24,13 @@ class AfterCues(AttributionState):
         if not span.closed:
             return None
         after = _mask_gloss(mask_labels(para[span.close_end : span.close_end + 260]))
+        if self.lex.asides:
+            # "», estime pour sa part Karim": the aside blanked, offsets kept
+            asides = self.lex.compiled(
+                "speech_asides",
+                lambda lex: re.compile(rf"(?<=\s){lex.alternation(lex.asides)},?(?=\s)", re.I),
+            )
+            after = asides.sub(lambda m: " " * len(m.group(0)), after)
         nxt = self.cues.next_opener.search(after)
         if nxt:
             if self._hands_to_next(span, after[: nxt.start()], after[nxt.end() :]):
@@ -148,6 +155,50 @@ class AfterCues(AttributionState):
         if not who or not who[0][:1].isupper():
             return None  # "según un comunicado castrense": a document, the speaker stays
         return self._speaker_in_phrase(self._to_sentence_end(found.group("who")))
+
+    def _impersonal(self, span: Span, para: str) -> str | None:
+        """An impersonal subject and the source it speaks from: "«…», explique-t-on à
+        l'Elysée", "«…», peut-on lire dans un communiqué du ministère", "Du côté de la
+        mairie, on assure que «…»": that place, or the body whose text it is."""
+        if not self.lex.impersonal:
+            return None
+        after_re, before_re = self._impersonal_patterns()
+        sentence = self.doc.sentence_at(span.paragraph, span.open_at)
+        end = sentence.end if sentence is not None else len(para)
+        start = sentence.start if sentence is not None else 0
+        found = (
+            after_re.match(para[span.close_end : max(span.close_end, end)]) if span.closed else None
+        )
+        if found is None:
+            found = before_re.search(para[max(0, start) : span.open_at])
+        if found is None:
+            return None
+        source = re.split(r"[,;:.«»“”\"]", found.group("src"))[0].strip()
+        words = source.split()
+        if len(words) > 2 and self.cues.documents.match(" ".join(words[:2])):
+            # "un communiqué du ministère de l'Intérieur": the body whose text it is
+            rest = re.sub(
+                rf"^{self.lex.alternation(self.lex.apposition)}\s+", "", " ".join(words[2:])
+            )
+            return rest if rest != " ".join(words[2:]) else source
+        return source or None
+
+    def _impersonal_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        def build(lex: object) -> tuple[re.Pattern[str], re.Pattern[str]]:
+            alt = self.lex.alternation
+            who = alt(self.lex.impersonal)
+            links = alt(self.lex.inversion_links) if self.lex.inversion_links else "-"
+            sources = alt(self.lex.impersonal_sources)
+            src = r"(?:\s+|(?<=['’]))(?P<src>[^.;!?«»“”\"]{2,80})"
+            after = re.compile(
+                rf"^\s*[,:]?\s*(?:\w+\s+)?[\w’']+{links}{who}\b(?:\s+\w+)?\s+{sources}{src}",
+                re.I,
+            )
+            before = re.compile(rf"(?:^|[,.]\s+)(?:{sources}){src},\s+{who}\s+\w+", re.I)
+            return after, before
+
+        built: tuple[re.Pattern[str], re.Pattern[str]] = self.lex.compiled("impersonal_cues", build)
+        return built
 
     def _cue_later_in_sentence(self, span: Span, para: str) -> str | None:
         """A quote with no cue of its own, followed in its sentence by quotes whose last one

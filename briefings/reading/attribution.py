@@ -87,6 +87,8 @@ class Attributor(
         if raw is None:
             raw = self._after_cue(span, para)
         if raw is None:
+            raw = self._impersonal(span, para)
+        if raw is None:
             raw = self._closing_cue(span, para)
         if raw is None:
             raw = self._before_cue(span, para, prev_same, prev_speaker)

@@ -122,19 +122,40 @@ def viewpoint_holders(doc: Document, person_of: Callable[[str], str]) -> list[tu
 
 
 def lone_given_names(doc: Document, verb_next: re.Pattern[str]) -> list[str]:
-    """Common given names the article uses alone as a speaker's name ("Bob said he …"): a
-    source known only by a first name is still a person a pronoun can stand for."""
+    """Common given names the article uses alone as a speaker's name ("Bob said he …"), and
+    any lone name with an age in apposition ("Kenza, 22 ans,"): a source known only by a
+    first name is still a person a pronoun can stand for."""
     lex = doc.lexicon
     given = lex.masculine_given | lex.feminine_given
+    aged = (
+        re.compile(rf",\s+\d{{1,3}}\s+{lex.alternation(lex.age_words)}\s*,")
+        if lex.age_words
+        else None
+    )
     found: list[str] = []
     for mention in doc.names:
         word = mention.text
-        if " " in word or word.lower() not in given or word in found:
+        if " " in word or word in found:
             continue
-        text = doc.paragraphs[mention.paragraph].text
-        if verb_next.match(text[mention.end : mention.end + 40]):
+        after = doc.paragraphs[mention.paragraph].text[mention.end : mention.end + 40]
+        if word.lower() in given and verb_next.match(after):
             found.append(word)
+        elif aged and word.lower() not in lex.not_names and _aged_or_role(after, aged, lex):
+            found.append(word)  # "Kenza, 22 ans,", "Sofiane, membre du collectif,": a person
     return found
+
+
+def _aged_or_role(after: str, aged: re.Pattern[str], lex: Lexicon) -> bool:
+    """Words after a lone name that make it a person's: an age ("Kenza, 22 ans,") or a
+    person's role in apposition ("Sofiane, membre du collectif", "Karim, étudiant en droit")."""
+    if aged.match(after):
+        return True
+    words = re.sub(r"^(\w{1,2}['’])(?=\w)", r"\1 ", after[1:].strip()).split()[:2]
+    if words and words[0].lower() in lex.determiners:
+        words = words[1:]  # "Marc, le porte-parole du collectif"
+    role = words[0].lower() if words else ""
+    # not "Paris, premier parc du monde": a role word that is also a function word
+    return after.startswith(",") and role in lex.person_roles and role not in lex.not_names
 
 
 def coordinated_people(

@@ -67,6 +67,9 @@ class Lexicon:
     hyphen_particles: tuple[str, ...]  # "al-" of "Bashar al-Assad"
     bylines: tuple[str, ...]  # "Von" of an author line "Von Uli Petersen"
     group_nouns: tuple[str, ...]
+    # The word after an age in apposition ("Kenza, 22 ans,"): a lone name so followed is a
+    # person's. None in English.
+    age_words: tuple[str, ...]
     not_speakers: frozenset[str]
     person_roles: tuple[str, ...]
     documents: tuple[str, ...]
@@ -109,6 +112,9 @@ class Lexicon:
     # Romance "Afirma Pedro Gil"): a sentence without a subject before its verb is about the
     # first person it names.
     subject_after_verb: bool = False
+    # Adjectives follow their noun (Romance): "le groupe californien", "l'entreprise
+    # américaine" are a body noun and its adjectives, the body the article named before.
+    adjectives_after_noun: bool = False
     # Every noun is capitalised (German): a capitalised run is a name only when nothing in
     # the article treats its words as nouns.
     capitalised_nouns: bool = False
@@ -143,6 +149,13 @@ class Lexicon:
     # opening on it names no person. Not in English ("Harvard University", "Senate Minority
     # Whip Dick Durbin").
     org_heads_name: bool = False
+    # Impersonal subjects ("on" of "explique-t-on à l'Elysée", "peut-on lire dans un
+    # communiqué") and the words before the place or text they speak from: the quote is that
+    # source's. None in English.
+    impersonal: tuple[str, ...] = ()
+    # Adverbials between an inverted verb and its subject: "», estime pour sa part Karim".
+    asides: tuple[str, ...] = ()
+    impersonal_sources: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -272,6 +285,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         hyphen_particles=words("names", "hyphen_particles"),
         bylines=words("names", "bylines"),
         group_nouns=words("names", "group_nouns"),
+        age_words=words("names", "age_words"),
         not_speakers=frozenset(words("names", "not_speakers")),
         person_roles=words("roles", "person"),
         documents=words("roles", "documents"),
@@ -301,6 +315,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         compound_roles=bool(get("roles", "compound_roles")),
         embedded_min_words=int(get("quotes", "embedded_min_words") or 5),
         subject_after_verb=bool(get("grammar", "subject_after_verb")),
+        adjectives_after_noun=bool(get("grammar", "adjectives_after_noun")),
         capitalised_nouns=bool(get("grammar", "capitalised_nouns")),
         noun_endings=words("grammar", "noun_endings"),
         numerals=frozenset(words("grammar", "numerals")),
@@ -315,6 +330,9 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         body_verbs=own_words("names", "body_verbs"),
         indefinites=words("grammar", "indefinites"),
         org_heads_name=bool(get("names", "org_heads_name")),
+        impersonal=words("speech", "impersonal"),
+        asides=words("speech", "asides"),
+        impersonal_sources=words("speech", "impersonal_sources"),
     )
 
 

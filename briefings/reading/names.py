@@ -408,7 +408,7 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
             name = _without_leading_nouns(name, whole, lex, given)
             if _noun_phrase(name, whole, lex, given):
                 continue
-        if not treated_as_organisation(whole, name):
+        if not treated_as_organisation(whole, name) and not introduced_as_body(whole, name, lex):
             kept.append(name)
     return tuple(dict.fromkeys(kept))
 
@@ -476,6 +476,29 @@ _AS_BODY = (
 def treated_as_organisation(text: str, name: str) -> bool:
     """Whether the text speaks of a name as of a body, not a person."""
     return any(found == name or found.endswith(" " + name) for found in _bodies(text))
+
+
+def introduced_as_body(text: str, name: str, lex: Lexicon) -> bool:
+    """Whether the text introduces a name with one of its language's group nouns: "le groupe
+    Nestlé France", "la plateforme de location Airbnb", "the startup Acme Labs" name a body,
+    not a person."""
+    return any(body_before(text[: m.start()], lex) for m in re.finditer(re.escape(name), text))
+
+
+def body_before(text: str, lex: Lexicon) -> bool:
+    """Whether text ends on a group noun after its determiner and up to five lower-case words
+    that follow it ("la plateforme de location de logements"); not "du groupe socialiste"
+    (a group a person belongs to: "le président du groupe socialiste Jean Roy")."""
+    words = re.sub(r"\b(\w{1,2}['’])(?=\w)", r"\1 ", text[-90:]).split()[-8:]
+    if words and words[-1].lower() in lex.embedding:
+        return False  # "la société née à San Francisco": a place, not the body's name
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word.lower() in lex.group_nouns and i and words[i - 1].lower() in lex.determiners:
+            return True
+        if not (word.replace("-", "").isalpha() and word.islower()):
+            return False  # punctuation, a number or a capital ends the words before the name
+    return False
 
 
 @lru_cache(maxsize=32)

@@ -38,11 +38,11 @@ def role_holders(doc: Document, person_of: Callable[[str], str]) -> list[Holder]
     # Jonas Weber no role of hers
     ends: dict[int, int] = {}
     for mention in doc.names:
-        floor = max(ends.get(mention.paragraph, 0), mention.start - _BEFORE, 0)
-        ends[mention.paragraph] = mention.end
         name = person_of(mention.text)
         if not name:
-            continue
+            continue  # a body or a place inside the role ("le ministre de l'Agriculture, X")
+        floor = max(ends.get(mention.paragraph, 0), mention.start - _BEFORE, 0)
+        ends[mention.paragraph] = mention.end
         text = doc.paragraphs[mention.paragraph].text
         before = re.split(r"[.!?:;]\s", text[floor : mention.start])[-1]
         # the run itself may open on its title: "Innenminister Gerhard Karner", and a

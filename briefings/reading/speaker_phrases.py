@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from briefings.reading.attribution_state import AttributionState
 from briefings.reading.coreference import coordinated_people
 from briefings.reading.names import (
+    body_before,
     capitalised_runs,
     drop_openers,
     person_name,
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
     from briefings.reading.roles import Holder
+
+_ELIDED = re.compile(r"^(\w{1,2}['’])(?=\w)")  # "l'entreprise" -> "l' entreprise"
 
 
 class SpeakerPhrases(AttributionState):
@@ -82,12 +85,16 @@ class SpeakerPhrases(AttributionState):
             self.cues.documents.match(raw)
             or self.cues.documents.match(self.cues.document_by.sub("", raw))
             or raw.lower() in self.lex.documents  # "heißt es im Urteil": the article in "im"
+            or self._body_description(raw)
         ):
             # "explica la ONG": in Romance order, the body a sentence named as its subject
             # shortly before (English group subjects are too noisy: "Just", "Facing")
             named = self._last_group_before(span) if self.lex.inverted_any_verb else ""
             named = drop_openers(named, self.lex.not_names, frozenset())  # "El Comité …"
-            return named or self.last_group or self._issuer_before(span) or raw
+            last = self.last_group if self._may_stand_for(raw, self.last_group) else ""
+            return (
+                named or last or self._issuer_before(span) or self._body_named_before(span) or raw
+            )
         words = raw.split()
         while len(words) > 1 and (
             self._opener(words[0]) or (self.lex.is_title(words[0]) and words[1][:1].isupper())
@@ -132,6 +139,43 @@ class SpeakerPhrases(AttributionState):
         if self._holders is None:
             self._holders = role_holders(self.doc, self._known_person)
         return unnamed_role(self.doc, raw, span.paragraph, span.start, self._holders)
+
+    def _body_description(self, raw: str) -> bool:
+        """Where adjectives follow their noun, a body noun and one or two adjectives: "le
+        groupe californien", "l'entreprise américaine" (not "le groupe de travail")."""
+        if not self.lex.adjectives_after_noun:
+            return False
+        words = _ELIDED.sub(r"\1 ", raw).split()
+        return (
+            3 <= len(words) <= 4
+            and bool(self.cues.documents.match(" ".join(words[:2])))
+            # a body, not a text ("un message déposé devant l'église" is the message's)
+            and (words[1].lower() in self.lex.group_nouns or words[1].lower() in self.lex.org_words)
+            and all(w.isalpha() and w.islower() and w not in self.lex.not_names for w in words[2:])
+        )
+
+    def _may_stand_for(self, raw: str, group: str) -> bool:
+        """Whether the body that spoke last may be what a body noun names: a name ("la ONG"
+        -> "Médicos Sin Fronteras"), a description with the same noun, or any body for a
+        document ("the statement"); not another description ("la police" is not "la
+        compagnie de transport londonienne")."""
+        words = _ELIDED.sub(r"\1 ", raw).lower().split()
+        noun = words[1] if len(words) > 1 else ""
+        if not group or group[:1].isupper() or noun not in self.lex.org_words:
+            return bool(group)
+        return noun in _ELIDED.sub(r"\1 ", group).lower().split()
+
+    def _body_named_before(self, span: Span) -> str:
+        """The last name the text introduced with a group noun ("le groupe Nestlé France")
+        in the quote's paragraph or the three before it."""
+        for run in reversed(self.doc.names):
+            if (run.paragraph, run.start) >= (span.paragraph, span.start):
+                continue
+            if span.paragraph - run.paragraph > 3:
+                break
+            if body_before(self.paragraphs[run.paragraph][: run.start], self.lex):
+                return run.text
+        return ""
 
     def _role_holder(self, raw: str, span: Span) -> str:
         if self._holders is None:
@@ -220,6 +264,17 @@ class SpeakerPhrases(AttributionState):
             # "sagte Werneke gegenüber dem „Spiegel“": the words before the adverbial
             words = words[:cut]
             descriptor = " ".join(words)
+        verb_at = next(
+            (i for i, w in enumerate(words) if i >= 2 and w.lower() in self._clause_words), 0
+        )
+        if verb_at and any(
+            w.lower() in self.lex.person_roles or w.lower() in self.lex.collective
+            for w in words[:verb_at]
+        ):
+            # "Un autre riverain se montre plus nuancé :": a person's description ends at
+            # its verb (not "Cette donation est pour elle :", whose holder is "elle")
+            words = words[:verb_at]
+            descriptor = " ".join(words)
         if len(words) > 2 and words[-1] in self.lex.particles:
             # "teilte die Polizei mit": the verb's particle closes the sentence
             words = words[:-1]
@@ -272,6 +327,9 @@ class SpeakerPhrases(AttributionState):
         )
 
     if TYPE_CHECKING:  # provided by the Attributor and its other bases
+
+        @property
+        def _clause_words(self) -> frozenset[str]: ...
 
         def _known_person(self, run: str) -> str: ...
 

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
-from briefings.reading.names import Name, capitalised_runs, person_name
+from briefings.reading.names import Name, body_before, capitalised_runs, person_name
 from briefings.reading.roles import Holder, holder_of, role_holders
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # senator"), unlike the subject of reported speech ("he said Roe has…").
 _CLAUSE_END = frozenset({"", ",", ".", ";", ":", "(", "—", "–"})
 _PLACE_TAIL = re.compile(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}),\s+(?=[A-Z])")
+_CLOSING_NAME = re.compile(r"^[A-Z][^,]{1,60},\s+")
 _LABEL = re.compile(r"^\s*\([^()]{1,30}\)")  # a party label after a name: "(D-N.Y.)"
 _APPOSED_NAME = re.compile(
     r",\s+(?P<name>[A-Z][^,]{2,60}),"
@@ -62,6 +63,17 @@ class SubjectReader(AttributionState):
             place = _PLACE_TAIL.match(text)
             if place and not self._known_person(place.group(1)):
                 text = text[place.end() :]
+            # "En présence du directeur, Paul Roy, le ministre a salué": a name closing the
+            # phrase, then a description running to its verb without a comma, is its subject
+            closing = _CLOSING_NAME.match(text)
+            after_name = text[closing.end() :] if closing else ""
+            head = self.cues.subject_end.match(after_name)
+            if (
+                head
+                and after_name.split()[0] in self.lex.determiners
+                and after_name[head.end("np") : head.end("np") + 1] != ","
+            ):
+                text = after_name
         match = self.cues.subject_end.match(text)
         if not match and not text[:1].isupper():
             return None
@@ -153,20 +165,31 @@ class SubjectReader(AttributionState):
     def _subject_persons(self) -> list[tuple[int, int, str]]:
         """Each sentence whose subject is a person: (paragraph, offset, full name)."""
         found: list[tuple[int, int, str]] = []
-        holders: list[Holder] | None = None
+        holders: list[Holder] | None = None  # who holds which role, read when a role is a subject
         for sent in self.doc.sentences:
             index, offset, sentence = sent.paragraph, sent.start, sent.text
             if self._byline(index):
                 continue
             before = len(found)
             subject = self._sentence_subject(sentence)
-            name = self._person_in_subject(subject) if subject else ""
+            # "Le colistier de Donald Trump, JD Vance, a tenu…": the name in apposition to
+            # a description is its subject, not a person named inside the description
+            name = self._apposed_person(sentence)
+            name = name or (self._person_in_subject(subject) if subject else "")
             if not name and subject and self._role_subject(subject):
                 # "Die Altkanzlerin forderte Merz auf": the role's holder, not the object
                 if holders is None:
                     holders = role_holders(self.doc, self._known_person)
                 name = holder_of(subject, index, max(offset, 0), holders, self.lex)
-            name = name or self._apposed_person(sentence)
+            head = self._role_head(subject) if subject and not name else ""
+            if head:
+                # "Le ministre a salué …": the person the article gave that role
+                if holders is None:
+                    holders = role_holders(self.doc, self._known_person)
+                name = holder_of(head, index, offset, holders, self.lex)
+                # only someone already a sentence's subject: a role word near a name in
+                # passing ("l'écrivain a publié, chez Companhia das Letras, …") ties no one
+                name = name if any(f[2] == name for f in found) else ""
             if name:
                 found.append((index, max(offset, 0), name))
             # "Early says there is…": a person right before a reporting verb.
@@ -226,6 +249,18 @@ class SubjectReader(AttributionState):
                     found.append((index, max(offset, 0), first))
         return found
 
+    def _role_head(self, subject: str) -> str:
+        """The role noun heading a subject that is a role ("le ministre de l'Agriculture" ->
+        "ministre", "le premier adjoint au maire" -> "adjoint"), or ""."""
+        if not self.cues.person_roles.match(subject):
+            return ""
+        head = ""
+        for word in re.sub(r"^\w{1,2}['’]", "", subject).lower().split()[1:4]:
+            if word not in self.lex.person_roles:
+                break
+            head = word
+        return head
+
     def _inverted_pronoun(self, words: list[str]) -> str:
         """Where subjects follow verbs, a subject pronoun right after the sentence's first
         lower-case word (its verb) before any name: the sentence's subject."""
@@ -244,6 +279,8 @@ class SubjectReader(AttributionState):
         head = sentence.split(",", 1)[0]
         if not 1 < len(head.split()) <= 6 or head.split()[0].lower() not in self.lex.not_names:
             return ""
+        if head.split()[0].lower() in self.lex.intro:
+            return ""  # "En présence du directeur, Paul Roy, le ministre a…": the phrase's
         apposition = _APPOSED_NAME.match(sentence, len(head))
         return self._person_in_subject(apposition.group("name")) if apposition else ""
 
@@ -287,6 +324,8 @@ class SubjectReader(AttributionState):
                 opener = name.split()[0].lower()
                 if opener in self.lex.not_names and opener not in self.lex.determiners:
                     continue  # "In Hamburg brannte ein Haus": a place, no acting body
+            elif runs and body_before(subject[: runs[-1].start], self.lex):
+                name = runs[-1].text  # "La plateforme de location Airbnb a dégagé…"
             else:
                 continue
             if re.split(r"[’']", name.split()[0])[0].lower() in self.cues.pronouns:
