@@ -145,20 +145,24 @@ def fit(stories: list[Story]) -> np.ndarray:
     return weights
 
 
+def choose(story: Story, score: list[float], scorer: Model) -> list[int]:
+    """The sentences rank() picks for ``story`` given each sentence's score."""
+    return select(
+        story.sentences,
+        score,
+        story.words,
+        story.allowed,
+        MAX_CHARS,
+        scorer,
+        scorer.enough_chars_untitled,  # the stories have no headline
+    )
+
+
 def evaluate(stories: list[Story], scorer: Model) -> tuple[float, float]:
     """Mean ROUGE-1 + ROUGE-2 of the summaries rank() builds: full length and cut to BUDGET."""
     full = cut = 0.0
     for story in stories:
-        score = (story.features @ np.array(scorer.weights)).tolist()
-        chosen = select(
-            story.sentences,
-            score,
-            story.words,
-            story.allowed,
-            MAX_CHARS,
-            scorer,
-            scorer.enough_chars_untitled,  # the stories have no headline
-        )
+        chosen = choose(story, (story.features @ np.array(scorer.weights)).tolist(), scorer)
         full += story.rouge(chosen)
         cut += story.rouge(chosen, BUDGET)
     return full / len(stories), cut / len(stories)
@@ -280,15 +284,7 @@ def slices(stories: list[Story], settings: dict[str, float]) -> None:
             for paragraphs in (story.paragraph_of, list(range(len(story.sentences)))):
                 described = describe(story.title, story.sentences, paragraph_of=paragraphs)
                 score = (np.array(described.features).reshape(-1, len(FEATURES)) @ weights).tolist()
-                chosen = select(
-                    story.sentences,
-                    score,
-                    story.words,
-                    story.allowed,
-                    MAX_CHARS,
-                    scorer,
-                    scorer.enough_chars_untitled,
-                )
+                chosen = choose(story, score, scorer)
                 picks.append(_deltas(story, chosen))
             rows.append((len(story.sentences), heavy, picks[0], picks[1]))
     size = sorted(r[0] for r in rows)[len(rows) // 2]

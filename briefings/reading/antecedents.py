@@ -113,13 +113,6 @@ def choose(candidates: list[list[float]], w: tuple[float, ...]) -> int:
 class PronounAntecedents(AttributionState):
     """Ranks the people a gendered pronoun speaker may stand for (a base of the Attributor)."""
 
-    _cued_speakers: list[tuple[Span, str]]
-    _subjects: list[tuple[int, int, str]]
-    _subject_keys: list[tuple[int, int]]
-    _mentions: list[tuple[int, int, str]]
-    _mention_keys: list[tuple[int, int]]
-    _genders: dict[str, str]
-
     def _ranked_antecedent(self, span: Span, gender: str) -> str:
         """The best-scoring candidate for a pronoun of ``gender`` speaking ``span``; "" when
         the window names no one who fits."""

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from briefings.reading.cues import Cues
     from briefings.reading.document import Document
     from briefings.reading.lexicon import Lexicon
+    from briefings.reading.marks import Span
     from briefings.reading.names import PersonIndex
 
 
@@ -25,3 +26,12 @@ class AttributionState:
     last_speaker: str
     last_person: str
     last_group: str
+    # Who spoke after a cue, who was a sentence's subject or was named, and where (sorted
+    # keys for bisecting), and the gender the article gives each person: read by the speaker
+    # memory and the pronoun ranker.
+    _cued_speakers: list[tuple[Span, str]]
+    _subjects: list[tuple[int, int, str]]
+    _subject_keys: list[tuple[int, int]]
+    _mentions: list[tuple[int, int, str]]
+    _mention_keys: list[tuple[int, int]]
+    _genders: dict[str, str]

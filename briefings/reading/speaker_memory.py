@@ -21,12 +21,6 @@ class SpeakerMemory(AttributionState):
     Attributor)."""
 
     _span_speakers: list[tuple[Span, str]]
-    _cued_speakers: list[tuple[Span, str]]
-    _subjects: list[tuple[int, int, str]]
-    _subject_keys: list[tuple[int, int]]
-    _mentions: list[tuple[int, int, str]]
-    _mention_keys: list[tuple[int, int]]
-    _genders: dict[str, str]
     _groups_named: list[tuple[int, int, str]]
 
     def _spoken_of(self, span: Span) -> str | None:
