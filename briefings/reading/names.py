@@ -482,7 +482,13 @@ def introduced_as_body(text: str, name: str, lex: Lexicon) -> bool:
     """Whether the text introduces a name with one of its language's group nouns: "le groupe
     Nestlé France", "la plateforme de location Airbnb", "the startup Acme Labs" name a body,
     not a person."""
-    return any(body_before(text[: m.start()], lex) for m in re.finditer(re.escape(name), text))
+    # str.find, not a pattern per name: compiling one for each name cost ~9 % of a short read
+    at = text.find(name)
+    while at >= 0:
+        if body_before(text[:at], lex):
+            return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 def body_before(text: str, lex: Lexicon) -> bool:
