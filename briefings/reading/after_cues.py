@@ -84,6 +84,11 @@ class AfterCues(AttributionState):
         told = (
             self.cues.recipient.match(match.group("who")) if match and self.cues.recipient else None
         )
+        joined = (
+            self.cues.inverted_pronoun.match(after) if told and self.cues.inverted_pronoun else None
+        )
+        if joined:
+            return joined.group("who")  # "», a-t-il déclaré à l'ATS": he, not the one told
         if match and told and told.end() < len(match.group("who").rstrip()):
             # "», a indiqué à l'AFP un haut fonctionnaire": the one told is no subject
             who = match.group("who")

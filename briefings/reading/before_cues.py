@@ -76,7 +76,7 @@ class BeforeCues(AttributionState):
                     return pronoun  # "Um 0.16 Uhr schickt sie Roe eine Nachricht: „…“"
                 if self._addressed(sentence.rstrip(" :")):
                     return None  # "Und direkt an Olaf Scholz gerichtet: „…“": the one told
-                return self._speaker_in_phrase(sentence.rstrip(" :"), last=False)
+                return self._speaker_in_phrase(self._without_intro(sentence.rstrip(" :")))
             return None
         verb = verbs[-1]
         named_after = self.lex.inverted_any_verb and self._name_after_verb(sentence[verb.end() :])
@@ -159,6 +159,19 @@ class BeforeCues(AttributionState):
                 return subject
             return self._spoken_of(span)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _without_intro(self, phrase: str) -> str:
+        """A colon introduction without its opening adverbial: "Concernant la guerre en
+        Ukraine, le ministre ne prévoit pas de …:" is about the minister, not Ukraine."""
+        intro = _INTRO.match(phrase)
+        if (
+            intro
+            and len(intro.group(0).split()) <= 18
+            and self._introduces(intro.group(0).split())
+            and not self.cues.verb_anywhere.search(intro.group(0))
+        ):
+            return phrase[intro.end() :]
+        return phrase
 
     def _person_right_before(self, text: str) -> str:
         """A known person whose name ends the text, adverbs aside ("with Jo Roe reportedly")."""
@@ -289,6 +302,8 @@ class BeforeCues(AttributionState):
 
         def _inverted_pronoun(self, words: list[str]) -> str: ...
 
+        def _introduces(self, words: list[str]) -> bool: ...
+
         def _known_person(self, run: str) -> str: ...
 
         @property
@@ -307,6 +322,9 @@ class BeforeCues(AttributionState):
         def _spoken_of(self, span: Span) -> str | None: ...
 
         def _subject_before(self, text: str) -> str | None: ...
+
+
+_INTRO = re.compile(r"^[^,]{1,120},\s+")
 
 
 def last_sentence(text: str, abbreviations: frozenset[str]) -> str:

@@ -156,6 +156,9 @@ class Lexicon:
     # Adverbials between an inverted verb and its subject: "», estime pour sa part Karim".
     asides: tuple[str, ...] = ()
     impersonal_sources: tuple[str, ...] = ()
+    # Words that tie a role to the person it serves ("l'ancien Premier ministre de Wade", "la
+    # fille d'Anne Roy"): that person is not the one the role names. None in English.
+    role_complements: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -333,6 +336,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         impersonal=words("speech", "impersonal"),
         asides=words("speech", "asides"),
         impersonal_sources=words("speech", "impersonal_sources"),
+        role_complements=words("grammar", "role_complements"),
     )
 
 

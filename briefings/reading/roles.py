@@ -54,7 +54,11 @@ def role_holders(doc: Document, person_of: Callable[[str], str]) -> list[Holder]
         appos = re.match(
             rf",\s+{lex.alternation(lex.descriptor_openers)}\s*(\w[\w-]*)", after, re.I
         )
-        if appos and _role(appos.group(1), lex):
+        # "la guerre en Ukraine, le ministre …": one word after a preposition is a place
+        # or a thing, not the person an apposition describes
+        led = _WORD.findall(text[floor : mention.start])[-1:]
+        placed = " " not in mention.text and bool(led) and led[0].lower() in lex.embedding
+        if appos and _role(appos.group(1), lex) and not placed:
             roles.append(_role(appos.group(1), lex))
         for role in dict.fromkeys(roles):
             found.append(Holder(mention.paragraph, mention.start, role, name))

@@ -221,6 +221,9 @@ class SpeakerPhrases(AttributionState):
         appos = appositive_name(phrase, self.lex)
         if appos:
             return appos  # "l'avocate de Jean Roy, Anne Lis": the name in apposition
+        served = self._role_served(phrase)
+        if served:
+            return served  # "l'ancien Premier ministre de Wade": the role, not Wade
         phrase = self._description_head(phrase)
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
         runs = tuple(
@@ -287,6 +290,33 @@ class SpeakerPhrases(AttributionState):
         if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
             return descriptor
         return None
+
+    def _role_served(self, phrase: str) -> str:
+        """A role phrase whose only name is the person the role serves, up to that name: "L'ancien
+        Premier ministre de Wade n'a cessé de …" -> "L'ancien Premier ministre de Wade"."""
+        if not self.lex.role_complements:
+            return ""
+        words = phrase.split()
+        if len(words) < 3 or not self._determined(words[0]):
+            return ""
+        for i, word in enumerate(words[1:6], start=1):
+            low = word.lower()
+            tie = next((t for t in self.lex.role_complements if low.startswith(t)), "")
+            rest = word[len(tie) :] if tie.endswith(("'", "’")) else ""
+            if not tie or (low != tie and not rest):
+                if word[:1].isupper() and not self.lex.is_title(word):
+                    return ""  # "le ministre Jean Roy de …": a name before any tie
+                continue
+            roles = [w for w in words[:i] if self.lex.is_title(_ELIDED.sub("", w))]
+            head = [rest] if rest else []
+            tail = head + words[i + 1 : i + 4]
+            run = next(iter(capitalised_runs(" ".join(tail))), None)
+            if not roles or run is None or run.start != 0:
+                return ""
+            if not self.people.is_person(self.people.expand(run.text)):
+                return ""
+            return " ".join([*words[:i], word if rest else f"{word} {run.text}"])
+        return ""
 
     def _description_head(self, phrase: str) -> str:
         """A description cut before the adverbial that follows it, when no name comes first:
