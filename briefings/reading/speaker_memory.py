@@ -58,9 +58,13 @@ class SpeakerMemory(AttributionState):
         opening its paragraph is the first person its paragraph names after it."""
         if self.paragraphs[span.paragraph][: span.open_at].strip():
             return ""
+        para = self.paragraphs[span.paragraph]
         at = bisect_left(self._mention_keys, (span.paragraph, span.close_end))
-        if at < len(self._mentions) and self._mentions[at][0] == span.paragraph:
-            return self._mentions[at][2]
+        for index, offset, name in self._mentions[at:]:
+            if index != span.paragraph:
+                break
+            if para.rfind("(", 0, offset) <= para.rfind(")", 0, offset):
+                return name  # not one named in an aside: "(X, malade, est restée chez elle)"
         return ""
 
     def _new_subject_before(self, span: Span) -> str:

@@ -28,6 +28,14 @@ _APPOSED_NAME = re.compile(
 )  # "The company…, Dick Clark Productions,"
 
 
+_ASIDE = re.compile(r"\([^()]{1,200}\)")
+
+
+def _blank_asides(sentence: str) -> str:
+    """Asides in brackets blanked, offsets kept."""
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence) if "(" in sentence else sentence
+
+
 class SubjectReader(AttributionState):
     """Sentence subjects and person mentions of one article (a base of the Attributor)."""
 
@@ -44,7 +52,9 @@ class SubjectReader(AttributionState):
         the cues ask again for the ones around quotes; the people it reads from are fixed
         once the Attributor is built)."""
         if sentence not in self._subject_memo:
-            self._subject_memo[sentence] = self._find_sentence_subject(sentence)
+            # "… du Conseil fédéral (Simonetta Sommaruga, malade, est restée chez elle) au
+            # CERN, Ignazio Cassis a ouvert": an aside in brackets holds no subject of the sentence
+            self._subject_memo[sentence] = self._find_sentence_subject(_blank_asides(sentence))
         return self._subject_memo[sentence]
 
     def _find_sentence_subject(self, sentence: str) -> str | None:
@@ -167,7 +177,7 @@ class SubjectReader(AttributionState):
         found: list[tuple[int, int, str]] = []
         holders: list[Holder] | None = None  # who holds which role, read when a role is a subject
         for sent in self.doc.sentences:
-            index, offset, sentence = sent.paragraph, sent.start, sent.text
+            index, offset, sentence = sent.paragraph, sent.start, _blank_asides(sent.text)
             if self._byline(index):
                 continue
             before = len(found)
@@ -200,6 +210,8 @@ class SubjectReader(AttributionState):
             for run in runs:
                 if run.text.endswith(("’s", "'s")):
                     continue  # "Jo Roe’s continued appeal": a possessor, not the verb's subject
+                if self._bracketed(para, sent.start, run.start):
+                    continue  # "(Simonetta Sommaruga, malade, est restée chez elle)": an aside
                 tail = para[run.end : min(run.end + 40, sent.end)]
                 # "Early says", "Roe, a senator from Ohio, said", "…, said Jo Roe"
                 # an apposed name closes with a comma: "The head of X, Jo Roe, said"
@@ -241,6 +253,7 @@ class SubjectReader(AttributionState):
                         for r in runs
                         if (n := self._known_person(r.text))
                         and not self._after_preposition(para, r.start)
+                        and not self._bracketed(para, sent.start, r.start)
                         and not self._quoted(index, r.start)
                     ),
                     "",
@@ -248,6 +261,11 @@ class SubjectReader(AttributionState):
                 if first:
                     found.append((index, max(offset, 0), first))
         return found
+
+    @staticmethod
+    def _bracketed(para: str, start: int, at: int) -> bool:
+        """Whether a bracket opened since ``start`` is still open at ``at``."""
+        return para.rfind("(", start, at) > para.rfind(")", start, at)
 
     def _role_head(self, subject: str) -> str:
         """The role noun heading a subject that is a role ("le ministre de l'Agriculture" ->
@@ -340,6 +358,8 @@ class SubjectReader(AttributionState):
 
     def _known_person(self, run: str) -> str:
         """The known person a capitalised run names, or "" (memoised: runs repeat)."""
+        if not run.strip():
+            return ""  # a lone comma left by a blanked aside
         if run not in self._known:
             name = self.people.expand(person_name(run, self.lex) or run)
             self._known[run] = name if self.people.is_person(name) else ""
