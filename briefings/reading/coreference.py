@@ -53,6 +53,8 @@ def person_genders(
                 votes[name][gender] += 2
     for name in {person_of(m.text) for m in doc.names} - {""}:
         given = name.split()[0].lower()
+        if given not in lex.masculine_given and given not in lex.feminine_given:
+            given = given.split("-")[0]  # "Yves-François", "Marie-Claude": the first name tells
         # firmer than one echo, which may belong to someone else in the sentence
         if given in lex.masculine_given:
             votes[name]["masculine"] += 3

@@ -159,6 +159,9 @@ class Lexicon:
     # Words that tie a role to the person it serves ("l'ancien Premier ministre de Wade", "la
     # fille d'Anne Roy"): that person is not the one the role names. None in English.
     role_complements: tuple[str, ...] = ()
+    # Openers of a cleft sentence ("C'est X qui …"): the person named before the relative is
+    # the subject. None in English.
+    cleft_openers: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -337,6 +340,7 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         asides=words("speech", "asides"),
         impersonal_sources=words("speech", "impersonal_sources"),
         role_complements=words("grammar", "role_complements"),
+        cleft_openers=words("grammar", "cleft_openers"),
     )
 
 

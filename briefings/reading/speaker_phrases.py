@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from briefings.reading.marks import Span
     from briefings.reading.roles import Holder
 
+_HEADLINE_SPEAKER = re.compile(
+    r"^\s*(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})\s*:\s*[«“\"„]"
+)
 _ELIDED = re.compile(r"^(\w{1,2}['’])(?=\w)")  # "l'entreprise" -> "l' entreprise"
 
 
@@ -44,6 +47,7 @@ class SpeakerPhrases(AttributionState):
             return (
                 self._ranked_antecedent(span, pronoun.gender)
                 or self._last_person_before(span, pronoun.gender)
+                or self._headline_speaker()
                 or self.last_speaker
                 or raw
             )
@@ -290,6 +294,18 @@ class SpeakerPhrases(AttributionState):
         if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
             return descriptor
         return None
+
+    def _headline_speaker(self) -> str:
+        """The person a headline opens on before a colon and a quote ("Mendy : « Ils nous ont
+        … »"), for a pronoun the body gives no one to stand for."""
+        found = _HEADLINE_SPEAKER.match(self.doc.title)
+        if not found or not all(w[:1].isupper() for w in found.group("who").split()):
+            return ""
+        who = found.group("who")
+        name = person_name(who, self.lex) or who  # (a surname alone: "Mendy")
+        if name != who or any(w.lower() in self.lex.not_names for w in who.split()):
+            return ""
+        return name if personal(name, self.lex) else ""
 
     def _role_served(self, phrase: str) -> str:
         """A role phrase whose only name is the person the role serves, up to that name: "L'ancien

@@ -59,6 +59,9 @@ class SubjectReader(AttributionState):
 
     def _find_sentence_subject(self, sentence: str) -> str | None:
         text = sentence.strip()
+        cleft = self._cleft_subject(text)
+        if cleft:
+            return cleft
         # A leading adverbial phrase ("In an interview with the Times on Monday, Trump said")
         # is no subject: its first word says so, however long it runs.
         intro = re.match(r"^[^,]{1,120},\s+", text)
@@ -261,6 +264,23 @@ class SubjectReader(AttributionState):
                 if first:
                     found.append((index, max(offset, 0), first))
         return found
+
+    def _cleft_subject(self, text: str) -> str:
+        """The name a cleft sentence puts first ("C'est un François Legault fâché qui s'est
+        présenté", "C'est le porte-parole, X, qui l'affirme"): the subject of its clause."""
+        low = text.lower().replace("’", "'")
+        opener = next((c for c in self.lex.cleft_openers if low.startswith(c + " ")), "")
+        if not opener:
+            return ""
+        rest = text[len(opener) + 1 : len(opener) + 121]
+        relative = re.search(rf"[\s,](?:{self.lex.alternation(self.lex.person_relatives)})\s", rest)
+        if not relative:
+            return ""
+        for run in capitalised_runs(rest[: relative.start()]):
+            name = self._known_person(run.text)
+            if name:
+                return name
+        return ""
 
     @staticmethod
     def _bracketed(para: str, start: int, at: int) -> bool:
