@@ -48,6 +48,8 @@ def role_holders(doc: Document, person_of: Callable[[str], str]) -> list[Holder]
         # the run itself may open on its title: "Innenminister Gerhard Karner", and a
         # surname alone may follow it: "Bundeskanzlerin Merkel"
         size = len(name.split()) if mention.text.endswith(" " + name) else 2
+        if lex.role_complements and _served(before, lex):
+            before = ""  # "l'ancien conseiller de Petit": Petit is whom the role serves
         words = _WORD.findall(before) + _WORD.findall(mention.text)[:-size]
         roles = [role for w in words if (role := _role(w, lex))]
         after = text[mention.end : mention.end + _AFTER]
@@ -63,6 +65,15 @@ def role_holders(doc: Document, person_of: Callable[[str], str]) -> list[Holder]
         for role in dict.fromkeys(roles):
             found.append(Holder(mention.paragraph, mention.start, role, name))
     return found
+
+
+def _served(before: str, lex: Lexicon) -> bool:
+    """Whether the words before a name end on a word tying a role to it ("conseiller de")."""
+    tie = lex.compiled(
+        "role_complement_tail",
+        lambda lx: re.compile(rf"(?:^|\s){lx.alternation(lx.role_complements)}\s*$", re.I),
+    )
+    return bool(tie.search(before))
 
 
 def holder_of(raw: str, paragraph: int, offset: int, holders: list[Holder], lex: Lexicon) -> str:
