@@ -77,3 +77,24 @@ def test_a_cleft_sentence_s_person_is_its_subject() -> None:
         "« Le premier devoir d'un ministre est de protéger le port », mentionne-t-il.",
     )
     assert got == [("Le premier devoir d'un ministre est de protéger le port", "Marc Petit")]
+
+
+def test_a_document_speaks_for_the_body_it_comes_from() -> None:
+    got = said(
+        "fr",
+        "« Une enveloppe de deux millions d'euros est prévue pour le port », rapporte un "
+        "communiqué du Bureau régional des pêches parvenu à la rédaction.",
+    )
+    assert got == [
+        ("Une enveloppe de deux millions d'euros est prévue pour le port", "Bureau régional")
+    ]
+
+
+def test_an_aside_between_commas_after_the_verb_is_skipped() -> None:
+    got = said(
+        "fr",
+        "Anne Morel, 54 ans, maire de Plouha, veut finir le chantier du bourg.",
+        "« Il faut deux mandats pour faire bouger les choses », affirme, de son côté, Paul "
+        "Martin Leroy, 56 ans, maire de Binic.",
+    )
+    assert got == [("Il faut deux mandats pour faire bouger les choses", "Paul Martin Leroy")]

@@ -28,7 +28,10 @@ class AfterCues(AttributionState):
             # "», estime pour sa part Karim": the aside blanked, offsets kept
             asides = self.lex.compiled(
                 "speech_asides",
-                lambda lex: re.compile(rf"(?<=\s){lex.alternation(lex.asides)},?(?=\s)", re.I),
+                # (its commas too: "», affirme, de son côté, X")
+                lambda lex: re.compile(
+                    rf"(?:,\s*|(?<=\s)){lex.alternation(lex.asides)},?(?=\s)", re.I
+                ),
             )
             after = asides.sub(lambda m: " " * len(m.group(0)), after)
         nxt = self.cues.next_opener.search(after)

@@ -125,7 +125,7 @@ class SpeakerPhrases(AttributionState):
             if team:
                 return self._resolve(raw[: team.start()], span) + team.group(0)
             person = person_name(raw, self.lex)
-            if person:
+            if person and person[:1].isupper():  # not "d'information" of a body's name
                 return self.people.expand(person)
             bare = re.sub(r"[’']s$", "", raw)  # "Swift’s" -> "Swift"; "NASA’s Office" stays
             words = strip_titles(bare.split()) or bare.split()
@@ -228,6 +228,9 @@ class SpeakerPhrases(AttributionState):
         served = self._role_served(phrase)
         if served:
             return served  # "l'ancien Premier ministre de Wade": the role, not Wade
+        source = self._document_source(phrase)
+        if source:
+            return source  # "un communiqué du Bureau d'information": the bureau
         phrase = self._description_head(phrase)
         # Sentence-opening function words ("Il", "Dass") are capitalised but name no one.
         runs = tuple(
@@ -306,6 +309,24 @@ class SpeakerPhrases(AttributionState):
         if name != who or any(w.lower() in self.lex.not_names for w in who.split()):
             return ""
         return name if personal(name, self.lex) else ""
+
+    def _document_source(self, phrase: str) -> str:
+        """The body a document subject names as its own ("rapporte un communiqué du Bureau
+        d'information gouvernemental (BIG) du Sénégal" -> "Bureau d'information
+        gouvernemental"), up to the next preposition."""
+        found = _document_of(self.lex).match(phrase)
+        if not found:
+            return ""
+        words: list[str] = []
+        for word in found.group("body").split()[:6]:
+            low = word.lower().strip(",.;:")
+            if words and (low in self.lex.embedding or low in self.lex.description_cut):
+                break
+            words.append(word.strip(",.;:"))
+            if word[-1:] in ",.;:":
+                break
+        body = " ".join(words)
+        return body if body and not self.people.is_person(self.people.expand(body)) else ""
 
     def _role_served(self, phrase: str) -> str:
         """A role phrase whose only name is the person the role serves, up to that name: "L'ancien
@@ -404,6 +425,21 @@ class SpeakerPhrases(AttributionState):
         def _sentence_before(self, span: Span) -> str: ...
 
         def _sentence_subject(self, sentence: str) -> str | None: ...
+
+
+def _document_of(lex: Lexicon) -> re.Pattern[str]:
+    """A document and the body it comes from: "un communiqué du Bureau …"."""
+
+    def build(lex: Lexicon) -> re.Pattern[str]:
+        openers = lex.alternation(lex.document_openers)
+        nouns = lex.alternation(lex.issued_documents)
+        ties = lex.alternation(lex.connectors)
+        return re.compile(
+            rf"^\s*(?i:{openers}\s+{nouns})\s+(?:{ties}\s*){{1,2}}(?P<body>[A-ZÀ-Ý].*)$"
+        )
+
+    pattern: re.Pattern[str] = lex.compiled("document_of", build)
+    return pattern
 
 
 def issuer_name(who: str, lex: Lexicon) -> str:
