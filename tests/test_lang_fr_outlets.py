@@ -98,3 +98,12 @@ def test_an_aside_between_commas_after_the_verb_is_skipped() -> None:
         "Martin Leroy, 56 ans, maire de Binic.",
     )
     assert got == [("Il faut deux mandats pour faire bouger les choses", "Paul Martin Leroy")]
+
+
+def test_a_surname_in_capitals_after_a_given_name_is_a_name() -> None:
+    got = said(
+        "fr",
+        "Le ministre Bruno KOFFI a présidé samedi la journée des producteurs de cacao.",
+        "« Votre union sera votre force pour les années à venir », a-t-il lancé.",
+    )
+    assert got == [("Votre union sera votre force pour les années à venir", "Bruno KOFFI")]

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from briefings.reading.lexicon import Lexicon, english
 
@@ -191,7 +192,8 @@ def _person_name(run: str, lex: Lexicon) -> str | None:
         words.pop(0)  # a leading acronym is a label: "Browns DL Sheldon Richardson"
     if not 2 <= len(words) <= 4:
         return None
-    if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words):
+    shouted = _shouted_surnames(words, lex)
+    if any(w.isupper() and len(w.rstrip(".")) > 1 and w not in shouted for w in words):
         return None  # acronyms inside: "NASA", "US"
     if words[-1].endswith("."):
         return None
@@ -199,6 +201,18 @@ def _person_name(run: str, lex: Lexicon) -> str | None:
     if _is_place_word(name.lower()):
         return None  # "New York", "San Juan", "Puerto Ricans": a place or its people
     return name
+
+
+def _shouted_surnames(words: list[str], lex: Lexicon) -> set[str]:
+    """Surnames written in capitals after a known given name ("Bruno KONÉ", as some agencies
+    write them), which are no acronyms."""
+    given = lex.masculine_given | lex.feminine_given
+    found: set[str] = set()
+    for before, word in pairwise(words):
+        capitals = word.isupper() and len(word) > 2 and word.replace("-", "").isalpha()
+        if capitals and (before.lower() in given or before in found):
+            found.add(word)
+    return found
 
 
 def split_at_articles(run: Name, lex: Lexicon) -> list[Name]:
