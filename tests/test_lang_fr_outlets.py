@@ -107,3 +107,13 @@ def test_a_surname_in_capitals_after_a_given_name_is_a_name() -> None:
         "« Votre union sera votre force pour les années à venir », a-t-il lancé.",
     )
     assert got == [("Votre union sera votre force pour les années à venir", "Bruno KOFFI")]
+
+
+def test_a_pronoun_after_someone_brought_in_unnamed_is_that_description() -> None:
+    got = said(
+        "fr",
+        "La juge Anne Morel a ouvert l'audience lundi matin.",
+        "Une mère de famille a témoigné devant la cour.",
+        "« J'ai tout perdu ce jour-là, absolument tout », confie-t-elle.",
+    )
+    assert got == [("J'ai tout perdu ce jour-là, absolument tout", "Une mère de famille")]

@@ -45,7 +45,8 @@ class SpeakerPhrases(AttributionState):
         pronoun = self.lex.pronouns.get(low)
         if pronoun and pronoun.number == "singular" and pronoun.gender != "neuter":
             return (
-                self._ranked_antecedent(span, pronoun.gender)
+                self._unnamed_subject_before(span)
+                or self._ranked_antecedent(span, pronoun.gender)
                 or self._last_person_before(span, pronoun.gender)
                 or self._headline_speaker()
                 or self.last_speaker
@@ -297,6 +298,30 @@ class SpeakerPhrases(AttributionState):
         if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
             return descriptor
         return None
+
+    def _unnamed_subject_before(self, span: Span) -> str:
+        """A pronoun right after a sentence about someone brought in unnamed ("L'une des
+        participantes a témoigné. « … », a-t-elle confié"): that description, not the last
+        person named."""
+        if not self.lex.indefinites:
+            return ""
+        here = self.doc.sentence_at(span.paragraph, span.open_at)
+        if here is None or here.index == 0:
+            return ""
+        if self.paragraphs[span.paragraph][here.start : span.open_at].strip():
+            return ""  # the quote's own sentence has a subject before it
+        sentence = self.doc.sentences[here.index - 1].text
+        subject = self._sentence_subject(sentence) or ""
+        first = subject.split()[0].lower().replace("’", "'") if subject else ""
+        if first not in self.lex.indefinites or not sentence.startswith(subject):
+            return ""
+        # "L'une des participantes au projet a témoigné": the words up to its verb
+        words = sentence.split(",")[0].split()
+        verb = next((i for i, w in enumerate(words) if i and w.lower() in self.lex.auxiliaries), 0)
+        description = " ".join(words[: verb or 8])
+        if any(self._known_person(r.text) for r in capitalised_runs(description)):
+            return ""
+        return description
 
     def _headline_speaker(self) -> str:
         """The person a headline opens on before a colon and a quote ("Mendy : « Ils nous ont
