@@ -117,3 +117,33 @@ def test_a_pronoun_after_someone_brought_in_unnamed_is_that_description() -> Non
         "« J'ai tout perdu ce jour-là, absolument tout », confie-t-elle.",
     )
     assert got == [("J'ai tout perdu ce jour-là, absolument tout", "Une mère de famille")]
+
+
+def test_an_object_pronoun_before_an_inverted_verb_is_not_its_subject() -> None:
+    got = said(
+        "fr",
+        LEAD,
+        "« Je veux être un ministre du dialogue et de l'écoute », nous assure-t-il à la sortie.",
+    )
+    assert got == [("Je veux être un ministre du dialogue et de l'écoute", "Paul Martin Leroy")]
+
+
+def test_a_name_inside_a_quote_is_not_the_next_pronoun_s_person() -> None:
+    got = said(
+        "fr",
+        "Le journaliste Marc Petit Diallo était l'invité de la radio lundi.",
+        "« Le procès est inévitable. Si vraiment Anne Morel n'a rien à se reprocher, elle doit "
+        "venir », a-t-il souligné.",
+        "« Pour une bonne respiration de la démocratie, il faut tenir ce procès », a-t-il dit.",
+    )
+    assert [speaker for _, speaker in got] == ["Marc Petit Diallo", "Marc Petit Diallo"]
+
+
+def test_an_imperative_opening_a_sentence_is_no_speaker() -> None:
+    got = said(
+        "fr",
+        "Le ministre Paul Martin Leroy assume la fermeture des restaurants.",
+        "Rappelons que le directeur de la santé publique avait déclaré qu'il était confortable "
+        "avec la décision « mais ce n'était pas notre premier scénario ».",
+    )
+    assert got and got[0][1] != "Rappelons"

@@ -48,6 +48,12 @@ class AfterCues(AttributionState):
         outer = self._outer_source(span, after)
         if outer:
             return outer
+        joiner = self.cues.inverted_pronoun
+        joined = joiner.match(after) if joiner else None
+        if joined:
+            # "», a-t-il déclaré à l'ATS", "», nous assure-t-il": the pronoun joined to its
+            # verb is the subject, not the one told nor an object pronoun before the verb
+            return joined.group("who")
         match = self.cues.after_subject_verb.match(after)
         progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
         if match and not progressive and self._plausible_subject(match.group("who")):
@@ -87,11 +93,6 @@ class AfterCues(AttributionState):
         told = (
             self.cues.recipient.match(match.group("who")) if match and self.cues.recipient else None
         )
-        joined = (
-            self.cues.inverted_pronoun.match(after) if told and self.cues.inverted_pronoun else None
-        )
-        if joined:
-            return joined.group("who")  # "», a-t-il déclaré à l'ATS": he, not the one told
         if match and told and told.end() < len(match.group("who").rstrip()):
             # "», a indiqué à l'AFP un haut fonctionnaire": the one told is no subject
             who = match.group("who")
@@ -109,10 +110,6 @@ class AfterCues(AttributionState):
         if match or (self.lex.pro_drop and self.cues.bare_verb.match(after)):
             # "«…», precisó." / "«…», dijo en una entrevista": no subject, the person spoken of
             return self._spoken_of(span)
-        joiner = self.cues.inverted_pronoun
-        joined = joiner.match(after) if joiner else None
-        if joined:
-            return joined.group("who")
         inverter = self.cues.inverted_any
         comma = (
             inverter is not None

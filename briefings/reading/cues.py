@@ -133,7 +133,10 @@ def _build(lex: Lexicon) -> Cues:
             else None
         ),
         inverted_pronoun=(
-            re.compile(rf"{lead}(?:{adv}{links})?\w+{links}(?P<who>{pronoun})\b") if links else None
+            # "», nous assure-t-il": an object pronoun of ``between`` may stand before the verb
+            re.compile(rf"{lead}(?:{adv}\s+)?(?:{adv}{links})?\w+{links}(?P<who>{pronoun})\b")
+            if links
+            else None
         ),
         closing_cue=re.compile(
             rf",\s+(?:{adv}\s+)*(?:{verb})\s+(?P<who>[^,.;:!?“”\"«»„]{{1,80}})[.!]?\s*$"

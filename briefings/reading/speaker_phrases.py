@@ -333,7 +333,10 @@ class SpeakerPhrases(AttributionState):
         name = person_name(who, self.lex) or who  # (a surname alone: "Mendy")
         if name != who or any(w.lower() in self.lex.not_names for w in who.split()):
             return ""
-        return name if personal(name, self.lex) else ""
+        if not personal(name, self.lex):
+            return ""
+        self.people.add(name)  # a person now, for the pronouns that follow
+        return name
 
     def _document_source(self, phrase: str) -> str:
         """The body a document subject names as its own ("rapporte un communiqué du Bureau

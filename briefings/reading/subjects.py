@@ -181,8 +181,8 @@ class SubjectReader(AttributionState):
         holders: list[Holder] | None = None  # who holds which role, read when a role is a subject
         for sent in self.doc.sentences:
             index, offset, sentence = sent.paragraph, sent.start, _blank_asides(sent.text)
-            if self._byline(index):
-                continue
+            if self._byline(index) or self._within_quote(index, sent.start):
+                continue  # (a sentence inside a quote is the speaker's, about someone else)
             before = len(found)
             subject = self._sentence_subject(sentence)
             # "Le colistier de Donald Trump, JD Vance, a tenu…": the name in apposition to
@@ -326,6 +326,12 @@ class SubjectReader(AttributionState):
         """Whether a place is inside a quote (who a quote names is not who the text is about)."""
         return any(
             q.paragraph == paragraph and q.open_at <= offset < q.close_end for q in self.doc.quotes
+        )
+
+    def _within_quote(self, paragraph: int, offset: int) -> bool:
+        """Whether a place lies inside a quote, past its opening mark."""
+        return any(
+            q.paragraph == paragraph and q.open_at < offset < q.close_end for q in self.doc.quotes
         )
 
     def _after_preposition(self, para: str, start: int) -> bool:
