@@ -18,6 +18,7 @@ from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.labels import signature, transcript_label
 from briefings.reading.speaker_memory import SpeakerMemory
 from briefings.reading.speaker_phrases import SpeakerPhrases
+from briefings.reading.speaker_sources import SpeakerSources
 from briefings.reading.subjects import SubjectReader
 from briefings.reading.verb_subjects import VerbSubjects
 
@@ -33,6 +34,7 @@ class Attributor(
     BeforeCues,
     VerbSubjects,
     SpeakerPhrases,
+    SpeakerSources,
     SpeakerMemory,
     PronounAntecedents,
     ClosingCues,
