@@ -10,7 +10,7 @@ from types import ModuleType
 
 import numpy as np
 
-from briefings.reading.antecedents import FEATURES, WEIGHTS_FILE, weights
+from briefings.reading.antecedents import FEATURES, RULE_FEATURES, WEIGHTS_FILE, weights
 from briefings.reading.quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,9 +82,9 @@ def test_the_trainer_learns_to_rank_first_the_candidate_a_feature_marks() -> Non
     rng = np.random.default_rng(0)
     examples = []
     for i in range(40):
-        x = rng.normal(size=(3, len(FEATURES)))
+        x = rng.normal(size=(3, len(FEATURES) + len(RULE_FEATURES)))
         x[:, marked] = 0.0
-        x[:, FEATURES.index("last_actor")] = 0.0  # no candidate the hard rule settles
+        x[:, len(FEATURES)] = 0.0  # last_actor: no candidate the hard rule settles
         right = i % 3
         x[right, marked] = 1.0
         y = np.zeros(3, dtype=bool)
@@ -94,3 +94,18 @@ def test_the_trainer_learns_to_rank_first_the_candidate_a_feature_marks() -> Non
     ranker, rules, ceiling = train.accuracy(w, examples)
     assert w[marked] > 0
     assert (1.0, 0.0, 1.0) == (ranker, rules, ceiling)
+
+
+def test_by_publisher_folds_leave_out_one_publisher_each() -> None:
+    train = trainer()
+    names = ["aa_1", "aa_2", "bb_1", "cc_1", "cc_2", "cc_3"]
+    parts = train.folds(names, by_publisher=True)
+    assert [{"aa_1", "aa_2"}, {"bb_1"}, {"cc_1", "cc_2", "cc_3"}] == parts
+
+
+def test_the_rule_columns_after_the_features_carry_no_weight() -> None:
+    from briefings.reading.antecedents import score
+
+    w = tuple(1.0 for _ in FEATURES)
+    row = [0.0] * len(FEATURES) + [1.0] * len(RULE_FEATURES)
+    assert 0.0 == score(row, w)
