@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
+from briefings.reading.coreference import clause_subjects
 
 if TYPE_CHECKING:
     from briefings.reading.marks import Span
@@ -189,9 +190,13 @@ class PronounAntecedents(AttributionState):
         low = (span.paragraph - PARAGRAPHS_BACK, 0)
         high = (span.paragraph, span.open_at)
         out: list[Occurrence] = []
+        if self._clauses is None:  # once per article, on the first pronoun
+            self._clauses = clause_subjects(self.doc, self._known_person)
+            self._clause_keys = [(p, o) for p, o, _ in self._clauses]
         for keys, rows, kind in (
             (self._mention_keys, self._mentions, "mention"),
             (self._subject_keys, self._subjects, "subject"),
+            (self._clause_keys, self._clauses, "subject"),
         ):
             at = bisect_left(keys, high)
             start = max(bisect_left(keys, low), at - _LOOK_BACK)
@@ -227,7 +232,11 @@ class PronounAntecedents(AttributionState):
         return bool(self.cues.verb_anywhere.search(text))
 
     _reporting: dict[int, bool] | None = None
+    _clauses: list[tuple[int, int, str]] | None = None  # clause subjects, read on first use
+    _clause_keys: list[tuple[int, int]]
 
     if TYPE_CHECKING:  # provided by the Attributor and its other bases
 
         def _quotes_in(self, paragraph: int) -> list[Span]: ...
+
+        def _known_person(self, run: str) -> str: ...
