@@ -132,10 +132,13 @@ class PronounAntecedents(AttributionState):
         by_name: dict[str, _Candidate] = {}
         last_of: dict[str, str] = {}  # kind -> the name that occurred last in that role
         last_reporting = ""
+        mains: dict[int, str] = {}  # sentence -> the person who is its subject
         for occ in occurrences:  # oldest first: later ones overwrite
             found = self._genders.get(occ.name, "")
             if gender and found and found != gender:
                 continue  # a hard constraint: "she" is no man the article genders
+            if occ.kind == "subject":
+                occ = self._embedded(occ, mains)
             cand = by_name.get(occ.name)
             if cand is None:
                 cand = by_name[occ.name] = _Candidate(occ.name, occ)
@@ -177,6 +180,32 @@ class PronounAntecedents(AttributionState):
             ]
             out.append((cand.name, features))
         return out
+
+    def _embedded(self, occ: Occurrence, mains: dict[int, str]) -> Occurrence:
+        """A person who reports speech inside a sentence whose own subject is another person
+        ("Roe said Doe had told him …", "Roe refrained, unlike Doe and Poe, who say …",
+        "Roe said he agreed only because Doe asked"): the pronoun that follows still stands
+        for the sentence's subject, so the inner reporter counts as a mention only. Not an
+        apposed name ("The head of X, Jo Doe, said"), one after its verb ("…, said Doe"), one
+        closing the sentence ("…, the best candidate Doe argues."), nor when the sentence's
+        subject is inside a quote."""
+        sentence = self.doc.sentence_at(occ.paragraph, occ.offset)
+        if sentence is None:
+            return occ
+        if occ.offset <= sentence.start + 1:  # the sentence's own subject (a holder: +1)
+            if not self._inside_quote(occ):
+                mains.setdefault(sentence.index, occ.name)
+            return occ
+        main = mains.get(sentence.index)
+        if main is None or main == occ.name:
+            return occ
+        text = self.paragraphs[occ.paragraph]
+        before = text[max(sentence.start, occ.offset - 40) : occ.offset]
+        if before.rstrip().endswith(",") or self.cues.verb_before.search(before):
+            return occ
+        if sentence.end - occ.offset < len(occ.name) + 25:
+            return occ
+        return Occurrence(occ.paragraph, occ.offset, occ.name, "mention")
 
     def _sentences_back(self, occ: Occurrence | None, here: int) -> int:
         if occ is None:
