@@ -12,6 +12,7 @@ import numpy as np
 
 from briefings.reading.antecedents import FEATURES, RULE_FEATURES, WEIGHTS_FILE, weights
 from briefings.reading.quotes import extract_quotes
+from tests.conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -109,3 +110,13 @@ def test_the_rule_columns_after_the_features_carry_no_weight() -> None:
     w = tuple(1.0 for _ in FEATURES)
     row = [0.0] * len(FEATURES) + [1.0] * len(RULE_FEATURES)
     assert 0.0 == score(row, w)
+
+
+@needs_shared
+def test_the_oracle_figure_is_never_below_the_rankers_own() -> None:
+    train = trainer()
+    score = train.load_scorer()
+    gold = score.load_gold()
+    names = train.tuned_names(gold)[:3]  # a handful of tuned articles: seconds, not minutes
+    plain = train.scorer_figure(score, gold, train.scorer_run(names, np.array(weights())))
+    assert train.oracle_figure(score, gold, names) >= plain
