@@ -220,10 +220,11 @@ _NEGATION = re.compile(r"n['’]t$")
 def clause_subjects(doc: Document, person_of: Callable[[str], str]) -> list[tuple[int, int, str]]:
     """(paragraph, offset, full name) of people who open a coordinated clause as its subject:
     a name after a comma or semicolon and a conjunction, then an auxiliary or a past tense of
-    the language's ``past_tense_endings`` ("The others moved on, but Roe wasn't having it.", "…; Roe has said so"). The sentence's
-    own subject is found elsewhere; this is the later actor a following "he said" stands for.
-    (Not a name after a reporting verb: "Roe said Doe was wrong" keeps Roe, so no bare
-    "that"-less clause counts, only one after punctuation and a conjunction.)"""
+    the language's ``past_tense_endings`` ("The others moved on, but Roe wasn't having it.",
+    "…; and Roe stayed"). The sentence's own subject is found elsewhere; this is the later
+    actor a following "he said" stands for. (Not a name after a reporting verb: "Roe said Doe
+    was wrong" keeps Roe, so no clause without punctuation and a conjunction counts; nor a
+    name after a bare comma: measured, "…, Doe was" is as often an apposition's tail.)"""
     lex = doc.lexicon
     joins = frozenset(c.lower() for c in lex.conjunctions)
     # a language's own past-tense endings only (no fallback to English's "-ed")
