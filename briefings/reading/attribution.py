@@ -59,6 +59,7 @@ class Attributor(
         self._starts: dict[int, list[int]] = {}
         self._known: dict[str, str] = {}
         self._subject_memo: dict[str, str | None] = {}
+        self._bounds: dict[int, tuple[list[int], list[int]]] | None = None  # quotes, by paragraph
         self._paragraph_quotes: dict[int, list[Span]] = {}
         for name in lone_given_names(doc, self.cues.verb_next):
             people.add(name)  # "Bob said": a source the article names by a given name only

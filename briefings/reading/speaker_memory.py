@@ -63,7 +63,8 @@ class SpeakerMemory(AttributionState):
         for index, offset, name in self._mentions[at:]:
             if index != span.paragraph:
                 break
-            if para.rfind("(", 0, offset) <= para.rfind(")", 0, offset):
+            floor = max(0, offset - 300)  # (a bounded look-back: asides are short)
+            if para.rfind("(", floor, offset) <= para.rfind(")", floor, offset):
                 return name  # not one named in an aside: "(X, malade, est restée chez elle)"
         return ""
 

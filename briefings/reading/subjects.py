@@ -42,6 +42,7 @@ class SubjectReader(AttributionState):
     _starts: dict[int, list[int]]
     _known: dict[str, str]
     _subject_memo: dict[str, str | None]
+    _bounds: dict[int, tuple[list[int], list[int]]] | None
 
     def _named(self, run: str) -> bool:
         """A capitalised run that can name someone: not a lone sentence-opening word ("Or")."""
@@ -329,10 +330,23 @@ class SubjectReader(AttributionState):
         )
 
     def _within_quote(self, paragraph: int, offset: int) -> bool:
-        """Whether a place lies inside a quote, past its opening mark."""
-        return any(
-            q.paragraph == paragraph and q.open_at < offset < q.close_end for q in self.doc.quotes
-        )
+        """Whether a place lies inside a quote, past its opening mark (quotes do not overlap:
+        the last one opening before the place is the only one that may hold it)."""
+        bounds = self._quote_bounds().get(paragraph)
+        if not bounds:
+            return False
+        at = bisect_left(bounds[0], offset)
+        return at > 0 and offset < bounds[1][at - 1]
+
+    def _quote_bounds(self) -> dict[int, tuple[list[int], list[int]]]:
+        """Each paragraph's quotes as sorted opening marks and their ends, built once."""
+        if self._bounds is None:
+            self._bounds = {}
+            for q in self.doc.quotes:
+                opens, ends = self._bounds.setdefault(q.paragraph, ([], []))
+                opens.append(q.open_at)
+                ends.append(q.close_end)
+        return self._bounds
 
     def _after_preposition(self, para: str, start: int) -> bool:
         before = para[max(0, start - 30) : start].split()
