@@ -33,10 +33,13 @@ def sentence_bounds(
     """(start, end) offsets of each sentence in ``paragraph``, stripped of outer spaces."""
     bounds: list[tuple[int, int]] = []
     n = len(paragraph)
+    # Where the trailing spaces begin: a boundary there ends the paragraph (compared, not
+    # sliced: a slice of the rest at each boundary made long paragraphs quadratic).
+    last = len(paragraph.rstrip())
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end()
-        if end >= n or not paragraph[end:].strip():
+        if end >= last:
             break
         if not _is_boundary(paragraph, match.start(), end, abbreviations) or _inside_name(
             paragraph, start, end

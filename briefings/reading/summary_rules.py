@@ -107,7 +107,7 @@ def is_furniture(sentence: str, language: str = "en") -> bool:
     if _SPEAKER_LABEL.match(text):
         return True
     lowered = text.lower()
-    if any(hint in lowered for hint in found.hints) and found.anywhere.search(text):
+    if any(map(lowered.__contains__, found.hints)) and found.anywhere.search(text):
         return True
     # A line that does not end like a sentence and is short: a heading, a caption, a list item
     # (closing marks and the space French sets before them do not count).
