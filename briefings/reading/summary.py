@@ -135,10 +135,12 @@ def rank(
         unscored = [0.0] * len(sentences)
         unworded: list[set[str]] = [set() for _ in sentences]
         return select(sentences, unscored, unworded, allowed, max_chars, settings, enough, language)
-    described = describe(title, sentences, tokens, language, paragraph_of)
+    # Features only for the candidates: select reads no other sentence's score.
+    described = describe(title, sentences, tokens, language, paragraph_of, wanted=allowed)
     # (map with mul in C: the same products added in the same order as a loop would)
-    score = [sum(map(mul, settings.weights, row)) for row in described.features]
-    words = [set(t) for t in described.tokens]
+    weights = settings.weights
+    score = [sum(map(mul, weights, row)) if row else 0.0 for row in described.features]
+    words = described.word_sets
     return select(sentences, score, words, allowed, max_chars, settings, enough, language)
 
 

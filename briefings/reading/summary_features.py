@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
 from operator import itemgetter
@@ -95,7 +95,8 @@ class Sentences:
 
     texts: list[str]
     tokens: list[list[str]]
-    features: list[list[float]]
+    features: list[list[float]]  # empty for a sentence not asked for (``describe``'s wanted)
+    word_sets: list[set[str]] = field(default_factory=list)  # each sentence's ``tokens``, as a set
 
 
 def content(text: str, tokens: list[str] | None = None, language: str = "en") -> list[str]:
@@ -111,10 +112,14 @@ def describe(
     words_of: list[list[str]] | None = None,
     language: str = "en",
     paragraph_of: list[int] | None = None,
+    wanted: list[bool] | None = None,
 ) -> Sentences:
     """Tokens and feature vectors (in FEATURES order) for every sentence. ``words_of``: the
     sentences' words when the caller has tokenised them already; ``paragraph_of``: each
-    sentence's paragraph number (unknown: every sentence its own paragraph, as in most news)."""
+    sentence's paragraph number (unknown: every sentence its own paragraph, as in most news);
+    ``wanted``: the sentences whose features are needed (the summary's candidates: half the
+    sentences of a short article are too short, furniture or questions), the others' are
+    left empty. Every sentence counts in what the article is about, wanted or not."""
     raw = words_of if words_of is not None else [words(s) for s in sentences]
     known = vocabulary(language)
     stop = known.stop
@@ -145,8 +150,11 @@ def describe(
     for k, first in enumerate(lead):
         for other in lead[k + 1 :]:
             in_lead_twice |= first & other
-    rows = []
+    rows: list[list[float]] = []
     for i, (text, sentence_words, unique) in enumerate(zip(sentences, raw, uniques, strict=True)):
+        if wanted is not None and not wanted[i]:
+            rows.append([])
+            continue
         size = max(len(unique), 1)
         key10 = unique & top10
         rows.append(
@@ -170,7 +178,7 @@ def describe(
                 float(paragraphs[i] == paragraphs[0]),
             ]
         )
-    return Sentences(sentences, tokens, rows)
+    return Sentences(sentences, tokens, rows, uniques)
 
 
 _COUNT = itemgetter(1)
