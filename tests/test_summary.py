@@ -194,3 +194,18 @@ def test_a_list_bullet_is_dropped_from_the_summary_sentence() -> None:
     assert strip_credit("• The council met on Monday.") == "The council met on Monday."
     assert strip_credit("-5 degrees is cold.") == "-5 degrees is cold."
     assert summarize("", [f"- {LEAD}", SECOND]).startswith("The city council")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe, who has written on trams for a decade, is a CNN contributor to this site.",
+        "Jane Roe, who has written on trams for a decade, is a CNN contributor in Zürich.",
+        "JANE ROE, WHO HAS WRITTEN ON TRAMS FOR A DECADE, IS A CNN CONTRIBUTOR IN ZÜRICH.",
+        "The city's first tram, pictured on its test run in March, carries 200 people (Photo",
+        "Sign up at https://example.org to hear when the second tram line opens to riders.",
+    ],
+)
+def test_furniture_phrases_are_found_inside_a_line_in_any_script(line: str) -> None:
+    # (searched by the phrase's hint on ASCII lines, with the whole pattern beyond ASCII)
+    assert is_furniture(line)

@@ -18,8 +18,9 @@ from briefings.reading.lexicon import summary_words
 # Case-sensitive: speaker labels of transcripts are capitals ("AZUZ:", "NANCY ROMAN, COUNSELOR:").
 _SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,[A-Z .'’\-]+)?:\s")
 # Furniture in any language: handles and links.
-_MARKS = r"(?:^|\s)@\w{2,}|https?://|www\."
-_MARK_HINTS = ("@", "http", "www.")
+_MARK_PARTS = (("@", r"(?:^|\s)@\w{2,}"), ("http", r"https?://"), ("www.", r"www\."))
+_MARKS = "|".join(part for _, part in _MARK_PARTS)
+_MARK_HINTS = tuple(hint for hint, _ in _MARK_PARTS)
 _PLACE = r"(?:[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*\s+)?"
 _OPEN_QUOTE = r"[\"“‘']?"
 _BULLET = re.compile(r"[-–—•·*]\s+(?=\w)")
@@ -34,6 +35,10 @@ class Rules:
     # Cheap substrings one of which any ``anywhere`` match contains: the regex, an alternation
     # tried at every position, runs only on the few sentences that have one.
     hints: tuple[str, ...]
+    # The ``anywhere`` alternatives grouped by their hint: on ASCII text only the groups whose
+    # hint the line holds can match (a hint with an apostrophe or a space is no such proof:
+    # its group, under "", is always searched).
+    by_hint: tuple[tuple[str, re.Pattern[str]], ...]
     credit: re.Pattern[str]
     dangling: re.Pattern[str]
     quote_pairs: tuple[tuple[str, str], ...]
@@ -89,6 +94,7 @@ def rules(language: str = "en") -> Rules:
     return Rules(
         furniture=re.compile(furniture, re.I),
         anywhere=re.compile(anywhere, re.I),
+        by_hint=_by_hint(phrases, words["link_arrows"]),
         hints=tuple(
             dict.fromkeys([_hint(p) for p in phrases] + [*_MARK_HINTS, *words["link_arrows"]])
         ),
@@ -96,6 +102,31 @@ def rules(language: str = "en") -> Rules:
         dangling=re.compile(dangling, re.I),
         quote_pairs=tuple((p[0], p[-1]) for p in words["quote_pairs"] if len(p) == 2),
     )
+
+
+def _by_hint(
+    phrases: tuple[str, ...], arrows: tuple[str, ...]
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        hint = _hint(phrase)
+        safe = not any(c in hint for c in " '’")
+        groups.setdefault(hint if safe else "", []).append(_phrase(phrase))
+    for hint, part in _MARK_PARTS:
+        groups.setdefault(hint, []).append(part)
+    for arrow in arrows:
+        groups.setdefault(arrow, []).append(re.escape(arrow) + r"\s*$")
+    return tuple((hint, re.compile("|".join(group), re.I)) for hint, group in groups.items())
+
+
+def _anywhere(text: str, lowered: str, found: Rules) -> bool:
+    """Whether ``found.anywhere`` matches the line: on ASCII text, searched only in the groups
+    of the hints the line holds (a tenth of the alternation, tried at every position);
+    beyond ASCII, where case folding may match a capital without its lower-case hint
+    ("K" for "k"), the whole pattern."""
+    if not text.isascii():
+        return bool(found.anywhere.search(text))
+    return any(pattern.search(text) for hint, pattern in found.by_hint if hint in lowered)
 
 
 def is_furniture(sentence: str, language: str = "en") -> bool:
@@ -107,7 +138,7 @@ def is_furniture(sentence: str, language: str = "en") -> bool:
     if _SPEAKER_LABEL.match(text):
         return True
     lowered = text.lower()
-    if any(map(lowered.__contains__, found.hints)) and found.anywhere.search(text):
+    if any(map(lowered.__contains__, found.hints)) and _anywhere(text, lowered, found):
         return True
     # A line that does not end like a sentence and is short: a heading, a caption, a list item
     # (closing marks and the space French sets before them do not count).
