@@ -35,9 +35,9 @@ class Rules:
     # Cheap substrings one of which any ``anywhere`` match contains: the regex, an alternation
     # tried at every position, runs only on the few sentences that have one.
     hints: tuple[str, ...]
-    # The ``anywhere`` alternatives grouped by their hint: on ASCII text only the groups whose
-    # hint the line holds can match (a hint with an apostrophe or a space is no such proof:
-    # its group, under "", is always searched).
+    # The ``anywhere`` alternatives grouped by their hint: only the groups whose hint the line
+    # holds can match (``_anywhere``; a hint with an apostrophe, a space or a letter beyond
+    # ASCII is no such proof: its group, under "", is always searched).
     by_hint: tuple[tuple[str, re.Pattern[str]], ...]
     credit: re.Pattern[str]
     dangling: re.Pattern[str]
@@ -110,7 +110,7 @@ def _by_hint(
     groups: dict[str, list[str]] = {}
     for phrase in phrases:
         hint = _hint(phrase)
-        safe = not any(c in hint for c in " '’")
+        safe = hint.isascii() and not any(c in hint for c in " '")
         groups.setdefault(hint if safe else "", []).append(_phrase(phrase))
     for hint, part in _MARK_PARTS:
         groups.setdefault(hint, []).append(part)
@@ -119,12 +119,18 @@ def _by_hint(
     return tuple((hint, re.compile("|".join(group), re.I)) for hint, group in groups.items())
 
 
+# The characters outside ASCII that match an ASCII letter when case is ignored (the regex
+# engine folds "ſ" to "s", "K" (Kelvin) to "k", "İ" and "ı" to "i"; ``str.lower`` does not),
+# found by matching every code point against every letter and digit.
+_FOLD_TO_ASCII = frozenset("İıſ\u212a")
+
+
 def _anywhere(text: str, lowered: str, found: Rules) -> bool:
-    """Whether ``found.anywhere`` matches the line: on ASCII text, searched only in the groups
-    of the hints the line holds (a tenth of the alternation, tried at every position);
-    beyond ASCII, where case folding may match a capital without its lower-case hint
-    ("K" for "k"), the whole pattern."""
-    if not text.isascii():
+    """Whether ``found.anywhere`` matches the line, searched only in the groups of the hints
+    the line holds (a fraction of the alternation, which is tried at every position). Where
+    the line has a character that case folding matches to an ASCII letter, a phrase may match
+    without its hint in the lower-cased line: then the whole pattern."""
+    if not _FOLD_TO_ASCII.isdisjoint(text):
         return bool(found.anywhere.search(text))
     return any(pattern.search(text) for hint, pattern in found.by_hint if hint in lowered)
 
