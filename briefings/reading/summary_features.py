@@ -141,7 +141,9 @@ def describe(
     paragraphs = paragraph_of if paragraph_of is not None else list(range(n))
     # Per-article tables, so that each sentence's features are set operations and sums in C
     # rather than Python loops over its words (the same numbers, added in the same order).
-    log_df = {w: math.log1p(c - 1) for w, c in df.items()}.__getitem__
+    # log1p(df - 1) by count, not by word: a word is in at most every sentence
+    log_count = [0.0, *(math.log1p(c - 1) for c in range(1, n + 1))].__getitem__
+    count_of = df.__getitem__
     # The lead's words, and those two lead sentences share: a lead sentence's own words are
     # in the lead already, so it shares a word with the lead when another one has it too.
     lead = uniques[:_LEAD]
@@ -162,7 +164,7 @@ def describe(
                 *_row(i, n, len(sentence_words)),
                 # Words the sentence shares with the rest of the article (its own occurrence
                 # removed), with the lead, with the headline.
-                sum(map(log_df, unique)) / size,
+                sum(map(log_count, map(count_of, unique))) / size,
                 len(unique & (in_lead_twice if i < _LEAD else in_lead)) / size,
                 len(unique & title_words) / max(len(title_words), 1),
                 *_marks(text, sentence_words, lowered[i], known, language),
