@@ -622,3 +622,53 @@ def test_glaubt_and_a_surname_closing_a_quotes_sentence_name_the_speaker() -> No
         "wahren, glaubt Ambrus.",
     )
     assert got == [("eine bestimmte Würde aus der Sicht der Bürger", "Christian Ambrus")]
+
+
+def test_a_role_nobody_holds_stays_a_description_not_a_noun_run_after_it() -> None:
+    got = said(
+        "de",
+        "In der Nacht wurde ein Transporter geplündert.",
+        "„Wir warten jetzt auf die Ergebnisse der Analysen“, berichtet der Chef-Ermittler am "
+        "Montag. Derartige Autos werden für Bargeld eingesetzt.",
+    )
+    assert got == [("Wir warten jetzt auf die Ergebnisse der Analysen", "der Chef-Ermittler")]
+
+
+def test_a_press_release_speaks_for_the_body_that_issued_it() -> None:
+    got = said(
+        "de",
+        "Es gab 58 Festnahmen, hieß es in einer Aussendung des Landeskriminalamtes.",
+        "„Die Beamten haben in diesen Tagen große Erfolge erzielt“, hieß es in der Aussendung.",
+    )
+    assert got == [
+        ("Die Beamten haben in diesen Tagen große Erfolge erzielt", "Landeskriminalamtes")
+    ]
+
+
+def test_a_genitive_of_a_surname_written_alone_is_no_person() -> None:
+    people = persons_in(
+        "Weber wolle dazu nichts sagen. Webers Wohnung sei nicht die einzige.",
+        lex=lexicon("de"),
+    )
+    assert "Webers Wohnung" not in people
+
+
+def test_a_role_word_stands_for_the_one_given_that_role_not_the_paragraphs_subject() -> None:
+    got = said(
+        "de",
+        "Die Plakate wirken, sagt Frank Brenner aus Stuttgart.",
+        "Kommunikationswissenschaftler Brenner teilt den Wahlkampf in drei Wellen.",
+        "Neben Spitzenkandidat Jonas Weber ist auch Lisa Kron früh präsent. „Das führt dazu, "
+        "dass die Menschen schnell genervt sind“, sagt der Wissenschaftler.",
+    )
+    assert got[-1] == ("Das führt dazu, dass die Menschen schnell genervt sind", "Frank Brenner")
+
+
+def test_so_der_and_a_rank_given_with_the_name_before_is_that_person() -> None:
+    got = said(
+        "de",
+        "Wir sprachen mit Bezirkskommandant Werner Maier über die Einbrüche.",
+        "Im Juli gab es einen Einbruch in Lieserbrücke.",
+        "„Die Täter sind sehr schnell wieder verschwunden“, so der Bezirkskommandant.",
+    )
+    assert got == [("Die Täter sind sehr schnell wieder verschwunden", "Werner Maier")]

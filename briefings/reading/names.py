@@ -385,13 +385,14 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     ]
     if not found:
         return ()
+    whole = "\n\n".join(paragraphs)
     if lex.capitalised_nouns:
-        # "Brettschneiders Sicht": a known surname's genitive and a noun name its owner
+        # "Brettschneiders Sicht": a known surname's genitive and a noun name its owner, also
+        # a surname the text writes on its own ("Mahrer wolle …", "Mahrers Appartement")
         surnames = {n.split()[-1] + "s" for n in found if len(n.split()) > 1}
-        found = [n for n in found if n.split()[0] not in surnames]
+        found = [n for n in found if n.split()[0] not in surnames and not _genitive_of(n, whole)]
         if not found:
             return ()
-    whole = "\n\n".join(paragraphs)
     lowered = f" {whole} "  # a lower-case use: " was " in the text itself (case kept)
     given = _GIVEN if lex is _EN else _GIVEN | lex.masculine_given | lex.feminine_given
     kept: list[str] = []
@@ -411,6 +412,16 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
         if not treated_as_organisation(whole, name) and not introduced_as_body(whole, name, lex):
             kept.append(name)
     return tuple(dict.fromkeys(kept))
+
+
+def _genitive_of(name: str, text: str) -> bool:
+    """A two-word run opening on a word the text also writes without its final "s" on its
+    own ("Mahrers Appartement" where "Mahrer" stands alone): an owner's genitive, no name."""
+    words = name.split()
+    stem = words[0][:-1]
+    if len(words) != 2 or not words[0].endswith("s") or len(stem) < 3:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text) is not None
 
 
 def _without_leading_nouns(name: str, text: str, lex: Lexicon, given: frozenset[str]) -> str:
