@@ -672,3 +672,37 @@ def test_so_der_and_a_rank_given_with_the_name_before_is_that_person() -> None:
         "„Die Täter sind sehr schnell wieder verschwunden“, so der Bezirkskommandant.",
     )
     assert got == [("Die Täter sind sehr schnell wieder verschwunden", "Werner Maier")]
+
+
+def test_a_quote_after_reported_speech_is_its_speakers_not_the_next_sentences() -> None:
+    got = said(
+        "de",
+        "Die Partei stritt lange über den Kredit.",
+        "Es gebe gültige Verträge, mahnte etwa Rebecca Wyler von der SP. «Dass sich der Rat "
+        "einschaltet, will niemand hier.» Stadtpräsidentin Corine Mauch appellierte ebenfalls "
+        "ans Parlament.",
+    )
+    assert got == [("Dass sich der Rat einschaltet, will niemand hier.", "Rebecca Wyler")]
+
+
+def test_a_quote_opening_its_paragraph_may_still_be_cued_by_the_next_sentence() -> None:
+    got = said(
+        "de",
+        "Der Polizist ist tot.",
+        "„Wir trauern um einen mutigen Polizeibeamten.“ Ministerpräsident Winfried Kretschmann "
+        "sprach in einer Mitteilung von seiner Trauer.",
+    )
+    assert got == [("Wir trauern um einen mutigen Polizeibeamten.", "Winfried Kretschmann")]
+
+
+def test_a_body_after_von_der_is_no_part_of_the_name_before_it() -> None:
+    got = said(
+        "de",
+        "Die Polizei ermittelt weiter.",
+        "„Die Ermittler sollen in Ruhe arbeiten können“, sagte Johann Baumschlager von der "
+        "Landespolizeidirektion NÖ am Freitag.",
+    )
+    assert got == [("Die Ermittler sollen in Ruhe arbeiten können", "Johann Baumschlager")]
+    assert persons_in("Es sprach Ursula von der Leyen.", lex=lexicon("de")) == [
+        "Ursula von der Leyen"
+    ]

@@ -148,9 +148,18 @@ def _person_name(run: str, lex: Lexicon) -> str | None:
             )
         if word not in lex.connectors:
             continue
-        rest = (w.lower() for w in words[i + 1 :])
-        after = next((w for w in rest if w not in lex.connectors and w not in not_names), "")
-        if after in org_words or lex.is_title(after):
+        rest = (w for w in words[i + 1 :])
+        cased = next(
+            (w for w in rest if w not in lex.connectors and w.lower() not in not_names), ""
+        )
+        after = cased.lower()
+        # "Jan Roe von der SP", "von der Landespolizeidirektion": after a whole name, an
+        # acronym or a word with a noun ending is a body, no part of the name
+        body = i >= 2 and (
+            (cased.isupper() and len(cased) > 1)
+            or (len(after) > 6 and after.endswith(lex.noun_endings))
+        )
+        if after in org_words or lex.is_title(after) or body:
             words = words[:i]  # "Jana Roe von der Firma X": what follows is no name
             break
     while words and (words[-1].lower() in not_names or words[-1] in lex.connectors):
