@@ -706,3 +706,22 @@ def test_a_body_after_von_der_is_no_part_of_the_name_before_it() -> None:
     assert persons_in("Es sprach Ursula von der Leyen.", lex=lexicon("de")) == [
         "Ursula von der Leyen"
     ]
+
+
+def test_an_ampersand_joins_one_firms_name() -> None:
+    got = said(
+        "de",
+        "Die Firma Muster baut Stellen ab.",
+        "Die Beratungsfirma Ernst & Young warnt: „Die Lage wird sich weiter verschärfen.“",
+    )
+    assert got == [("Die Lage wird sich weiter verschärfen.", "Ernst & Young")]
+
+
+def test_heisst_es_in_a_letter_of_a_body_credits_that_body() -> None:
+    got = said(
+        "de",
+        "Die Firma Muster baut Stellen ab.",
+        "Peter Krause sprach mit Anna Berg. „Die Lage wird sich weiter verschärfen“, heißt es "
+        "in einem Schreiben des Betriebsrats.",
+    )
+    assert got == [("Die Lage wird sich weiter verschärfen", "Betriebsrats")]

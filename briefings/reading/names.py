@@ -65,7 +65,8 @@ def capitalised_runs(text: str) -> tuple[Name, ...]:
         if current:
             gap = text[last_end : match.start()]
             if (
-                (gap.strip() and gap.strip() not in _ELIDED_PARTICLES)  # "Jean d'Ormesson"
+                # "Jean d'Ormesson"; "Ernst & Young", "Procter & Gamble": one name
+                (gap.strip() and gap.strip() not in _ELIDED_PARTICLES and gap.strip() != "&")
                 or "\n" in gap
                 or (
                     last.endswith(".")

@@ -84,6 +84,9 @@ class SpeakerPhrases(AttributionState):
                 or self._person_named_next(span)
                 or raw
             )
+        author = self._author_in_cue(raw)
+        if author:
+            return author
         signers = self.cues.signed_by.search(raw)
         if signers and self.cues.documents.match(self.cues.document_by.sub("", raw)):
             group = self._group_for("the " + signers.group("noun"), span)
@@ -227,6 +230,19 @@ class SpeakerPhrases(AttributionState):
         if known and noun in self.lex.collective:
             return max(known)[1]
         return ""
+
+    def _author_in_cue(self, raw: str) -> str:
+        """The body a cue names as its document's author: "in einem Schreiben des
+        Betriebsrats" -> "Betriebsrats", "a statement from the Red Cross" -> "Red Cross"."""
+        of = self.lex.alternation((*self.lex.apposition, *self.lex.determiners))
+        inside = re.match(
+            rf"(?:(?:{of})\s+)?(?:[\w-]+\s+)?(?:{self.lex.alternation(self.lex.issued_documents)})"
+            rf"\s+(?:{of})\s+(?:(?:{of})\s+)?",
+            raw,
+            re.I,
+        )
+        runs = [r for r in capitalised_runs(raw[inside.end() :]) if r.start == 0] if inside else []
+        return runs[0].text if runs else ""
 
     def _document_author(self, raw: str, span: Span) -> str:
         """The name after the same issued document and an "of" word ("the statement of the
