@@ -725,3 +725,12 @@ def test_heisst_es_in_a_letter_of_a_body_credits_that_body() -> None:
         "in einem Schreiben des Betriebsrats.",
     )
     assert got == [("Die Lage wird sich weiter verschärfen", "Betriebsrats")]
+
+
+def test_a_perfect_tense_cue_after_a_quote_names_the_speaker_between_its_verbs() -> None:
+    got = said(
+        "de",
+        "Die Firma Muster baut Stellen ab.",
+        "«Ich hätte gern ein kühles Bier», habe der Finanzminister darauf geantwortet.",
+    )
+    assert got == [("Ich hätte gern ein kühles Bier", "der Finanzminister")]

@@ -46,6 +46,9 @@ class AfterCues(AttributionState):
         outer = self._outer_source(span, after)
         if outer:
             return outer
+        perfect = self._perfect_cue(after)
+        if perfect:
+            return perfect  # "«…», habe der Finanzminister darauf geantwortet"
         match = self.cues.after_subject_verb.match(after)
         # "«A.» Stadtpräsidentin X appellierte …": where a cue follows a comma, a new sentence
         new_sentence = self.lex.subject_cue_after_comma and _closed_sentence(span, para, after)
@@ -285,6 +288,22 @@ class AfterCues(AttributionState):
         sentences = split_sentences(text, self.lex.abbreviations)
         first = sentences[0] if sentences else text
         return re.split(r"[;:!?“”\"]", first)[0].rstrip(" .")
+
+    def _perfect_cue(self, after: str) -> str | None:
+        """A cue in the perfect tense with its auxiliary first and its participle closing the
+        sentence ("„…“, hat die Ministerin am Montag gesagt."): the words between name the
+        speaker."""
+        if not self.lex.perfect_auxiliaries:
+            return None
+        pattern = self.lex.compiled(
+            "perfect_cue",
+            lambda lex: re.compile(
+                rf"^\s*,\s*{lex.alternation(lex.perfect_auxiliaries)}\s+"
+                rf"(?P<who>[^,.;:!?“”\"«»„]{{1,80}}?)\s+(?:{self.cues.verb})\s*(?:[.!;]|$)"
+            ),
+        )
+        match = pattern.match(after)
+        return self._speaker_in_phrase(match.group("who")) if match else None
 
     def _reported_before(self, span: Span, para: str) -> str:
         """The speaker of the sentence right before a quote in its paragraph when that
