@@ -734,3 +734,22 @@ def test_a_perfect_tense_cue_after_a_quote_names_the_speaker_between_its_verbs()
         "«Ich hätte gern ein kühles Bier», habe der Finanzminister darauf geantwortet.",
     )
     assert got == [("Ich hätte gern ein kühles Bier", "der Finanzminister")]
+
+
+def test_a_quoted_nickname_before_the_name_in_apposition_is_no_next_quote() -> None:
+    got = said(
+        "de",
+        "Die Partei tagt in Graz.",
+        "„Eineinhalb Jahre haben wir noch bis zur Wahl“, so der „Chef“, Hermann Schuster in "
+        "seinem Referat.",
+    )
+    assert got == [("Eineinhalb Jahre haben wir noch bis zur Wahl", "Hermann Schuster")]
+
+
+def test_a_quoted_paper_name_before_heisst_es_is_the_source() -> None:
+    got = said(
+        "de",
+        "Peter Krause sprach mit der Presse.",
+        "Im „Kurier“ hieß es dazu: „Die Lage wird sich weiter verschärfen.“",
+    )
+    assert got == [("Die Lage wird sich weiter verschärfen.", "Kurier")]

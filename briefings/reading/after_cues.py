@@ -32,6 +32,9 @@ class AfterCues(AttributionState):
                 lambda lex: re.compile(rf"(?<=\s){lex.alternation(lex.asides)},?(?=\s)", re.I),
             )
             after = asides.sub(lambda m: " " * len(m.group(0)), after)
+        # "…“, so der „1er“, Hermann Schützenhöfer": a nickname quoted before the name in
+        # apposition is no next quote (its marks blanked, offsets kept)
+        after = _NICKNAME.sub(lambda m: " " + m.group(2) + " ", after)
         nxt = self.cues.next_opener.search(after)
         if nxt:
             if self._hands_to_next(span, after[: nxt.start()], after[nxt.end() :]):
@@ -361,6 +364,9 @@ def _mask_gloss(text: str) -> str:
     """A parenthesis right after a quote (its translation or a gloss) blanked, offsets kept:
     "« Errare humanum est » (l'erreur est humaine), lance X" reads as "…, lance X"."""
     return _GLOSS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_NICKNAME = re.compile(r"([„“\"«»‚‘’”])([^„“\"«»”\s][^„“\"«»”,.]{0,18}?)[“”\"«»‘’](?=,\s+[^\W\d_])")
 
 
 def _closed_sentence(span: Span, para: str, after: str) -> bool:
