@@ -753,3 +753,13 @@ def test_a_quoted_paper_name_before_heisst_es_is_the_source() -> None:
         "Im „Kurier“ hieß es dazu: „Die Lage wird sich weiter verschärfen.“",
     )
     assert got == [("Die Lage wird sich weiter verschärfen.", "Kurier")]
+
+
+def test_a_partial_quote_opening_lower_case_is_no_title_though_its_nouns_are_capitalised() -> None:
+    got = said(
+        "de",
+        "Der Konzern legt Zahlen vor.",
+        "Im vierten Quartal bewege sich das Geschäft „im Rahmen der Erwartungen“, so Wolfgang "
+        "Schäfer.",
+    )
+    assert got == [("im Rahmen der Erwartungen", "Wolfgang Schäfer")]
