@@ -123,11 +123,11 @@ def _is_quote(
         # a name or slogan the headline also quotes ("Meth. We're on it."); a longer quote
         # the headline or dek repeats is still said in the body ("“A …”, conta Kalú")
         return False
-    if _title_like(words) and not text.rstrip().endswith((".", "?", "!", ",")):
+    if _title_like(words, lex) and not text.rstrip().endswith((".", "?", "!", ",")):
         return False  # a title of a song, a book or a sign: "We're Not Gonna Take It"
     para = paragraphs[span.paragraph]
     before = para[: span.open_at].rstrip()
-    if _title_like(words) and _slogan_before(lex).search(before):
+    if _title_like(words, lex) and _slogan_before(lex).search(before):
         return False  # signs with sayings such as "Less Money on Testing, More on Students."
     if _pull_quote(text, span, paragraphs):
         return False
@@ -161,7 +161,9 @@ def _folded_article(paragraphs: tuple[str, ...]) -> str:
     return " " + " | ".join(_fold(p) for p in paragraphs) + " "
 
 
-def _title_like(words: list[str]) -> bool:
+def _title_like(words: list[str], lex: Lexicon) -> bool:
+    if lex.capitalised_nouns and words[0][:1].islower():
+        return False  # „im Rahmen der Erwartungen“: nouns are capitalised, a title's start too
     content = [w for w in words if len(w) > 3]
     capital = sum(1 for w in content if w[:1].isupper())
     return len(content) >= 2 and capital >= 0.8 * len(content)
