@@ -31,6 +31,8 @@ class BeforeCues(AttributionState):
             previous = self.paragraphs[span.paragraph - 1].rstrip()
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
                 before = previous  # "Boudreau said:" closing the paragraph before
+        # 'Im "Kurier" hieß es dazu:': a quoted title in the cue is a name, not a quote
+        before = _QUOTED_TITLE.sub(_unquote_title, before)
         sentence = last_sentence(before, self.lex.abbreviations)
         joined = self.cues.inverted_pronoun_before
         inverted = joined.search(sentence) if joined else None
@@ -344,3 +346,14 @@ def mask_labels(text: str) -> str:
     """Short parentheticals blanked, offsets kept: "Rep. Jane Doe (D-Ohio) said" reads as
     "Rep. Jane Doe said"."""
     return _LABEL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_QUOTED_TITLE = re.compile(r"[„“\"«»‚‘]([^\W\d_][^„“\"«»”,.!?:;]{0,30}?)[“”\"«»‘’]")
+
+
+def _unquote_title(match: re.Match[str]) -> str:
+    """A quoted name of one to three capitalised words, its marks blanked (offsets kept)."""
+    words = match.group(1).split()
+    if len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return " " + match.group(1) + " "
+    return match.group(0)
