@@ -234,3 +234,22 @@ def test_a_run_opening_on_an_organisation_word_is_no_person() -> None:
         "las registradas «son temperaturas muy altas, aunque puntuales».",
     )
     assert got == [("son temperaturas muy altas, aunque puntuales", "Francisco Navarro")]
+
+
+def test_a_name_later_in_the_subjects_sentence_is_not_the_next_speaker() -> None:
+    got = said(
+        "es",
+        "El alcalde Tomás Ferrer Luna dijo que el concejal Rubén Ortiz Gil prepara un plan.",
+        "«El plan estará listo antes del verano», aseguró.",
+    )
+    assert got == [("El plan estará listo antes del verano", "Tomás Ferrer Luna")]
+
+
+def test_a_scare_quotes_source_is_not_the_next_speaker() -> None:
+    got = said(
+        "es",
+        "Asimismo, Tomás Ferrer Luna criticó al abogado Rubén Ortiz Gil, quien pidió «frenar» "
+        "la obra.",
+        "«No voy a pedir disculpas por defender el proyecto», agregó.",
+    )
+    assert got == [("No voy a pedir disculpas por defender el proyecto", "Tomás Ferrer Luna")]
