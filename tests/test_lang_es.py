@@ -253,3 +253,12 @@ def test_a_scare_quotes_source_is_not_the_next_speaker() -> None:
         "«No voy a pedir disculpas por defender el proyecto», agregó.",
     )
     assert got == [("No voy a pedir disculpas por defender el proyecto", "Tomás Ferrer Luna")]
+
+
+def test_julio_opens_a_name_and_a_club_is_no_person() -> None:
+    got = said(
+        "es",
+        "El entrenador del Real Oviedo, Julio Pérez Soto, habló tras el partido.",
+        "«Fue un partido muy complicado para nosotros», expresó.",
+    )
+    assert got == [("Fue un partido muy complicado para nosotros", "Julio Pérez Soto")]
