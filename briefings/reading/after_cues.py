@@ -214,7 +214,9 @@ class AfterCues(AttributionState):
                 return None
             if self.cues.verb_anywhere.search(para[end : nxt.open_at]):
                 return None
-            raw = self._after_cue(nxt, para)
+            # "«A» al «B». Lo ha detto X": the later quote's back reference, as speaker_for
+            # reads it, before any reading of "Lo ha" as an inverted cue
+            raw = self._back_reference(nxt, para) or self._after_cue(nxt, para)
             if raw is not None:
                 return raw
             end = nxt.close_end

@@ -19,7 +19,13 @@ from briefings.reading.names import (
     split_at_articles,
     strip_titles,
 )
-from briefings.reading.roles import appositive_name, holder_of, role_holders, unnamed_role
+from briefings.reading.roles import (
+    appositive_name,
+    holder_after,
+    holder_of,
+    role_holders,
+    unnamed_role,
+)
 
 if TYPE_CHECKING:
     from briefings.reading.lexicon import Lexicon
@@ -74,6 +80,7 @@ class SpeakerPhrases(AttributionState):
                 or self._role_holder(raw, span)
                 or self._last_actor(span)
                 or self._person_named_next(span)
+                or self._role_holder(raw, span, after=True)
                 or raw
             )
         signers = self.cues.signed_by.search(raw)
@@ -177,10 +184,11 @@ class SpeakerPhrases(AttributionState):
                 return run.text
         return ""
 
-    def _role_holder(self, raw: str, span: Span) -> str:
+    def _role_holder(self, raw: str, span: Span, after: bool = False) -> str:
         if self._holders is None:
             self._holders = role_holders(self.doc, self._known_person)
-        return holder_of(raw, span.paragraph, span.start, self._holders, self.lex)
+        find = holder_after if after else holder_of
+        return find(raw, span.paragraph, span.start, self._holders, self.lex)
 
     def _group_for(self, raw: str, span: Span) -> str:
         """ "the doctors" -> the group an apposition named ("The doctors, members of … Doctors
