@@ -262,3 +262,23 @@ def test_julio_opens_a_name_and_a_club_is_no_person() -> None:
         "«Fue un partido muy complicado para nosotros», expresó.",
     )
     assert got == [("Fue un partido muy complicado para nosotros", "Julio Pérez Soto")]
+
+
+def test_a_portfolio_in_a_role_is_no_person() -> None:
+    got = said(
+        "es",
+        "El ministro de la Presidencia, Relaciones con las Cortes y Memoria Democrática, Tomás "
+        "Ferrer Luna, ha dicho que el plan avanza.",
+        "«España es el primer país en recibir los fondos», ha afeado el ministro.",
+    )
+    assert got == [("España es el primer país en recibir los fondos", "Tomás Ferrer Luna")]
+
+
+def test_a_body_after_de_before_a_subjectless_verb_is_not_its_subject() -> None:
+    got = said(
+        "es",
+        "El vicepresidente Tomás Ferrer Luna ha jurado hoy su cargo.",
+        "Tras el acto con los nuevos consejeros de la Junta ha destacado que es «un equipo muy "
+        "preparado y entregado».",
+    )
+    assert got == [("un equipo muy preparado y entregado", "Tomás Ferrer Luna")]

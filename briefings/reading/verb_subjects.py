@@ -104,7 +104,14 @@ class VerbSubjects(AttributionState):
             if person:
                 return person  # "Bishop Ann Lee of the Diocese of Leeds told"
             runs = capitalised_runs(head)
-            if runs and runs[-1].end >= len(head) - 1 and self._named(runs[-1].text):
+            if (
+                runs
+                and runs[-1].end >= len(head) - 1
+                and self._named(runs[-1].text)
+                and not (self.lex.pro_drop and self._prepositional(head[: runs[-1].start]))
+            ):
+                # (where subjects may be left out, "Tras el acto … de la Junta ha destacado"
+                # names a place the subjectless verb's sentence passes through)
                 return runs[-1].text
         determiner = self.cues.determiner_tail.search(head)
         if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
@@ -115,6 +122,22 @@ class VerbSubjects(AttributionState):
                 return None  # "Roe delivered a snappy retort:": the object of a verb
             return determiner.group(0)
         return None
+
+    def _prepositional(self, before: str) -> bool:
+        """Words before a name that end on a genitive particle, with or without its article
+        ("de", "de la"): the name is what a noun before it belongs to ("a Sarabia, que" is
+        the one spoken to, an antecedent)."""
+        if any(w.lower() in self.lex.issued_documents for w in before.split()):
+            return False  # "No comunicado do PSD acrescenta-se": the text's author speaks
+        words = [w.lower() for w in before.split()[-2:]]
+        if words and words[-1] in self.lex.determiners:
+            words = words[:-1]
+        return (
+            bool(words)
+            and words[-1] in self.lex.connectors
+            and words[-1] in self.lex.embedding
+            and words[-1] not in self.lex.determiners
+        )
 
     def _object_of(self, word: str) -> bool:
         """A lower-case word before a description that can only be a verb taking it as its
