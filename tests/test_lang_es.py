@@ -282,3 +282,14 @@ def test_a_body_after_de_before_a_subjectless_verb_is_not_its_subject() -> None:
         "preparado y entregado».",
     )
     assert got == [("un equipo muy preparado y entregado", "Tomás Ferrer Luna")]
+
+
+def test_an_inverted_verb_closing_the_sentence_names_its_speaker() -> None:
+    got = said(
+        "es",
+        "El alcalde Tomás Ferrer Luna visitó la obra.",
+        "La ministra Ana Ruiz Gil llegó después.",
+        "«Es una vergüenza para todo el barrio» lo que pasó ayer, dijo Tomás Ferrer Luna en la "
+        "radio.",
+    )
+    assert got == [("Es una vergüenza para todo el barrio", "Tomás Ferrer Luna")]
