@@ -293,3 +293,22 @@ def test_an_inverted_verb_closing_the_sentence_names_its_speaker() -> None:
         "radio.",
     )
     assert got == [("Es una vergüenza para todo el barrio", "Tomás Ferrer Luna")]
+
+
+def test_a_name_in_an_adverbial_before_a_subjectless_verb_is_not_its_subject() -> None:
+    got = said(
+        "es",
+        "El ministro de Cultura, Tomás Ferrer Luna, habló ayer con la prensa.",
+        "Además, en diálogo con Radio Nacional dijo que «el presidente elegirá a la mejor opción».",
+    )
+    assert got == [("el presidente elegirá a la mejor opción", "Tomás Ferrer Luna")]
+
+
+def test_a_name_between_the_verb_and_the_quote_is_what_was_spoken_of() -> None:
+    got = said(
+        "es",
+        "El ministro de Cultura, Tomás Ferrer Luna, habló ayer con la prensa.",
+        "Además dijo que no le sorprendió la renuncia del ministro Rubén Ortiz Gil «pues en "
+        "algún momento manifestó su voluntad».",
+    )
+    assert got == [("pues en algún momento manifestó su voluntad", "Tomás Ferrer Luna")]

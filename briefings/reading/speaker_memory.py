@@ -24,13 +24,15 @@ class SpeakerMemory(AttributionState):
     _span_speakers: list[tuple[Span, str]]
     _groups_named: list[tuple[int, int, str]]
 
-    def _spoken_of(self, span: Span) -> str | None:
+    def _spoken_of(self, span: Span, until: int | None = None) -> str | None:
         """The person a subjectless verb speaks for: the last one who spoke or was a
         sentence's subject in this paragraph or the one before ("X, candidato de Y Z, dijo
         que… «…», precisó": X, not Y Z named after), else the last one named there, else the
-        last person the text is about."""
+        last person the text is about. ``until``: where the verb stands in the quote's
+        paragraph (a name after it is its object)."""
         actor = self._last_actor_before(span, speech_only=True)
-        at = bisect_left(self._mention_keys, (span.paragraph, span.open_at))
+        limit = span.open_at if until is None else min(until, span.open_at)
+        at = bisect_left(self._mention_keys, (span.paragraph, limit))
         mention = next(
             (m for m in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]) if self._agent(m)),
             None,

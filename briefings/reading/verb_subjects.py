@@ -29,7 +29,7 @@ class VerbSubjects(AttributionState):
             return runs[0].text  # "antwortete Weber: „…“": the verb's subject, named by surname
         return found or None
 
-    def _subject_before(self, text: str) -> str | None:
+    def _subject_before(self, text: str, antecedent: bool = False) -> str | None:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
         description ("the former senator"); None when the words before are no subject."""
         head = self.cues.trailing_adv.sub("", text.rstrip())
@@ -87,7 +87,7 @@ class VerbSubjects(AttributionState):
         if last_word.lower() in self.lex.relatives and before_relative.endswith(","):
             # "…, según las autoridades, que pidieron «…»": the relative's antecedent
             return self._who_antecedent(before_relative[:-1], last_word) or self._subject_before(
-                before_relative[:-1]
+                before_relative[:-1], antecedent=True
             )
         inside = self._relative_clause(head)
         if inside:
@@ -108,7 +108,11 @@ class VerbSubjects(AttributionState):
                 runs
                 and runs[-1].end >= len(head) - 1
                 and self._named(runs[-1].text)
-                and not (self.lex.pro_drop and self._prepositional(head[: runs[-1].start]))
+                and not (
+                    self.lex.pro_drop
+                    and not antecedent
+                    and self._prepositional(head[: runs[-1].start])
+                )
             ):
                 # (where subjects may be left out, "Tras el acto … de la Junta ha destacado"
                 # names a place the subjectless verb's sentence passes through)
@@ -125,16 +129,19 @@ class VerbSubjects(AttributionState):
 
     def _prepositional(self, before: str) -> bool:
         """Words before a name that end on a genitive particle, with or without its article
-        ("de", "de la"): the name is what a noun before it belongs to ("a Sarabia, que" is
-        the one spoken to, an antecedent)."""
+        ("de", "de la"), or on a preposition of an adverbial phrase ("Además, en diálogo con
+        Radio Nacional dijo"): the name is no subject (but "a Sarabia, que" may be a relative's
+        antecedent: not asked)."""
         if any(w.lower() in self.lex.issued_documents for w in before.split()):
             return False  # "No comunicado do PSD acrescenta-se": the text's author speaks
         words = [w.lower() for w in before.split()[-2:]]
         if words and words[-1] in self.lex.determiners:
             words = words[:-1]
+        segment = before.rsplit(",", 1)[-1].split()
+        adverbial = bool(segment) and segment[0].lower() in self.lex.intro
         return (
             bool(words)
-            and words[-1] in self.lex.connectors
+            and (words[-1] in self.lex.connectors or adverbial)
             and words[-1] in self.lex.embedding
             and words[-1] not in self.lex.determiners
         )
