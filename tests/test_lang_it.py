@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefings.reading.document import build_document
+from briefings.reading.quotes import quotes_of
 from tests.lang_helpers import said
 
 LEAD = "Il sindaco di Cremona, Luca Bianchi Ferri, ha inaugurato ieri la nuova biblioteca."
@@ -182,3 +184,15 @@ def test_a_quote_before_another_takes_the_later_back_reference() -> None:
         "della presidenza”. Lo ha detto il vicepremier Marco Bellini ad Andria.",
     )
     assert [s for _, s in got] == ["Marco Bellini", "Marco Bellini"]
+
+
+def test_a_headline_name_speaks_a_quote_nothing_else_attributes() -> None:
+    doc = build_document(
+        "Caso Almasri, Bellini: indagine non è un atto dovuto",
+        "",
+        ["“Non si è trattato di un atto dovuto e lo ripeto”. Poi la conferenza è finita."],
+        language="it",
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(doc)] == [
+        ("Non si è trattato di un atto dovuto e lo ripeto", "Bellini")
+    ]
