@@ -232,7 +232,9 @@ class AfterCues(AttributionState):
                 return None
             if self.cues.verb_anywhere.search(para[end : nxt.open_at]):
                 return None
-            raw = self._after_cue(nxt, para)
+            # "«A» al «B». Lo ha detto X": the later quote's back reference, as speaker_for
+            # reads it, before any reading of "Lo ha" as an inverted cue
+            raw = self._back_reference(nxt, para) or self._after_cue(nxt, para)
             if raw is not None:
                 return raw
             end = nxt.close_end
@@ -357,7 +359,7 @@ class AfterCues(AttributionState):
 
         def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None: ...
 
-        def _spoken_of(self, span: Span) -> str | None: ...
+        def _spoken_of(self, span: Span, until: int | None = None) -> str | None: ...
 
         def _subjectless(self, words: list[str]) -> bool: ...
 

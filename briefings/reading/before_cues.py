@@ -142,9 +142,12 @@ class BeforeCues(AttributionState):
                 return found
         if prev_same and prev_speaker and self._one_sentence(prev_same, span):
             return prev_speaker  # "«A», a lo que se añaden «B»": no new subject in between
+        # (a name between the verb and the quote is what was spoken of: "dijo que la
+        # renuncia del ministro X «…»" is not X's)
+        verb_at = start + max(before.rfind(sentence), 0) + verb.start()
         if self.lex.pro_drop and self._subjectless(sentence[: verb.start()].split()):
             # "Además insistió en que “…”": the subject is the person spoken of
-            return self._spoken_of(span)
+            return self._spoken_of(span, until=verb_at)
         if running_on and not sentence[: verb.start()].strip():
             return None
         found = self._person_in_clause(sentence[: verb.start()])
@@ -159,7 +162,7 @@ class BeforeCues(AttributionState):
             subject = self._sentence_subject(self._sentence_before(span))
             if subject and self.people.is_person(self.people.expand(subject)):
                 return subject
-            return self._spoken_of(span)
+            return self._spoken_of(span, until=verb_at)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
 
     def _without_intro(self, phrase: str) -> str:
@@ -321,9 +324,9 @@ class BeforeCues(AttributionState):
 
         def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None: ...
 
-        def _spoken_of(self, span: Span) -> str | None: ...
+        def _spoken_of(self, span: Span, until: int | None = None) -> str | None: ...
 
-        def _subject_before(self, text: str) -> str | None: ...
+        def _subject_before(self, text: str, antecedent: bool = False) -> str | None: ...
 
 
 _INTRO = re.compile(r"^[^,]{1,120},\s+")

@@ -96,6 +96,20 @@ def holder_of(raw: str, paragraph: int, offset: int, holders: list[Holder], lex:
     return ""
 
 
+def holder_after(raw: str, paragraph: int, offset: int, holders: list[Holder], lex: Lexicon) -> str:
+    """The person first tied to the role word of ``raw`` after a place, or "": a role heading
+    an article before its holder is named ("Il ministro degli Esteri: «…»", then "il ministro
+    degli Esteri Antonio Tajani")."""
+    roles = [role for w in _WORD.findall(_bare(raw)) if (role := _role(w, lex))]
+    if not roles:
+        return ""
+    keys = [(h.paragraph, h.offset) for h in holders]
+    for holder in holders[bisect_left(keys, (paragraph, offset)) :]:
+        if holder.role == roles[0]:
+            return holder.name
+    return ""
+
+
 def unnamed_role(
     doc: Document, raw: str, paragraph: int, offset: int, holders: list[Holder]
 ) -> bool:

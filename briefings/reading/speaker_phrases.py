@@ -19,7 +19,13 @@ from briefings.reading.names import (
     split_at_articles,
     strip_titles,
 )
-from briefings.reading.roles import appositive_name, holder_of, role_holders, unnamed_role
+from briefings.reading.roles import (
+    appositive_name,
+    holder_after,
+    holder_of,
+    role_holders,
+    unnamed_role,
+)
 
 _ROLE_WORD = re.compile(r"[^\W\d_][\w-]*")
 
@@ -84,6 +90,7 @@ class SpeakerPhrases(AttributionState):
                 or self._role_holder(raw, span)
                 or self._last_actor(span)
                 or self._person_named_next(span)
+                or self._role_holder(raw, span, after=True)
                 or raw
             )
         author = self._author_in_cue(raw)
@@ -204,10 +211,11 @@ class SpeakerPhrases(AttributionState):
             w.lower().endswith(tuple(theirs)) for w in _ROLE_WORD.findall(raw)
         )
 
-    def _role_holder(self, raw: str, span: Span) -> str:
+    def _role_holder(self, raw: str, span: Span, after: bool = False) -> str:
         if self._holders is None:
             self._holders = role_holders(self.doc, self._known_person)
-        return holder_of(raw, span.paragraph, span.start, self._holders, self.lex)
+        find = holder_after if after else holder_of
+        return find(raw, span.paragraph, span.start, self._holders, self.lex)
 
     def _group_for(self, raw: str, span: Span) -> str:
         """ "the doctors" -> the group an apposition named ("The doctors, members of … Doctors
@@ -414,7 +422,7 @@ class SpeakerPhrases(AttributionState):
         def _last_person_before(self, span: Span, gender: str = "") -> str: ...
 
         def _last_actor_before(
-            self, span: Span, gender: str = ""
+            self, span: Span, gender: str = "", speech_only: bool = False
         ) -> tuple[int, int, str] | None: ...
 
         def _named(self, run: str) -> bool: ...
