@@ -53,7 +53,7 @@ class SpeakerPhrases(AttributionState):
                 self._unnamed_subject_before(span)
                 or self._ranked_antecedent(span, pronoun.gender)
                 or self._last_person_before(span, pronoun.gender)
-                or self._headline_speaker()
+                or self._headline_quoted()
                 or self.last_speaker
                 or raw
             )
@@ -407,7 +407,7 @@ class SpeakerPhrases(AttributionState):
 
         def _unnamed_subject_before(self, span: Span) -> str: ...
 
-        def _headline_speaker(self) -> str: ...
+        def _headline_quoted(self) -> str: ...
 
         def _document_source(self, phrase: str) -> str: ...
 

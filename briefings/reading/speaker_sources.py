@@ -50,7 +50,7 @@ class SpeakerSources(AttributionState):
             return ""
         return description
 
-    def _headline_speaker(self) -> str:
+    def _headline_quoted(self) -> str:
         """The person a headline opens on before a colon and a quote ("Mendy : « Ils nous ont
         … »"), for a pronoun the body gives no one to stand for."""
         found = _HEADLINE_SPEAKER.match(self.doc.title)
