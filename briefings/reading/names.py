@@ -374,6 +374,20 @@ def _after_numeral(paragraph: str, start: int, lex: Lexicon) -> bool:
     )
 
 
+def _org_tail(paragraph: str, start: int, lex: Lexicon) -> bool:
+    """A run right after an organisation word and a link ("the Association for Suicide
+    Prevention", "the Institute of Fiscal Studies"): the rest of the body's name."""
+    if not lex.org_links:
+        return False
+    before = paragraph[max(0, start - 40) : start].split()[-2:]
+    return (
+        len(before) == 2
+        and before[1] in lex.org_links
+        and before[0][:1].isupper()
+        and before[0].lower().strip(",") in lex.org_words
+    )
+
+
 # Quotes and topics both ask for the same article's people: the second asks the cache.
 @lru_cache(maxsize=4)
 def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
@@ -381,7 +395,9 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
         name
         for p in paragraphs
         for run in capitalised_runs(p)
-        if (name := person_name(run.text, lex)) and not _after_numeral(p, run.start, lex)
+        if (name := person_name(run.text, lex))
+        and not _after_numeral(p, run.start, lex)
+        and not _org_tail(p, run.start, lex)
     ]
     if not found:
         return ()

@@ -24,6 +24,7 @@ from briefings.reading.roles import appositive_name, holder_of, role_holders, un
 if TYPE_CHECKING:
     from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
+    from briefings.reading.names import Name
     from briefings.reading.roles import Holder
 
 _ELIDED = re.compile(r"^(\w{1,2}['’])(?=\w)")  # "l'entreprise" -> "l' entreprise"
@@ -63,6 +64,10 @@ class SpeakerPhrases(AttributionState):
         group = self._group_for(raw, span)
         if group:
             return group
+        if raw[:1].isupper() and " " not in raw and self.lex.is_title(raw):
+            named = self.people.expand(raw)
+            if named.split()[-1] == raw and self.people.is_person(named):
+                return named  # "King said" where the article named Gayle King: her surname
         if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
             # "the minister", or a bare title ("Chef", "Ministerin"): the person the paragraph
             # is about, else the one the article gave that role, else the person last named;
@@ -253,7 +258,7 @@ class SpeakerPhrases(AttributionState):
             pick = runs[-1] if last else runs[0]
             # where nouns are capitalised, a lone capitalised word is a noun ("etwas Neues")
             noun = self.lex.capitalised_nouns and len(pick.text.split()) == 1
-            if (pick.start <= 2 or last) and not noun:
+            if (pick.start <= 2 or last) and not noun and not self._attributive(phrase, pick):
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         words = descriptor.split()
@@ -287,6 +292,22 @@ class SpeakerPhrases(AttributionState):
         if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
             return descriptor
         return None
+
+    def _attributive(self, phrase: str, run: Name) -> bool:
+        """A name after an opening determiner that qualifies the noun after it ("a GOP
+        operative", "one Labour councillor"): the description is the speaker, not the name."""
+        before = phrase[: run.start].split()
+        if len(before) != 1 or before[0].lower() not in self.lex.descriptor_openers:
+            return False
+        following = phrase[run.end :].split()[:1]
+        noun = following[0].strip(",;") if following else ""
+        return (
+            noun.isalpha()
+            and noun.islower()
+            and noun not in self.lex.not_names
+            and noun not in self.lex.auxiliaries
+            and not self.cues.verb_anywhere.fullmatch(noun)
+        )
 
     def _description_head(self, phrase: str) -> str:
         """A description cut before the adverbial that follows it, when no name comes first:
@@ -323,6 +344,7 @@ class SpeakerPhrases(AttributionState):
             self._determined(first)
             or low in self.lex.possessives
             or first[0].isdigit()
+            or low in self.lex.descriptor_openers  # "one GOP operative", "another aide"
             or (first[0].isupper() and low not in self.lex.not_names)
         )
 
