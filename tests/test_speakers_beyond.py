@@ -1,0 +1,111 @@
+"""English speakers on news beyond US politics (issue 10): British house styles, sport,
+interviews, business wires. One rule family per test, on short invented sentences."""
+
+from __future__ import annotations
+
+from briefings.reading.quotes import extract_quotes
+
+
+def quotes(*paragraphs: str) -> list[tuple[str, str]]:
+    return [(q.text, q.speaker) for q in extract_quotes("t", "", list(paragraphs))]
+
+
+def test_single_marks_quote_speech_in_an_article_with_no_double_quotes() -> None:
+    found = quotes(
+        "Tom Roe admitted his side lost belief after the break.",
+        "‘We didn’t create much and the players’ heads went down,’ Roe said. ‘It’s tough.",
+        "‘We need to be more patient in the ‘90s style of the game.’",
+        "Ann Lee praised her team.",
+        "‘The performance was outstanding from start to finish,’ she said.",
+    )
+    assert [
+        ("We didn’t create much and the players’ heads went down,", "Tom Roe"),
+        ("It’s tough.", "Tom Roe"),
+        ("We need to be more patient in the ‘90s style of the game.", "Tom Roe"),
+        ("The performance was outstanding from start to finish,", "Ann Lee"),
+    ] == found
+
+
+def test_single_marks_stay_apostrophes_where_the_article_quotes_with_double_marks() -> None:
+    found = quotes(
+        "The ‘Save Our Park’ group met on Monday in the town hall.",
+        "“We will keep fighting for the park,” said Ann Lee, its chair.",
+    )
+    assert [("We will keep fighting for the park,", "Ann Lee")] == found
+
+
+def test_a_short_reply_with_its_own_cue_is_a_quote() -> None:
+    found = quotes(
+        "Jo Roe was asked whether she was worried about the vote.",
+        "“No, not really,” Roe said. “We have done the work and the voters know it.”",
+        "“We know there is no problem with the supply,” said Ben Ortiz. “Something odd happened.”",
+    )
+    assert [
+        ("No, not really,", "Jo Roe"),
+        ("We have done the work and the voters know it.", "Jo Roe"),
+        ("We know there is no problem with the supply,", "Ben Ortiz"),
+        ("Something odd happened.", "Ben Ortiz"),
+    ] == found
+
+
+def test_a_word_or_two_quoted_inside_a_sentence_stays_a_scare_quote() -> None:
+    found = quotes(
+        "Jo Roe called the plan “unfair.” Critics said it was “a gift to the big developers.”",
+    )
+    assert ["a gift to the big developers."] == [text for text, _ in found]
+
+
+def test_a_surname_that_is_also_a_title_names_the_person_the_article_gave_in_full() -> None:
+    found = quotes(
+        "Ann Lee spoke to the host, Gayle King, on Tuesday morning.",
+        "“What drew you to this candidate in the first place?” King asked Lee.",
+        "“He has done the work for many years,” Lee said.",
+        "“I keep hearing that from voters here,” King said.",
+    )
+    assert ["Gayle King", "Ann Lee", "Gayle King"] == [speaker for _, speaker in found]
+
+
+def test_an_indefinite_description_after_the_verb_is_the_speaker_not_its_name_word() -> None:
+    found = quotes(
+        "Ben Ortiz left the party last year.",
+        "“The governor misjudged the mood of the state,” said a GOP operative.",
+        "“The rest of the members are furious about it,” said one Labour councillor.",
+        "“Nobody expected the vote this early in the term,” said another aide.",
+    )
+    assert ["a GOP operative", "one Labour councillor", "another aide"] == [s for _, s in found]
+
+
+def test_a_nationality_noun_stands_for_the_person_last_named() -> None:
+    found = quotes(
+        "Pablo Ruiz gambled with his line-up and lost at home on Tuesday.",
+        "The Spaniard added: “I take full responsibility for the changes I made.”",
+    )
+    assert [("I take full responsibility for the changes I made.", "Pablo Ruiz")] == found
+
+
+def test_a_two_word_title_before_a_name_is_not_part_of_it() -> None:
+    found = quotes(
+        "Chief Executive Satya Roe said the firm would cut its emissions by half.",
+        "“Technology built without these principles can do more harm than good,” he said.",
+    )
+    assert [
+        ("Technology built without these principles can do more harm than good,", "Satya Roe")
+    ] == (found)
+
+
+def test_the_words_after_an_organisation_and_a_link_name_no_pronoun_antecedent() -> None:
+    found = quotes(
+        "Ann Lee said she had been unwell for months.",
+        "The Association for Suicide Prevention offers help by phone.",
+        "“I just did not want to be alone any more,” she said.",
+    )
+    assert [("I just did not want to be alone any more,", "Ann Lee")] == found
+
+
+def test_a_palace_is_no_person_a_pronoun_stands_for() -> None:
+    found = quotes(
+        "Ann Lee said the family had been cold to her from the start.",
+        "Buckingham Palace had feared the interview for weeks.",
+        "“That would be very damaging to them,” she said.",
+    )
+    assert [("That would be very damaging to them,", "Ann Lee")] == found
