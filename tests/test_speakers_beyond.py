@@ -109,3 +109,22 @@ def test_a_palace_is_no_person_a_pronoun_stands_for() -> None:
         "“That would be very damaging to them,” she said.",
     )
     assert [("That would be very damaging to them,", "Ann Lee")] == found
+
+
+def test_a_person_known_by_one_name_and_echoed_by_a_pronoun_is_who_the_pronoun_means() -> None:
+    found = quotes(
+        "The host spoke with Prince Tom and Ayla, his wife, on Sunday.",
+        "The Association for Rural Care and Helpers Worldwide offer advice by phone.",
+        "Ayla said she had felt alone for months in the palace.",
+        "“I could not call anyone from the house,” she said.",
+    )
+    assert [("I could not call anyone from the house,", "Ayla")] == found
+
+
+def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_lone_name() -> None:
+    found = quotes(
+        "Ben Ortiz has been mayor since 2010.",
+        "Allies say he does not see any need to fight.",
+        "“It was the biggest fairy tale I have ever seen,” he said.",
+    )
+    assert [("It was the biggest fairy tale I have ever seen,", "Ben Ortiz")] == found

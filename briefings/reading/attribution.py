@@ -16,6 +16,7 @@ from briefings.reading.closing_cues import ClosingCues
 from briefings.reading.coreference import lone_given_names, person_genders, viewpoint_holders
 from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.labels import signature, transcript_label
+from briefings.reading.names import lone_echoed_names
 from briefings.reading.speaker_memory import SpeakerMemory
 from briefings.reading.speaker_phrases import SpeakerPhrases
 from briefings.reading.subjects import SubjectReader
@@ -60,6 +61,8 @@ class Attributor(
         self._paragraph_quotes: dict[int, list[Span]] = {}
         for name in lone_given_names(doc, self.cues.verb_next):
             people.add(name)  # "Bob said": a source the article names by a given name only
+        for name in lone_echoed_names(doc, self.cues.verb_next):
+            people.add(name)  # "Meghan said she …": a person known by one name
         self._subjects = sorted(
             self._subject_persons() + viewpoint_holders(doc, self._known_person)
         )

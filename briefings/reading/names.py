@@ -7,8 +7,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from briefings.reading.lexicon import Lexicon, english
+
+if TYPE_CHECKING:
+    from briefings.reading.document import Document, Mention
 
 _EN = english()
 # English word lists, for the readers that are not language-aware yet (topics).
@@ -386,6 +390,58 @@ def _org_tail(paragraph: str, start: int, lex: Lexicon) -> bool:
         and before[0][:1].isupper()
         and before[0].lower().strip(",") in lex.org_words
     )
+
+
+def lone_echoed_names(doc: Document, verb_next: re.Pattern[str]) -> list[str]:
+    """Lone names the article uses as a speaker echoed by a gendered pronoun ("Meghan said
+    she …", "Rodri told reporters he …"): a person known by one name, not a body (a body is
+    "it"). Not a function, organisation, title or place word."""
+    lex = doc.lexicon
+    gendered = {
+        word
+        for word, p in lex.pronouns.items()
+        if p.subject and p.number == "singular" and p.gender in ("masculine", "feminine")
+    }
+    found: list[str] = []
+    lowered = ""  # the article's text, read once a candidate needs it
+    mid_sentence: set[str] | None = None
+    for mention in doc.names:
+        word = mention.text
+        low = word.lower()
+        if " " in word or word in found or word.isupper() or low in lex.not_names:
+            continue
+        if "'" in word or "’" in word:
+            continue  # "Trump's", "He's": a possessor or a contraction
+        if low in lex.org_words or lex.is_title(low) or _is_place_word(low):
+            continue
+        text = doc.paragraphs[mention.paragraph].text
+        verb = verb_next.match(text, mention.end)
+        sentence = doc.sentence_at(mention.paragraph, mention.start)
+        if verb is None or sentence is None:
+            continue
+        rest = text[verb.end() : sentence.end].split()[:_ECHO_WORDS]
+        if not any(w.strip(",.;:").lower() in gendered for w in rest):
+            continue
+        if not lowered:
+            lowered = "\n".join(p.text for p in doc.paragraphs)
+        if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", lowered):
+            continue  # "Allies say he …": a word the article also writes in lower case
+        if mid_sentence is None:
+            mid_sentence = {m.text for m in doc.names if not _opens_sentence(doc, m)}
+        # a word capitalised only where it opens a sentence may be any noun
+        if word in mid_sentence:
+            found.append(word)
+    return found
+
+
+def _opens_sentence(doc: Document, mention: Mention) -> bool:
+    sentence = doc.sentence_at(mention.paragraph, mention.start)
+    return sentence is not None and not doc.paragraphs[mention.paragraph].text[
+        sentence.start : mention.start
+    ].strip(" “\"‘'(")
+
+
+_ECHO_WORDS = 12  # words after the verb in which a pronoun echoes its subject
 
 
 # Quotes and topics both ask for the same article's people: the second asks the cache.
