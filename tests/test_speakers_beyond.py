@@ -128,3 +128,35 @@ def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_lone_name() -> 
         "“It was the biggest fairy tale I have ever seen,” he said.",
     )
     assert [("It was the biggest fairy tale I have ever seen,", "Ben Ortiz")] == found
+
+
+def test_a_subject_inverted_after_a_comma_speaks_the_quote_its_participle_leads_to() -> None:
+    found = quotes(
+        "Hundreds of nurses are leaving the service each month, says a report highlighting "
+        "the “steady loss of skilled and trusted staff” in the region.",
+    )
+    assert [("steady loss of skilled and trusted staff", "a report")] == found
+
+
+def test_a_clause_after_said_is_no_inverted_subject() -> None:
+    found = quotes(
+        "Ben Ortiz, the party’s field director, said the campaign would “do daily checks to find "
+        "every voter who has already voted.”",
+    )
+    assert [("do daily checks to find every voter who has already voted.", "Ben Ortiz")] == found
+
+
+def test_a_pronoun_right_after_an_unnamed_spokesperson_reported_speech_is_that_spokesperson() -> (
+    None
+):
+    found = quotes(
+        "Jo Roe, the union leader, said the staff would strike in March.",
+        "But a spokesperson for the Hospital Employers’ Association said its members had raised pay.",
+        "“We have worked with the unions for many years on these contracts,” he said.",
+    )
+    assert [
+        (
+            "We have worked with the unions for many years on these contracts,",
+            "a spokesperson for the Hospital Employers’ Association",
+        )
+    ] == found

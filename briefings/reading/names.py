@@ -444,6 +444,16 @@ def _opens_sentence(doc: Document, mention: Mention) -> bool:
 _ECHO_WORDS = 12  # words after the verb in which a pronoun echoes its subject
 
 
+def _plural_owner_of_body(paragraph: str, end: int, lex: Lexicon) -> bool:
+    """A run in the plural possessive before an organisation word ("Colleges Employers’
+    Association"): part of the body's name, no person."""
+    mark = paragraph[end : end + 2]
+    if mark not in ("’ ", "' "):
+        return False
+    after = paragraph[end + 2 : end + 40].split()[:1]
+    return bool(after) and after[0][:1].isupper() and after[0].lower().strip(",.") in lex.org_words
+
+
 # Quotes and topics both ask for the same article's people: the second asks the cache.
 @lru_cache(maxsize=4)
 def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
@@ -454,6 +464,7 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
         if (name := person_name(run.text, lex))
         and not _after_numeral(p, run.start, lex)
         and not _org_tail(p, run.start, lex)
+        and not _plural_owner_of_body(p, run.end, lex)
     ]
     if not found:
         return ()

@@ -43,7 +43,8 @@ class SpeakerPhrases(AttributionState):
         pronoun = self.lex.pronouns.get(low)
         if pronoun and pronoun.number == "singular" and pronoun.gender != "neuter":
             return (
-                self._ranked_antecedent(span, pronoun.gender)
+                self._unnamed_speaker_before(span)
+                or self._ranked_antecedent(span, pronoun.gender)
                 or self._last_person_before(span, pronoun.gender)
                 or self.last_speaker
                 or raw
@@ -132,6 +133,34 @@ class SpeakerPhrases(AttributionState):
             words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
+
+    def _unnamed_speaker_before(self, span: Span) -> str:
+        """An unnamed person who reported speech in the sentence right before the quote's
+        ("A spokesperson for the group said … / “…,” he said."): the description, not someone
+        named earlier."""
+        here = self.doc.sentence_at(span.paragraph, span.open_at)
+        if here is None or here.index == 0:
+            return ""
+        if self.paragraphs[span.paragraph][here.start : span.open_at].strip():
+            return ""  # the quote's own sentence holds words before it: its own subject
+        words = self.doc.sentences[here.index - 1].text.split()
+        if words and words[0].lower().strip(",") in self.lex.intro:
+            words = words[1:]  # "But a spokesperson …"
+        indefinite = set(self.lex.determiners) - set(self.lex.definite)
+        if not words or words[0].lower() not in indefinite:
+            return ""
+        for i, word in enumerate(words[1:16], start=1):
+            if self.cues.verb_anywhere.fullmatch(word.strip(",")):
+                subject = words[:i]
+                break
+        else:
+            return ""
+        if not any(w.lower().strip(",") in self.lex.person_roles for w in subject):
+            return ""
+        phrase = " ".join(subject).split(",")[0]
+        if any(self._known_person(r.text) for r in capitalised_runs(phrase)):
+            return ""  # "a spokesman for Jo Roe": the person named is no unnamed one
+        return phrase
 
     def _last_actor(self, span: Span) -> str:
         """The person who last spoke or was a sentence's subject: a role word stands for
