@@ -133,6 +133,7 @@ class Attributor(
         if not self._well_formed(speaker):
             # a clause or a cut word ("that it is", "refused to", "self-") names no one
             speaker = self._person_in_paragraph(span) or self.last_speaker
+        speaker = self._without_stray_marks(speaker)
         if not in_sentence:
             # (a person read off a sentence that reports no speech is no one who spoke: a
             # later "he said" looks past them, as it did before; measured, pronouns keep)
@@ -161,6 +162,14 @@ class Attributor(
         if words[0] in self.lex.embedding and words[0] not in self.lex.determiners:
             return False  # "of the university's top executives"
         return not any(w in self._clause_words for w in words[1:])
+
+    def _without_stray_marks(self, speaker: str) -> str:
+        """A description without the marks a parenthesis or a sentence left on it ("one
+        party activist.)"); names keep theirs ("James B. Comey Jr.", "N.H.")."""
+        words = speaker.split()
+        if len(words) < 2 or words[0] not in self.lex.descriptor_openers or "(" in speaker:
+            return speaker
+        return speaker.rstrip(".,;:)")
 
     @property
     def _clause_words(self) -> frozenset[str]:
