@@ -160,3 +160,36 @@ def test_a_pronoun_right_after_an_unnamed_spokesperson_reported_speech_is_that_s
             "a spokesperson for the Hospital Employers’ Association",
         )
     ] == found
+
+
+def test_straight_single_marks_quote_speech_before_a_capital_and_skip_apostrophes() -> None:
+    found = quotes(
+        "One saver told the paper he 'wouldn't dream' of investing with the firm's owners again.",
+        "'It made me very uneasy,' the investor said. 'I hoped it would do all the things the "
+        "firm promised but it's fallen far short.'",
+    )
+    assert [
+        ("It made me very uneasy,", "the investor"),
+        (
+            "I hoped it would do all the things the firm promised but it's fallen far short.",
+            "the investor",
+        ),
+    ] == found
+
+
+def test_a_headline_in_single_marks_does_not_make_the_body_a_single_mark_text() -> None:
+    found = extract_quotes(
+        "'Roe is slipping' as the race tightens",
+        "",
+        ["“Roe is slipping,” said Ben Ortiz, a strategist in the state capital."],
+    )
+    assert [("Roe is slipping,", "Ben Ortiz")] == [(q.text, q.speaker) for q in found]
+
+
+def test_a_person_of_a_body_described_by_a_noun_is_the_person() -> None:
+    found = quotes(
+        "The horse won at York last year.",
+        "Mark Roe of owners Castle Hill Stud said: “It is a real shame, but this can happen "
+        "with horses.”",
+    )
+    assert [("It is a real shame, but this can happen with horses.", "Mark Roe")] == found

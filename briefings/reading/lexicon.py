@@ -159,7 +159,7 @@ class Lexicon:
     # Single quote marks (opening, closing) that some house styles use for all speech
     # ("‘We were anxious,’ Roe said." in British tabloids): quote marks only in an article
     # whose text holds none of the language's own pairs.
-    single_marks: tuple[str, str] | None = None
+    single_marks: tuple[tuple[str, str], ...] = ()
     # Words joining an organisation word to the rest of its name: "Association for Suicide
     # Prevention", "Committee on Foreign Affairs" (the words after it name no person).
     org_links: tuple[str, ...] = ()
@@ -345,9 +345,9 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
     )
 
 
-def _single(value: Any) -> tuple[str, str] | None:
-    text = str(value or "")
-    return (text[0], text[1]) if len(text) == 2 else None
+def _single(value: Any) -> tuple[tuple[str, str], ...]:
+    """Pairs written as two-character strings ("‘’", "''")."""
+    return tuple((p[0], p[1]) for p in _words(value or []) if len(p) == 2)
 
 
 def english() -> Lexicon:

@@ -83,7 +83,7 @@ _HEADLINE_SLOGAN_WORDS = 6
 
 
 def _quoted_in(text: str, lex: Lexicon) -> list[str]:
-    spans = marks.find_spans([text], lex)
+    spans = marks.find_spans([text], lex, house=False)
     return [s.text([text]) for s in spans] + re.findall(r"‘([^’]{3,})’", text)
 
 
