@@ -113,8 +113,9 @@ _COMMON_WORDS = frozenset(
     """us who un fed lao apple amazon meta moon mars turkey china chile jordan georgia nice
         reading mobile split victoria santiago lima""".split()
 )
-# Short forms that collide with ordinary words unless written in capitals ("US", "WHO").
-_UPPER_ONLY = frozenset(["us", "who", "un", "fed", "lao", "prc"])
+# Short forms that collide with ordinary words unless written in capitals ("US", "WHO"; the
+# Portuguese "Eu", "I", opening a sentence is no "EU").
+_UPPER_ONLY = frozenset(["us", "who", "un", "fed", "lao", "prc", "eu"])
 
 
 @cache
