@@ -36,9 +36,11 @@ _fold_cached = lru_cache(maxsize=65536)(_fold)
 
 # French and Italian elide an article or preposition into a name: "qu’Israël", "l’Italia",
 # "dell’Italia", "d’Haïti". Split off before a capital, so the name is a token of its own
-# ("O'Neill" and "D'Angelo" start with a capital and stay whole).
+# ("O'Neill" and "D'Angelo" stay whole). A sentence may open on the elided word too
+# ("L'Italia", "Dall'Europa", "Qu'Israël"); a capital "D'" stays, being a surname's as often.
 _ELISION = re.compile(
-    r"\b(?:l|d|j|n|s|c|m|t|qu|lorsqu|puisqu|dell|nell|all|sull|dall|coll|un)['’](?=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ])"
+    r"\b(?:l|d|j|n|s|c|m|t|qu|lorsqu|puisqu|dell|nell|all|sull|dall|coll|un"
+    r"|L|J|N|S|C|M|T|Qu|Lorsqu|Puisqu|Dell|Nell|All|Sull|Dall|Coll)['’](?=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ])"
 )
 
 
