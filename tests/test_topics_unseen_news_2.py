@@ -1,0 +1,96 @@
+"""Topics on a second round of unseen news: international bodies under their names in every
+language, and subjects local and foreign news report as stories of their own (vandalism,
+sexual abuse, referendums, fishing, fashion)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.reading.names import persons_in
+from briefings.reading.topics import extract_topics
+
+
+def topics(language: str, title: str, *paragraphs: str, dek: str = "") -> list[str]:
+    return list(extract_topics(title, dek, list(paragraphs), persons_in(*paragraphs), language))
+
+
+# --- international bodies --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "body"),
+    [
+        ("fr", "Les ministres de l'Union européenne se réunissent mardi.", "european union"),
+        ("es", "La Unión Europea aprobó el plan el lunes.", "european union"),
+        ("de", "Die Europäische Union hat das Gesetz beschlossen.", "european union"),
+        ("it", "L'Unione europea ha approvato il piano.", "european union"),
+        ("pt", "A União Europeia aprovou o plano.", "european union"),
+        ("fr", "La Commission européenne propose une nouvelle règle.", "european union"),
+        ("es", "La ONU pidió un alto el fuego.", "united nations"),
+        ("de", "Die Vereinten Nationen warnen vor einer Hungersnot.", "united nations"),
+        ("it", "Le Nazioni Unite chiedono una tregua.", "united nations"),
+        ("fr", "L'OTAN renforce son flanc est.", "nato"),
+        ("pt", "A Organização Mundial da Saúde emitiu um alerta.", "world health organization"),
+        ("es", "El FMI revisó su previsión de crecimiento.", "imf"),
+        ("it", "La Banca centrale europea alza i tassi.", "european central bank"),
+        ("de", "Das Rote Kreuz schickt Helfer in die Region.", "red cross"),
+    ],
+)
+def test_an_international_body_is_one_topic_in_every_language(
+    language: str, text: str, body: str
+) -> None:
+    assert body in topics(language, "Nachrichten" if language == "de" else "Notizie", text)
+
+
+def test_the_portuguese_eu_opening_a_sentence_is_no_european_union() -> None:
+    # "Eu" is "I" in Portuguese; the union is written "UE" there, "EU" only in capitals.
+    found = topics("pt", "Entrevista", "Eu acho que a cidade mudou. Eu moro aqui desde 1990.")
+    assert "european union" not in found
+
+
+def test_eu_in_capitals_is_still_the_european_union() -> None:
+    assert "european union" in topics("de", "Gipfel", "Die EU will den Plan am Montag beschließen.")
+
+
+# --- subjects ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "subject"),
+    [
+        ("it", "Vandali in centro", "Hanno rotto le panchine di notte.", "vandalism"),
+        ("de", "Reifen vor dem Rathaus zerstochen", "Die Polizei sucht Zeugen.", "vandalism"),
+        ("fr", "Actes de vandalisme à l'école", "La mairie porte plainte.", "vandalism"),
+        ("es", "Detenido por abuso sexual", "El juzgado abrió diligencias.", "sexual abuse"),
+        ("fr", "Procès pour viol à Lyon", "L'audience reprend lundi.", "sexual abuse"),
+        ("de", "Bürgerentscheid über das Bad", "Die Stadt zählt die Stimmen.", "referendum"),
+        ("it", "Referendum sulla legge", "Si vota domenica.", "referendum"),
+        ("pt", "Plebiscito na cidade", "A votação será em maio.", "referendum"),
+        ("fr", "Les pêcheurs inquiets", "Les quotas baissent encore.", "fishing"),
+        ("es", "La flota pesquera vuelve a puerto", "Los barcos llegaron al alba.", "fishing"),
+        ("it", "Moda, la settimana di Milano", "Le sfilate aprono lunedì.", "fashion"),
+        ("fr", "La mode du survêtement", "Les ventes explosent.", "fashion"),
+        ("it", "Ladro arrestato dai vigili", "L'uomo è stato fermato.", "theft"),
+        (
+            "fr",
+            "Vote à l'Assemblée",
+            "Le projet de loi contre le séparatisme islamiste a été adopté.",
+            "islamism",
+        ),
+    ],
+)
+def test_a_subject_of_local_and_foreign_news_is_a_topic(
+    language: str, title: str, text: str, subject: str
+) -> None:
+    assert subject in topics(language, title, text)
+
+
+def test_a_french_mode_of_doing_is_no_fashion() -> None:
+    # "mode de scrutin", "mode de vie": French "mode" is also a way of doing.
+    found = topics("fr", "Réforme du mode de scrutin", "Le mode de vie change. Le mode de calcul.")
+    assert "fashion" not in found
+
+
+def test_italian_peaches_are_no_fishing() -> None:
+    found = topics("it", "Pesche e albicocche", "Le pesche costano di più. La pesca è matura.")
+    assert "fishing" not in found
