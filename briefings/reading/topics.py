@@ -263,9 +263,13 @@ def _count_people(
             if after_determiner(text, run.start, language):
                 continue  # "die Situation von Sweidah": a noun phrase
             name = person_name(run.text)
-            if name and _not_a_place(name) and (name := trimmed_person(name, language, nouns)):
-                if not gazetteer().phrases.get(fold(name)):  # "Comisión Europea" is the EU's
-                    people.add(name)
+            if (
+                name
+                and _not_a_place(name)
+                and (name := trimmed_person(name, language, nouns))
+                and not gazetteer().phrases.get(fold(name))  # "Comisión Europea": the EU's
+            ):
+                people.add(name)
     people = _fullest_names(people, language)
     # Words are counted only when there is someone to count (most short items name no one).
     word_counts = [(_word_counts(text), weight) for text, weight in parts] if people else []
