@@ -37,10 +37,11 @@ _fold_cached = lru_cache(maxsize=65536)(_fold)
 # French and Italian elide an article or preposition into a name: "qu’Israël", "l’Italia",
 # "dell’Italia", "d’Haïti". Split off before a capital, so the name is a token of its own
 # ("O'Neill" and "D'Angelo" stay whole). A sentence may open on the elided word too
-# ("L'Italia", "Dall'Europa", "Qu'Israël"); a capital "D'" stays, being a surname's as often.
+# ("L'Italia", "Dall'Europa", "Qu'Israël"); a capital "D'" stays, being a surname's as often,
+# and so do "N'", "M'" and the like, names of their own in Africa ("N'Djamena", "M'Sila").
 _ELISION = re.compile(
     r"\b(?:l|d|j|n|s|c|m|t|qu|lorsqu|puisqu|dell|nell|all|sull|dall|coll|un"
-    r"|L|J|N|S|C|M|T|Qu|Lorsqu|Puisqu|Dell|Nell|All|Sull|Dall|Coll)['’](?=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ])"
+    r"|L|Qu|Lorsqu|Puisqu|Dell|Nell|All|Sull|Dall|Coll)['’](?=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ])"
 )
 
 
