@@ -85,6 +85,9 @@ AMBIGUOUS_SIZE = 20  # another town this many times smaller does not make a name
 # Second-level subdivisions worth listing: provinces and departments are how news in these
 # countries locates a story ("Pyrénées-Atlantiques", "Provincia di Modena").
 SECOND_LEVEL = {"FR", "IT", "ES"}
+# A roman ordinal ("XXe", "IIIème", "XIV"): the French and Italian way to write a century or an
+# arrondissement, never the name a city goes by in the news.
+ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|eme|º|°)?")
 
 
 def catalog(domain: str, lang: str) -> gettext.NullTranslations:
@@ -361,6 +364,7 @@ def build() -> dict[str, object]:
                 continue  # Latin script only: the languages we read
             if (
                 alt.startswith(("Lungsod ng", "Gemeente", "Municipio", "Concelho"))
+                or ORDINAL.fullmatch(alt)  # "XXe" (Paris 20e) is the French "20th": "XXe siècle"
                 or not used(alt)
                 or romanisation(alt)
             ):
