@@ -94,3 +94,71 @@ def test_a_french_mode_of_doing_is_no_fashion() -> None:
 def test_italian_peaches_are_no_fishing() -> None:
     found = topics("it", "Pesche e albicocche", "Le pesche costano di più. La pesca è matura.")
     assert "fishing" not in found
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "country"),
+    [
+        ("fr", "Le président vénézuélien est arrivé à l'aéroport.", "venezuela"),
+        ("es", "El gobierno mexicano respondió el martes.", "mexico"),
+        ("it", "Il ministro marocchino ha parlato ieri.", "morocco"),
+        ("pt", "O técnico argentino chegou ontem.", "argentina"),
+        ("fr", "Les autorités haïtiennes ont réagi.", "haiti"),
+        ("es", "Los jugadores colombianos ganaron.", "colombia"),
+    ],
+)
+def test_a_nationality_adjective_derived_from_the_country_names_it(
+    language: str, text: str, country: str
+) -> None:
+    assert country in topics(language, "Actualité", text)
+
+
+@pytest.mark.parametrize("word", ["soudain", "camerino", "angolino", "malsain"])
+def test_a_word_that_merely_starts_like_a_country_names_none(word: str) -> None:
+    # "soudain" (suddenly) starts like "Soudan", "camerino" (a dressing room) like "Camerun".
+    language = "fr" if word in ("soudain", "malsain") else "it"
+    found = topics(language, "Cronaca", f"Il y avait un {word} ici. C'era un {word} là.")
+    assert not {"sudan", "cameroon", "angola", "mali"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sea"),
+    [
+        (
+            "fr",
+            "Le merlu de l'Atlantique revient. Les pêcheurs de la Méditerranée aussi.",
+            "atlantic ocean",
+        ),
+        ("de", "Im Mittelmeer sind wieder Boote gesunken.", "mediterranean"),
+        ("es", "Un barco se hundió en el Mar Negro.", "black sea"),
+        ("it", "Tempesta sul Mare del Nord.", "north sea"),
+    ],
+)
+def test_a_sea_or_ocean_is_a_place_in_every_language(language: str, text: str, sea: str) -> None:
+    assert sea in topics(language, "Notizie", text)
+
+
+def test_a_roman_century_is_no_paris_arrondissement() -> None:
+    found = topics("fr", "Histoire", "À la fin du XXe siècle, la ville a changé. Le XIXe aussi.")
+    assert not [t for t in found if t.startswith("paris")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("it", "L'Italia ha vinto ieri sera.", "italy"),
+        ("fr", "L'Allemagne a voté. Qu'Israël réponde.", "germany"),
+        ("it", "Dall'Europa arrivano aiuti.", "europe"),
+    ],
+)
+def test_a_place_after_an_elided_article_opening_a_sentence_is_found(
+    language: str, text: str, place: str
+) -> None:
+    assert place in topics(language, "Notizie", text)
+
+
+def test_an_african_name_with_an_apostrophe_stays_whole() -> None:
+    assert "chad" in topics("fr", "Tchad", "N'Djamena a accueilli le sommet.")
