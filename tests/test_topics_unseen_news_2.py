@@ -162,3 +162,15 @@ def test_a_place_after_an_elided_article_opening_a_sentence_is_found(
 
 def test_an_african_name_with_an_apostrophe_stays_whole() -> None:
     assert "chad" in topics("fr", "Tchad", "N'Djamena a accueilli le sommet.")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("it", "Il furto è avvenuto in via Catania, a Battipaglia.", "catania"),
+        ("es", "Vive en la avenida Brasil, en Madrid.", "brazil"),
+        ("pt", "O assalto foi na rua Bahia, em Curitiba.", "bahia"),
+    ],
+)
+def test_a_place_naming_a_street_is_an_address(language: str, text: str, place: str) -> None:
+    assert place not in topics(language, "Cronaca", text)

@@ -212,6 +212,8 @@ def _gazetteer_mentions(
                 entries = [e for e in entries if not e.standalone]
             if not homograph_evidence(phrase, raw, i):  # "la Lazio" is the club
                 entries = [e for e in entries if e.kind not in ("country", "place")]
+            if i and norm[i - 1] in name_words("streets", language):  # "via Catania": an address
+                entries = [e for e in entries if e.kind not in ("country", "place")]
             if any(e.kind == "currency" for e in entries) and not after_amount(norm, i):
                 entries = [e for e in entries if e.kind != "currency"]
             if foreign and phrase in gaz.english_only:
