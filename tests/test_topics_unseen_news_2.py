@@ -174,3 +174,13 @@ def test_an_african_name_with_an_apostrophe_stays_whole() -> None:
 )
 def test_a_place_naming_a_street_is_an_address(language: str, text: str, place: str) -> None:
     assert place not in topics(language, "Cronaca", text)
+
+
+def test_a_german_weekday_repeated_is_no_organisation() -> None:
+    found = topics(
+        "de",
+        "Reifen zerstochen",
+        "Am Sonntag bemerkte er den Schaden. Bis Sonntag Morgen sah niemand etwas.",
+        "Die Polizei sucht Zeugen für Sonntag.",
+    )
+    assert "sonntag" not in found

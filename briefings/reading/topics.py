@@ -613,6 +613,16 @@ def _is_common_start(key: str, language: str = "") -> bool:
         first in _STARTERS
         or first in ENGLISH_FUNCTION_WORDS
         or first in NOT_NAMES
+        or first in _capitalised_not_names(language)
         or leads_with_function_word(key.split(), language)
         or "'" in key
     )
+
+
+@cache
+def _capitalised_not_names(language: str) -> frozenset[str]:
+    """The language file's words that are never names, where the language capitalises them
+    like names: German days, months and sentence openers ("Sonntag", "Mai", "Danach")."""
+    if language not in NOUN_CAPITALISING:
+        return frozenset()
+    return frozenset(fold(w) for w in lexicon(language).not_names)
