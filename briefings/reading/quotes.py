@@ -47,6 +47,12 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         return []  # most feed teasers: no need to learn who is who
     paragraphs = doc.texts
     lex = doc.lexicon
+    headline_quotes = {_fold(text) for text in _quoted_in(doc.title + " " + doc.dek, lex)}
+    # Which spans are quotes does not depend on who said them: when none is (scare quotes,
+    # titles: most articles with quote marks among the short ones), nobody is attributed.
+    kept = [_is_quote(s.text(paragraphs), s, paragraphs, headline_quotes, lex) for s in spans]
+    if not any(kept):
+        return []
     names = [
         _untitled(drop_openers(n, lex.not_names, lex.determiners), lex)
         for n in persons_in(*paragraphs, lex=lex)
@@ -64,13 +70,13 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         for surname in apposed_surnames(paragraph, lex):
             people.add(surname)
     attributor = Attributor(doc, people)
-    headline_quotes = {_fold(text) for text in _quoted_in(doc.title + " " + doc.dek, lex)}
     quotes: list[Quote] = []
     initialled: dict[str, str] = {}  # speaker -> as written with its initial (once each)
     for n, span in enumerate(spans):
         text = span.text(paragraphs)
+        # (every span is attributed in order: who spoke a scare quote is remembered)
         speaker = attributor.speaker_for(span, spans[n - 1] if n else None)
-        if not _is_quote(text, span, paragraphs, headline_quotes, lex):
+        if not kept[n]:
             continue
         if speaker not in initialled:
             initialled[speaker] = _with_initial(speaker, paragraphs)
