@@ -85,6 +85,9 @@ AMBIGUOUS_SIZE = 20  # another town this many times smaller does not make a name
 # Second-level subdivisions worth listing: provinces and departments are how news in these
 # countries locates a story ("Pyrénées-Atlantiques", "Provincia di Modena").
 SECOND_LEVEL = {"FR", "IT", "ES"}
+# A roman ordinal ("XXe", "IIIème", "XIV"): the French and Italian way to write a century or an
+# arrondissement, never the name a city goes by in the news.
+ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|eme|º|°)?")
 
 
 def catalog(domain: str, lang: str) -> gettext.NullTranslations:
@@ -123,6 +126,71 @@ def inflections(adjective: str, lang: str) -> list[str]:
     elif lang == "de" and a.endswith("isch"):
         forms += [a + "e", a + "en", a + "er", a + "es"]
     return forms
+
+
+# Endings of a nationality adjective (masculine singular, folded) after the stem of a country's
+# name in the language, with at most one letter between ("Mexique" -> "mexi" + "c" + "ain",
+# "Pérou" -> "peru" + "v" + "ien"). Endings of one or two letters are too often another word
+# ("Cuba" -> "cubo", a bucket; "Mali" -> "malin", clever) and are not used.
+DEMONYM_ENDINGS = {
+    "es": ("ano", "eno", "ino", "ense"),
+    "fr": ("ien", "ain", "ais", "ois", "ite"),
+    "it": ("ano", "ese", "ino", "eno"),
+    "pt": ("ano", "ense", "ino", "eno"),
+}
+DEMONYM_SEEN = 2.5  # zipf: a derived adjective this frequent in the language is in use
+DEMONYM_WORDS = 150_000  # the most frequent words of a language searched for them
+MIN_DEMONYM_STEM = 4
+# Derived words that are no nationality: an Italian "angolino" is a corner, "turchino" a
+# colour, "camerino" a dressing room, a French "soudain" is "suddenly"; surnames and saints
+# ("Zambrano", "Gambino", "Colombano"); "dominicano" is the Dominican Republic's, not Dominica's.
+# "italiano" in Italian is mostly the language, as the language names above say.
+NOT_DEMONYMS = frozenset(
+    """angolino libertino paladino turchino zambrano gambino catarino granadino colombano
+    perugino canadiano cipriano palatino liberano dominicano dominicain camerino dominano
+    soudain vietano italiano""".split()
+)
+
+
+def derived_demonyms(
+    locales: dict[str, babel.Locale], country_keys: set[str]
+) -> dict[str, set[str]]:
+    """Nationality adjectives in es, fr, it and pt that wordfreq knows, derived from each
+    country's one-word name in the language: the name, or the name without its last vowels or
+    its last two or three letters ("Venezuela" -> "venezuel", "Argentina" -> "argent"), and a
+    demonym ending. An adjective
+    two countries could own ("nigérien": Niger or Nigeria) is left out."""
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for lang, endings in DEMONYM_ENDINGS.items():
+        by_start: dict[str, dict[str, str]] = defaultdict(dict)
+        for word in top_n_list(lang, DEMONYM_WORDS):
+            key = fold(word)
+            if word.isalpha() and len(key) >= 6 and key not in country_keys:
+                by_start[key[:MIN_DEMONYM_STEM]].setdefault(key, word)
+        for code in (c.alpha_2 for c in pycountry.countries):
+            name = fold(locales[lang].territories.get(code, ""))
+            if not name or " " in name:
+                continue
+            # (a stem, and how many letters may stand between it and the ending)
+            stems = {(name, 1), (re.sub(r"(?:ique|que|ia|ie|[aeiou])$", "", name), 1)}
+            stems |= {(name[:-2], 0), (name[:-3], 0)}  # "Argentina" -> "argent" + "ino"
+            stems |= {(re.sub(r"que$", "", name), 1)}  # "Mexique" -> "mexi" + "c" + "ain"
+            for stem, between in stems:
+                if len(stem) < MIN_DEMONYM_STEM:
+                    continue  # "Syrie" -> "syr" would also give "Canada" -> "can" + "ino"
+                for key, word in by_start[stem[:MIN_DEMONYM_STEM]].items():
+                    rest = key[len(stem) :] if key.startswith(stem) else ""
+                    ending = next((e for e in endings if rest.endswith(e)), "")
+                    if ending and len(rest) - len(ending) <= between and key not in NOT_DEMONYMS:
+                        owners[(lang, word)].add(code)
+    found: dict[str, set[str]] = defaultdict(set)
+    for (lang, word), codes in owners.items():
+        if len(codes) == 1 and zipf_frequency(word, lang) >= DEMONYM_SEEN:
+            forms = inflections(word, lang)
+            found[next(iter(codes))].update(
+                f for f in forms if fold(f) not in country_keys and zipf_frequency(f, "en") < 3.0
+            )
+    return found
 
 
 def territory_names(locales: dict[str, babel.Locale], lang: str, names: list[str]) -> list[str]:
@@ -361,6 +429,7 @@ def build() -> dict[str, object]:
                 continue  # Latin script only: the languages we read
             if (
                 alt.startswith(("Lungsod ng", "Gemeente", "Municipio", "Concelho"))
+                or ORDINAL.fullmatch(alt)  # "XXe" (Paris 20e) is the French "20th": "XXe siècle"
                 or not used(alt)
                 or romanisation(alt)
             ):
@@ -381,6 +450,11 @@ def build() -> dict[str, object]:
         if zipf_frequency(noun.lower(), "de") >= DEMONYM_USE:
             extra = [noun, noun + "n", noun + "in", noun + "innen"]
             adjectives[code] = sorted({*adjectives.get(code, []), *extra})
+
+    # -- Romance nationality adjectives the language names do not give ("vénézuélien",
+    # "mexicano", "marocain", "canadiense"): derived from the country's name in the language
+    for code, forms in derived_demonyms(locales, country_keys).items():
+        adjectives[code] = sorted({*adjectives.get(code, []), *forms})
 
     # -- homographs among the new names: a one-word name that is one of the most frequent
     # words of a language ("Como", "Para": dropped), or a frequent word there that the place's

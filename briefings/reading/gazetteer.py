@@ -36,9 +36,12 @@ _fold_cached = lru_cache(maxsize=65536)(_fold)
 
 # French and Italian elide an article or preposition into a name: "qu’Israël", "l’Italia",
 # "dell’Italia", "d’Haïti". Split off before a capital, so the name is a token of its own
-# ("O'Neill" and "D'Angelo" start with a capital and stay whole).
+# ("O'Neill" and "D'Angelo" stay whole). A sentence may open on the elided word too
+# ("L'Italia", "Dall'Europa", "Qu'Israël"); a capital "D'" stays, being a surname's as often,
+# and so do "N'", "M'" and the like, names of their own in Africa ("N'Djamena", "M'Sila").
 _ELISION = re.compile(
-    r"\b(?:l|d|j|n|s|c|m|t|qu|lorsqu|puisqu|dell|nell|all|sull|dall|coll|un)['’](?=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ])"
+    r"\b(?:l|d|j|n|s|c|m|t|qu|lorsqu|puisqu|dell|nell|all|sull|dall|coll|un"
+    r"|L|Qu|Lorsqu|Puisqu|Dell|Nell|All|Sull|Dall|Coll)['’](?=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ])"
 )
 
 
@@ -113,8 +116,9 @@ _COMMON_WORDS = frozenset(
     """us who un fed lao apple amazon meta moon mars turkey china chile jordan georgia nice
         reading mobile split victoria santiago lima""".split()
 )
-# Short forms that collide with ordinary words unless written in capitals ("US", "WHO").
-_UPPER_ONLY = frozenset(["us", "who", "un", "fed", "lao", "prc"])
+# Short forms that collide with ordinary words unless written in capitals ("US", "WHO"; the
+# Portuguese "Eu", "I", opening a sentence is no "EU").
+_UPPER_ONLY = frozenset(["us", "who", "un", "fed", "lao", "prc", "eu"])
 
 
 @cache

@@ -212,6 +212,8 @@ def _gazetteer_mentions(
                 entries = [e for e in entries if not e.standalone]
             if not homograph_evidence(phrase, raw, i):  # "la Lazio" is the club
                 entries = [e for e in entries if e.kind not in ("country", "place")]
+            if i and norm[i - 1] in name_words("streets", language):  # "via Catania": an address
+                entries = [e for e in entries if e.kind not in ("country", "place")]
             if any(e.kind == "currency" for e in entries) and not after_amount(norm, i):
                 entries = [e for e in entries if e.kind != "currency"]
             if foreign and phrase in gaz.english_only:
@@ -263,7 +265,12 @@ def _count_people(
             if after_determiner(text, run.start, language):
                 continue  # "die Situation von Sweidah": a noun phrase
             name = person_name(run.text)
-            if name and _not_a_place(name) and (name := trimmed_person(name, language, nouns)):
+            if (
+                name
+                and _not_a_place(name)
+                and (name := trimmed_person(name, language, nouns))
+                and not gazetteer().phrases.get(fold(name))  # "Comisión Europea": the EU's
+            ):
                 people.add(name)
     people = _fullest_names(people, language)
     # Words are counted only when there is someone to count (most short items name no one).
@@ -606,6 +613,16 @@ def _is_common_start(key: str, language: str = "") -> bool:
         first in _STARTERS
         or first in ENGLISH_FUNCTION_WORDS
         or first in NOT_NAMES
+        or first in _capitalised_not_names(language)
         or leads_with_function_word(key.split(), language)
         or "'" in key
     )
+
+
+@cache
+def _capitalised_not_names(language: str) -> frozenset[str]:
+    """The language file's words that are never names, where the language capitalises them
+    like names: German days, months and sentence openers ("Sonntag", "Mai", "Danach")."""
+    if language not in NOUN_CAPITALISING:
+        return frozenset()
+    return frozenset(fold(w) for w in lexicon(language).not_names)
