@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from briefings.reading.capitals import (
     NOUN_CAPITALISING,
@@ -180,10 +181,19 @@ def _gazetteer_mentions(
     foreign = language not in ("", "en")
     function_words = stop_words(language)
     raw, norm = _unhyphenated(text)
+    # Most texts name no gazetteer phrase: two set intersections in C (its one-word phrases,
+    # the first two words of its longer ones) settle that before any token is visited.
+    singles, pairs = _phrase_heads()
+    one = singles.intersection(norm)
+    two = pairs.intersection(pairwise(norm))
+    if not one and not two:
+        return []
+    if two:
+        one |= {pair[0] for pair in two}
     found: list[str] = []
     sizes_from, phrases = _phrase_sizes(), gaz.phrases
-    # Most tokens start no phrase: only those that do are visited, in order.
-    starts = [j for j, token in enumerate(norm) if token in sizes_from]
+    # Only the tokens that may start a phrase are visited, in order.
+    starts = [j for j, token in enumerate(norm) if token in one]
     i = 0  # the first token not inside a phrase already found
     for start in starts:
         if start < i:
@@ -237,6 +247,21 @@ def _gazetteer_mentions(
             break
         i += 1
     return found
+
+
+@cache
+def _phrase_heads() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The gazetteer's one-word phrases, and the first two words of its longer phrases: a
+    token starts a phrase only if it is one of the first or begins one of the second."""
+    singles: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for phrase in gazetteer().phrases:
+        words = phrase.split(" ")
+        if len(words) == 1:
+            singles.add(phrase)
+        else:
+            pairs.add((words[0], words[1]))
+    return frozenset(singles), frozenset(pairs)
 
 
 @cache
@@ -528,6 +553,8 @@ def _pair_words() -> list[tuple[str, tuple[tuple[str, ...], tuple[str, ...]], fr
 def _add_sectors(weights: defaultdict[str, float]) -> None:
     """A company brings its sector, a league its sport."""
     sectors, implied = gazetteer().sectors, vocabulary().implied
+    if sectors.keys().isdisjoint(weights) and implied.keys().isdisjoint(weights):
+        return  # (most articles name no company or league: two checks in C)
     for topic, weight in list(weights.items()):
         subject = sectors.get(topic) or implied.get(topic)
         if subject:

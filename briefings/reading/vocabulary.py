@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 
 from briefings.reading.gazetteer import fold
 
@@ -70,6 +71,18 @@ class Triggers:
     def scan(self, words: list[str]) -> Iterable[tuple[str, int]]:
         """The subject of every trigger used in a list of folded words, with the strength of
         the use: a phrase counts as ``MIN_HITS``, a word as one."""
+        if not self.phrases.keys().isdisjoint(words):
+            return self._scan_phrases(words)
+        # Most texts start no trigger phrase: each word's subject is looked up in C, and only
+        # the words never seen before are learnt in Python.
+        found = list(map(self.known.get, words, repeat(_UNSEEN)))
+        if _UNSEEN in found:
+            for j, hit in enumerate(found):
+                if hit is _UNSEEN:
+                    found[j] = self._learn(words[j])
+        return [hit for hit in found if hit]
+
+    def _scan_phrases(self, words: list[str]) -> Iterable[tuple[str, int]]:
         phrases, known = self.phrases, self.known.get  # (hot loop: one lookup per word)
         i = 0
         while i < len(words):
