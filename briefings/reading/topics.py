@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -358,9 +359,10 @@ def _count_organisations(
     # In languages that capitalise only names, a capitalised word inside a sentence is one.
     named_mid_sentence: set[str] = set()
     title = parts[0][0] if parts else ""
-    only_names, phrases = names_only(language), gazetteer().phrases  # (per run below)
+    only_names = names_only(language)
     for text, weight in parts[1:]:
         runs = capitalised_runs(text)
+        hints = _org_hints(text)
         skip_next = False
         consumed = 0  # the end of an institution's name that ran over later runs
         for run, nxt in zip(runs, [*runs[1:], None], strict=False):
@@ -377,72 +379,42 @@ def _count_organisations(
                     weights[fold(full)] += weight
                     continue
             name = run.text
-            named_as_org = _org_context(text, run.start, run.end)
+            named_as_org = _org_context(text, run.start, run.end, hints)
             if nxt is not None and _ORG_JOIN.fullmatch(text[run.end : nxt.start]):
                 joined = text[run.start : nxt.end]
                 # "Department of Homeland Security", "Customs and Border Protection"
                 # ("Washington and Oregon" are two places; "University of York" is one body)
                 places = not _not_a_place(run.text) or not _not_a_place(nxt.text)
                 org_led = _has_org_word(run.text.split())
-                joined_org = _org_context(text, run.start, nxt.end)
+                joined_org = _org_context(text, run.start, nxt.end, hints)
                 if joined_org or (
                     (org_led or not places)
                     and (_has_org_word(joined.split()) or whole.count(joined) >= 2)
                 ):
                     name, skip_next, named_as_org = joined, True, joined_org
-            words = name.replace("’s", "").replace("'s", "").split()
-            if words and words[0].lower() in {"the", "a", "an"}:
-                words = words[1:]
-            words = trim(words, language)  # "Em Curitiba", "Die Drusen": a sentence start
-            if language in NOUN_CAPITALISING:
-                cut = _without_noun_head(words, nouns)  # "Gebäudes der Humboldt-Universität"
-                # "Deutschland-Chef von Flixbus": what a role heads is an organisation
-                role_of = len(cut) < len(words) - 1 and _is_role(words[0])
-                if role_of and cut[0] not in _given_names(language):
-                    named_as_org = True
-                words = cut
-            key = fold(" ".join(words))
-            if named_as_org and key and not _is_common_start(key, language):
+            # What the run's words say, without its context, is settled once per name.
+            seen = _run_class(name, language, nouns)
+            key = seen.key
+            if (named_as_org or seen.role_org) and seen.named_org:
                 # "the journal JAMA Psychiatry", "Lowe's (LOW)", "Jefferies analyst Jo Smith";
                 # a gazetteer name ("WASHINGTON (AP)") is already counted as what it is
-                if not phrases.get(key):
+                if not seen.listed:
                     weights[key] += weight
                 continue
-            titled_person = (
-                len(words) == 2
-                and words[0].lower().rstrip(".") in TITLES
-                and any(words[1].lower() in t.split() for t in weights if " " in t)
-            )
-            if titled_person:
+            if seen.titled and any(seen.titled in t.split() for t in weights if " " in t):
                 continue  # "Ambassador Sondland": a person, counted with people
-            joined_name = len(words) > 2 and any(w in ("of", "for", "and", "&") for w in words)
-            if not words:
+            kind = seen.kind
+            if kind is _SKIP:
                 continue
-            as_person = person_name(" ".join(words))
-            if (
-                not joined_name
-                and not _has_org_word(words)
-                and as_person
-                and _not_a_place(as_person)
-            ):
-                continue  # a person, counted with people ("Europa Clipper" is not)
-            if not key or phrases.get(key):
-                continue
-            if _is_common_start(key, language):
-                continue
-            acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
-            if acronym and (
-                key in _COMMON_ACRONYMS or whole.count(words[0]) < 2 or _ROMAN.fullmatch(key)
-            ):
-                continue  # "CEO", "ASAP", an acronym mentioned once, or "II" ("caso Golpe II")
-            place_led = (
-                len(words) >= 2 and not _not_a_place(words[0]) and _not_a_place(" ".join(words[1:]))
-            )
-            if ((len(words) >= 2 and _has_org_word(words)) or acronym) and len(words) <= 7:
+            if kind is _ACRONYM:
+                if whole.count(seen.first) < 2:
+                    continue  # an acronym mentioned once
                 weights[key] += weight
-            elif place_led and len(words) <= 3 and not _has_title(words[1:]):
+            elif kind is _ORG:
+                weights[key] += weight
+            elif kind is _TEAM:
                 body_runs[key] += 2  # "Buffalo Sabres", "Minnesota Wild": a team or a local body
-            elif len(key) > 3 and _not_a_place(key) and not vocabulary().lookup(key):
+            else:
                 body_runs[key] += 1  # (a subject's word, "Covid-19", is counted as the subject)
                 if only_names and mid_sentence(text, run.start):
                     named_mid_sentence.add(key)
@@ -469,6 +441,80 @@ def _count_organisations(
             weights[key] += TITLE_WEIGHT
 
 
+# What a name run's own words make it, once its context has said nothing (see _run_class).
+_SKIP, _ORG, _ACRONYM, _TEAM, _BODY = "skip", "org", "acronym", "team", "body"
+
+
+@dataclass(frozen=True, slots=True)
+class _RunClass:
+    """What a run's words say about it, whatever its context: its folded key, whether a
+    context naming a body makes it one (``named_org``), whether the gazetteer lists it, the
+    surname of a titled person ("Ambassador Sondland"), and what it is otherwise (``kind``)."""
+
+    key: str
+    named_org: bool
+    listed: bool
+    role_org: bool  # "Deutschland-Chef von Flixbus": what a role heads is an organisation
+    titled: str
+    kind: str
+    first: str  # (an acronym counts when the article repeats it)
+
+
+@lru_cache(maxsize=8192)  # (pure; names recur across articles)
+def _run_class(name: str, language: str, nouns: frozenset[str]) -> _RunClass:
+    words = name.replace("’s", "").replace("'s", "").split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    words = trim(words, language)  # "Em Curitiba", "Die Drusen": a sentence start
+    role_org = False
+    if language in NOUN_CAPITALISING:
+        cut = _without_noun_head(words, nouns)  # "Gebäudes der Humboldt-Universität"
+        # "Deutschland-Chef von Flixbus": what a role heads is an organisation
+        role_of = len(cut) < len(words) - 1 and _is_role(words[0])
+        role_org = role_of and cut[0] not in _given_names(language)
+        words = cut
+    key = fold(" ".join(words))
+    listed = bool(gazetteer().phrases.get(key))
+    named_org = bool(key) and not _is_common_start(key, language)
+    titled = ""
+    if len(words) == 2 and words[0].lower().rstrip(".") in TITLES:
+        titled = words[1].lower()
+    return _RunClass(
+        key,
+        named_org,
+        listed,
+        role_org,
+        titled,
+        _kind(words, key, listed, language),
+        words[0] if words else "",
+    )
+
+
+def _kind(words: list[str], key: str, listed: bool, language: str) -> str:
+    """What a run is when no context names it a body."""
+    joined_name = len(words) > 2 and any(w in ("of", "for", "and", "&") for w in words)
+    if not words:
+        return _SKIP
+    as_person = person_name(" ".join(words))
+    if not joined_name and not _has_org_word(words) and as_person and _not_a_place(as_person):
+        return _SKIP  # a person, counted with people ("Europa Clipper" is not)
+    if not key or listed:
+        return _SKIP
+    if _is_common_start(key, language):
+        return _SKIP
+    acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
+    if acronym and (key in _COMMON_ACRONYMS or _ROMAN.fullmatch(key)):
+        return _SKIP  # "CEO", "ASAP", or "II" ("caso Golpe II")
+    place_led = len(words) >= 2 and not _not_a_place(words[0]) and _not_a_place(" ".join(words[1:]))
+    if ((len(words) >= 2 and _has_org_word(words)) or acronym) and len(words) <= 7:
+        return _ACRONYM if acronym else _ORG
+    if place_led and len(words) <= 3 and not _has_title(words[1:]):
+        return _TEAM
+    if len(key) > 3 and _not_a_place(key) and not vocabulary().lookup(key):
+        return _BODY
+    return _SKIP
+
+
 # What the words around a name say about it: "the journal X", "the group X", "X (LOW)" or
 # "X (NYSE: LOW)", "X, D4CC," and "X analyst Jane Doe" name organisations.
 _ORG_BEFORE = re.compile(rf"\b(?:{GROUP_NOUNS})\s+$", re.IGNORECASE)
@@ -484,8 +530,22 @@ _GROUP_WORDS = tuple(english().group_nouns)
 _LONGEST_GROUP_WORD = max(map(len, _GROUP_WORDS), default=0)
 
 
-def _org_context(text: str, start: int, end: int) -> bool:
-    return _org_before(text, start) or bool(_ORG_AFTER.match(text, end))
+_AFTER_WORDS = ("(", "analyst", "economist", "strategist", "spokes")
+
+
+def _org_hints(text: str) -> tuple[bool, bool]:
+    """Whether the text holds what ``_org_before`` and ``_ORG_AFTER`` need anywhere (a group
+    noun; a bracket or the word of an analyst): most texts hold neither, and their runs are
+    then settled without a look at their surroundings."""
+    before = not text.isascii() or any(map(text.lower().__contains__, _GROUP_WORDS))
+    return before, any(map(text.__contains__, _AFTER_WORDS))
+
+
+def _org_context(text: str, start: int, end: int, hints: tuple[bool, bool] = (True, True)) -> bool:
+    if hints[0] and _org_before(text, start):
+        return True
+    # (without a bracket or an analyst's word, only "X, D4CC," can follow: a comma first)
+    return (hints[1] or text.startswith(",", end)) and bool(_ORG_AFTER.match(text, end))
 
 
 def _org_before(text: str, start: int) -> bool:
@@ -523,7 +583,10 @@ def _add_subjects(
 
 def _add_pairs(weights: defaultdict[str, float], parts: list[tuple[str, float]]) -> None:
     texts = [_unhyphenated(text)[1] for text, _ in parts]
-    # Only the pairs whose first list the article uses are counted (most articles: none).
+    # Only the pairs whose first list the article uses are counted (most articles: none, which
+    # one set of every first list settles).
+    if all(map(_pair_first_words().isdisjoint, texts)):
+        return
     used = [pair for pair in _pair_words() if not all(map(pair[2].isdisjoint, texts))]
     if not used:
         return
@@ -548,6 +611,11 @@ def _pair_words() -> list[tuple[str, tuple[tuple[str, ...], tuple[str, ...]], fr
         (subject, groups, frozenset(t for t in groups[0] if " " not in t))
         for subject, groups in gazetteer().pairs.items()
     ]
+
+
+@cache
+def _pair_first_words() -> frozenset[str]:
+    return frozenset().union(*(words for _, _, words in _pair_words()))
 
 
 def _add_sectors(weights: defaultdict[str, float]) -> None:
