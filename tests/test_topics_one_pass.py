@@ -72,3 +72,14 @@ def test_a_surname_is_counted_only_in_the_parts_that_write_it() -> None:
     )
     # lead paragraph (1.5) + body paragraph (1.0): the middle paragraph adds nothing
     assert 2.5 == found["maria keller"]
+
+
+def test_a_new_plural_word_still_reaches_its_triggers_subject() -> None:
+    triggers = vocabulary().triggers["en"]
+    base = next(
+        w
+        for w in sorted(triggers.words)
+        if len(w) >= 6 and w[-1] not in "sy" and w + "s" not in triggers.words
+    )  # (a plural that is no trigger of its own)
+    assert triggers.words[base][0] == triggers._find_affix(base + "s")
+    assert triggers._find_affix("zzzzqqq") is None  # no ending: no inflection rule is tried

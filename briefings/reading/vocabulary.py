@@ -41,6 +41,7 @@ class Triggers:
     # The language's inflections ("bombardements" -> "bombardement") and, where it writes
     # compounds as one word, the shortest trigger that may head one ("Weltwirtschaft").
     plurals: tuple[tuple[str, str], ...] = ()
+    plural_endings: tuple[str, ...] = ()  # (the endings of ``plurals``, for one C check)
     compound_head: int = 0
     # Word -> what it triggers alone (a word's own entry, else its affix subject): most words
     # of an article were seen in earlier ones, and the affix lists are long. Cleared when full,
@@ -112,13 +113,16 @@ class Triggers:
         return found
 
     def _find_affix(self, word: str) -> str | None:
+        # Every new word of an article comes here (a few dozen per article read on first
+        # sight): the inflection and compound rules are called only when they can apply.
         for prefix, subject in self.prefixes.get(word[:AFFIX], ()):
             if word.startswith(prefix):
                 return subject
         for suffix, subject in self.suffixes.get(word[-AFFIX:], ()):
             if word.endswith(suffix):
                 return subject
-        return self._inflected(word) or self._compound(word)
+        inflected = self._inflected(word) if word.endswith(self.plural_endings) else None
+        return inflected or (self._compound(word) if self.compound_head else None)
 
     def _inflected(self, word: str) -> str | None:
         """The subject of the trigger this word inflects: "guerre" -> "guerra" -> war."""
@@ -185,6 +189,7 @@ def vocabulary() -> Vocabulary:
     compounds = rules["compounds"]
     for language, found in triggers.items():
         found.plurals = tuple((end, base) for end, base in rules["plurals"].get(language, []))
+        found.plural_endings = tuple(end for end, _ in found.plurals)
         if language in compounds["languages"]:
             found.compound_head = int(compounds["min_head"])
     return Vocabulary(iptc, dict(triggers), aliases, implied)
