@@ -10,8 +10,9 @@ from types import ModuleType
 
 import numpy as np
 
-from briefings.reading.antecedents import FEATURES, WEIGHTS_FILE, weights
+from briefings.reading.antecedents import FEATURES, RULE_FEATURES, WEIGHTS_FILE, weights
 from briefings.reading.quotes import extract_quotes
+from tests.conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,9 +83,9 @@ def test_the_trainer_learns_to_rank_first_the_candidate_a_feature_marks() -> Non
     rng = np.random.default_rng(0)
     examples = []
     for i in range(40):
-        x = rng.normal(size=(3, len(FEATURES)))
+        x = rng.normal(size=(3, len(FEATURES) + len(RULE_FEATURES)))
         x[:, marked] = 0.0
-        x[:, FEATURES.index("last_actor")] = 0.0  # no candidate the hard rule settles
+        x[:, len(FEATURES)] = 0.0  # last_actor: no candidate the hard rule settles
         right = i % 3
         x[right, marked] = 1.0
         y = np.zeros(3, dtype=bool)
@@ -94,3 +95,28 @@ def test_the_trainer_learns_to_rank_first_the_candidate_a_feature_marks() -> Non
     ranker, rules, ceiling = train.accuracy(w, examples)
     assert w[marked] > 0
     assert (1.0, 0.0, 1.0) == (ranker, rules, ceiling)
+
+
+def test_by_publisher_folds_leave_out_one_publisher_each() -> None:
+    train = trainer()
+    names = ["aa_1", "aa_2", "bb_1", "cc_1", "cc_2", "cc_3"]
+    parts = train.folds(names, by_publisher=True)
+    assert [{"aa_1", "aa_2"}, {"bb_1"}, {"cc_1", "cc_2", "cc_3"}] == parts
+
+
+def test_the_rule_columns_after_the_features_carry_no_weight() -> None:
+    from briefings.reading.antecedents import score
+
+    w = tuple(1.0 for _ in FEATURES)
+    row = [0.0] * len(FEATURES) + [1.0] * len(RULE_FEATURES)
+    assert 0.0 == score(row, w)
+
+
+@needs_shared
+def test_the_oracle_figure_is_never_below_the_rankers_own() -> None:
+    train = trainer()
+    score = train.load_scorer()
+    gold = score.load_gold()
+    names = train.tuned_names(gold)[:3]  # a handful of tuned articles: seconds, not minutes
+    plain = train.scorer_figure(score, gold, train.scorer_run(names, np.array(weights())))
+    assert train.oracle_figure(score, gold, names) >= plain

@@ -199,6 +199,11 @@ def _words(code: str, key: str) -> frozenset[str]:
     return frozenset()
 
 
+def _own_list(code: str, key: str) -> list[object]:
+    words = _table(code).get(key)
+    return words if isinstance(words, list) else []
+
+
 @cache
 def _table(code: str) -> dict[str, object]:
     try:
@@ -207,3 +212,36 @@ def _table(code: str) -> dict[str, object]:
         return {}
     table = tomllib.loads(text).get("coreference", {})
     return table if isinstance(table, dict) else {}
+
+
+_NEGATION = re.compile(r"n['’]t$")
+
+
+def clause_subjects(doc: Document, person_of: Callable[[str], str]) -> list[tuple[int, int, str]]:
+    """(paragraph, offset, full name) of people who open a coordinated clause as its subject:
+    a name after a comma or semicolon and a conjunction, then an auxiliary or a past tense of
+    the language's ``past_tense_endings`` ("The others moved on, but Roe wasn't having it.",
+    "…; and Roe stayed"). The sentence's own subject is found elsewhere; this is the later
+    actor a following "he said" stands for. (Not a name after a reporting verb: "Roe said Doe
+    was wrong" keeps Roe, so no clause without punctuation and a conjunction counts; nor a
+    name after a bare comma: measured, "…, Doe was" is as often an apposition's tail.)"""
+    lex = doc.lexicon
+    joins = frozenset(c.lower() for c in lex.conjunctions)
+    # a language's own past-tense endings only (no fallback to English's "-ed")
+    endings = tuple(str(e) for e in _own_list(lex.code, "past_tense_endings"))
+    found: list[tuple[int, int, str]] = []
+    for mention in doc.names:
+        text = doc.paragraphs[mention.paragraph].text
+        before = text[max(0, mention.start - 12) : mention.start].rstrip()
+        words = before.split()
+        if not words or words[-1].lower() not in joins:
+            continue
+        if len(words) < 2 or not words[-2].endswith((",", ";")):
+            continue
+        after = text[mention.end : mention.end + 20].split()
+        verb = _NEGATION.sub("", after[0].lower()) if after else ""
+        if verb in lex.auxiliaries or (endings and verb.endswith(endings) and verb.isalpha()):
+            name = person_of(mention.text)
+            if name:
+                found.append((mention.paragraph, mention.start, name))
+    return found
