@@ -622,3 +622,144 @@ def test_glaubt_and_a_surname_closing_a_quotes_sentence_name_the_speaker() -> No
         "wahren, glaubt Ambrus.",
     )
     assert got == [("eine bestimmte Würde aus der Sicht der Bürger", "Christian Ambrus")]
+
+
+def test_a_role_nobody_holds_stays_a_description_not_a_noun_run_after_it() -> None:
+    got = said(
+        "de",
+        "In der Nacht wurde ein Transporter geplündert.",
+        "„Wir warten jetzt auf die Ergebnisse der Analysen“, berichtet der Chef-Ermittler am "
+        "Montag. Derartige Autos werden für Bargeld eingesetzt.",
+    )
+    assert got == [("Wir warten jetzt auf die Ergebnisse der Analysen", "der Chef-Ermittler")]
+
+
+def test_a_press_release_speaks_for_the_body_that_issued_it() -> None:
+    got = said(
+        "de",
+        "Es gab 58 Festnahmen, hieß es in einer Aussendung des Landeskriminalamtes.",
+        "„Die Beamten haben in diesen Tagen große Erfolge erzielt“, hieß es in der Aussendung.",
+    )
+    assert got == [
+        ("Die Beamten haben in diesen Tagen große Erfolge erzielt", "Landeskriminalamtes")
+    ]
+
+
+def test_a_genitive_of_a_surname_written_alone_is_no_person() -> None:
+    people = persons_in(
+        "Weber wolle dazu nichts sagen. Webers Wohnung sei nicht die einzige.",
+        lex=lexicon("de"),
+    )
+    assert "Webers Wohnung" not in people
+
+
+def test_a_role_word_stands_for_the_one_given_that_role_not_the_paragraphs_subject() -> None:
+    got = said(
+        "de",
+        "Die Plakate wirken, sagt Frank Brenner aus Stuttgart.",
+        "Kommunikationswissenschaftler Brenner teilt den Wahlkampf in drei Wellen.",
+        "Neben Spitzenkandidat Jonas Weber ist auch Lisa Kron früh präsent. „Das führt dazu, "
+        "dass die Menschen schnell genervt sind“, sagt der Wissenschaftler.",
+    )
+    assert got[-1] == ("Das führt dazu, dass die Menschen schnell genervt sind", "Frank Brenner")
+
+
+def test_so_der_and_a_rank_given_with_the_name_before_is_that_person() -> None:
+    got = said(
+        "de",
+        "Wir sprachen mit Bezirkskommandant Werner Maier über die Einbrüche.",
+        "Im Juli gab es einen Einbruch in Lieserbrücke.",
+        "„Die Täter sind sehr schnell wieder verschwunden“, so der Bezirkskommandant.",
+    )
+    assert got == [("Die Täter sind sehr schnell wieder verschwunden", "Werner Maier")]
+
+
+def test_a_quote_after_reported_speech_is_its_speakers_not_the_next_sentences() -> None:
+    got = said(
+        "de",
+        "Die Partei stritt lange über den Kredit.",
+        "Es gebe gültige Verträge, mahnte etwa Rebecca Wyler von der SP. «Dass sich der Rat "
+        "einschaltet, will niemand hier.» Stadtpräsidentin Corine Mauch appellierte ebenfalls "
+        "ans Parlament.",
+    )
+    assert got == [("Dass sich der Rat einschaltet, will niemand hier.", "Rebecca Wyler")]
+
+
+def test_a_quote_opening_its_paragraph_may_still_be_cued_by_the_next_sentence() -> None:
+    got = said(
+        "de",
+        "Der Polizist ist tot.",
+        "„Wir trauern um einen mutigen Polizeibeamten.“ Ministerpräsident Winfried Kretschmann "
+        "sprach in einer Mitteilung von seiner Trauer.",
+    )
+    assert got == [("Wir trauern um einen mutigen Polizeibeamten.", "Winfried Kretschmann")]
+
+
+def test_a_body_after_von_der_is_no_part_of_the_name_before_it() -> None:
+    got = said(
+        "de",
+        "Die Polizei ermittelt weiter.",
+        "„Die Ermittler sollen in Ruhe arbeiten können“, sagte Johann Baumschlager von der "
+        "Landespolizeidirektion NÖ am Freitag.",
+    )
+    assert got == [("Die Ermittler sollen in Ruhe arbeiten können", "Johann Baumschlager")]
+    assert persons_in("Es sprach Ursula von der Leyen.", lex=lexicon("de")) == [
+        "Ursula von der Leyen"
+    ]
+
+
+def test_an_ampersand_joins_one_firms_name() -> None:
+    got = said(
+        "de",
+        "Die Firma Muster baut Stellen ab.",
+        "Die Beratungsfirma Ernst & Young warnt: „Die Lage wird sich weiter verschärfen.“",
+    )
+    assert got == [("Die Lage wird sich weiter verschärfen.", "Ernst & Young")]
+
+
+def test_heisst_es_in_a_letter_of_a_body_credits_that_body() -> None:
+    got = said(
+        "de",
+        "Die Firma Muster baut Stellen ab.",
+        "Peter Krause sprach mit Anna Berg. „Die Lage wird sich weiter verschärfen“, heißt es "
+        "in einem Schreiben des Betriebsrats.",
+    )
+    assert got == [("Die Lage wird sich weiter verschärfen", "Betriebsrats")]
+
+
+def test_a_perfect_tense_cue_after_a_quote_names_the_speaker_between_its_verbs() -> None:
+    got = said(
+        "de",
+        "Die Firma Muster baut Stellen ab.",
+        "«Ich hätte gern ein kühles Bier», habe der Finanzminister darauf geantwortet.",
+    )
+    assert got == [("Ich hätte gern ein kühles Bier", "der Finanzminister")]
+
+
+def test_a_quoted_nickname_before_the_name_in_apposition_is_no_next_quote() -> None:
+    got = said(
+        "de",
+        "Die Partei tagt in Graz.",
+        "„Eineinhalb Jahre haben wir noch bis zur Wahl“, so der „Chef“, Hermann Schuster in "
+        "seinem Referat.",
+    )
+    assert got == [("Eineinhalb Jahre haben wir noch bis zur Wahl", "Hermann Schuster")]
+
+
+def test_a_quoted_paper_name_before_heisst_es_is_the_source() -> None:
+    got = said(
+        "de",
+        "Peter Krause sprach mit der Presse.",
+        "Im „Kurier“ hieß es dazu: „Die Lage wird sich weiter verschärfen.“",
+    )
+    assert got == [("Die Lage wird sich weiter verschärfen.", "Kurier")]
+
+
+def test_a_partial_quote_opening_lower_case_is_no_title_though_its_nouns_are_capitalised() -> None:
+    got = said(
+        "de",
+        "Der Konzern legt Zahlen vor.",
+        "Im vierten Quartal bewege sich das Geschäft „im Rahmen der Erwartungen“, so Wolfgang "
+        "Schäfer.",
+    )
+    assert got == [("im Rahmen der Erwartungen", "Wolfgang Schäfer")]

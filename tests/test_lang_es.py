@@ -234,3 +234,81 @@ def test_a_run_opening_on_an_organisation_word_is_no_person() -> None:
         "las registradas «son temperaturas muy altas, aunque puntuales».",
     )
     assert got == [("son temperaturas muy altas, aunque puntuales", "Francisco Navarro")]
+
+
+def test_a_name_later_in_the_subjects_sentence_is_not_the_next_speaker() -> None:
+    got = said(
+        "es",
+        "El alcalde Tomás Ferrer Luna dijo que el concejal Rubén Ortiz Gil prepara un plan.",
+        "«El plan estará listo antes del verano», aseguró.",
+    )
+    assert got == [("El plan estará listo antes del verano", "Tomás Ferrer Luna")]
+
+
+def test_a_scare_quotes_source_is_not_the_next_speaker() -> None:
+    got = said(
+        "es",
+        "Asimismo, Tomás Ferrer Luna criticó al abogado Rubén Ortiz Gil, quien pidió «frenar» "
+        "la obra.",
+        "«No voy a pedir disculpas por defender el proyecto», agregó.",
+    )
+    assert got == [("No voy a pedir disculpas por defender el proyecto", "Tomás Ferrer Luna")]
+
+
+def test_julio_opens_a_name_and_a_club_is_no_person() -> None:
+    got = said(
+        "es",
+        "El entrenador del Real Oviedo, Julio Pérez Soto, habló tras el partido.",
+        "«Fue un partido muy complicado para nosotros», expresó.",
+    )
+    assert got == [("Fue un partido muy complicado para nosotros", "Julio Pérez Soto")]
+
+
+def test_a_portfolio_in_a_role_is_no_person() -> None:
+    got = said(
+        "es",
+        "El ministro de la Presidencia, Relaciones con las Cortes y Memoria Democrática, Tomás "
+        "Ferrer Luna, ha dicho que el plan avanza.",
+        "«España es el primer país en recibir los fondos», ha afeado el ministro.",
+    )
+    assert got == [("España es el primer país en recibir los fondos", "Tomás Ferrer Luna")]
+
+
+def test_a_body_after_de_before_a_subjectless_verb_is_not_its_subject() -> None:
+    got = said(
+        "es",
+        "El vicepresidente Tomás Ferrer Luna ha jurado hoy su cargo.",
+        "Tras el acto con los nuevos consejeros de la Junta ha destacado que es «un equipo muy "
+        "preparado y entregado».",
+    )
+    assert got == [("un equipo muy preparado y entregado", "Tomás Ferrer Luna")]
+
+
+def test_an_inverted_verb_closing_the_sentence_names_its_speaker() -> None:
+    got = said(
+        "es",
+        "El alcalde Tomás Ferrer Luna visitó la obra.",
+        "La ministra Ana Ruiz Gil llegó después.",
+        "«Es una vergüenza para todo el barrio» lo que pasó ayer, dijo Tomás Ferrer Luna en la "
+        "radio.",
+    )
+    assert got == [("Es una vergüenza para todo el barrio", "Tomás Ferrer Luna")]
+
+
+def test_a_name_in_an_adverbial_before_a_subjectless_verb_is_not_its_subject() -> None:
+    got = said(
+        "es",
+        "El ministro de Cultura, Tomás Ferrer Luna, habló ayer con la prensa.",
+        "Además, en diálogo con Radio Nacional dijo que «el presidente elegirá a la mejor opción».",
+    )
+    assert got == [("el presidente elegirá a la mejor opción", "Tomás Ferrer Luna")]
+
+
+def test_a_name_between_the_verb_and_the_quote_is_what_was_spoken_of() -> None:
+    got = said(
+        "es",
+        "El ministro de Cultura, Tomás Ferrer Luna, habló ayer con la prensa.",
+        "Además dijo que no le sorprendió la renuncia del ministro Rubén Ortiz Gil «pues en "
+        "algún momento manifestó su voluntad».",
+    )
+    assert got == [("pues en algún momento manifestó su voluntad", "Tomás Ferrer Luna")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefings.reading.document import build_document
+from briefings.reading.quotes import quotes_of
 from tests.lang_helpers import said
 
 LEAD = "Il sindaco di Cremona, Luca Bianchi Ferri, ha inaugurato ieri la nuova biblioteca."
@@ -144,3 +146,53 @@ def test_a_predicative_adjective_after_the_inverted_verb_and_an_unnamed_role() -
         "coppia, segnalando un altro furto.",
     )
     assert got == [("Ringraziamo questi signori per la comprensione", "la figlia della coppia")]
+
+
+def test_lo_ha_detto_names_the_person_after_a_long_role() -> None:
+    got = said(
+        "it",
+        "Roma, 29 mag. “Non abbiamo nessun titolo per riferire i contenuti”. Lo ha detto il "
+        "sottosegretario alla presidenza del Consiglio Alfredo Neri in conferenza stampa a "
+        "Palazzo Chigi.",
+    )
+    assert got == [("Non abbiamo nessun titolo per riferire i contenuti", "Alfredo Neri")]
+
+
+def test_cosi_after_a_quote_names_its_speaker() -> None:
+    got = said(
+        "it",
+        "La premier Giulia Sala ha parlato ieri sera a Cernobbio.",
+        "“Ci riconosciamo nelle parole della premier e nel suo lavoro”. Così il ministro degli "
+        "Esteri Marco Bellini all’arrivo al forum.",
+    )
+    assert got == [("Ci riconosciamo nelle parole della premier e nel suo lavoro", "Marco Bellini")]
+
+
+def test_a_role_opening_the_article_is_the_person_later_given_it() -> None:
+    got = said(
+        "it",
+        "Il ministro degli Esteri: “Ci riconosciamo in quanto detto dalla premier”",
+        "Al forum di Cernobbio è arrivato ieri anche il ministro degli Esteri Marco Bellini.",
+    )
+    assert got == [("Ci riconosciamo in quanto detto dalla premier", "Marco Bellini")]
+
+
+def test_a_quote_before_another_takes_the_later_back_reference() -> None:
+    got = said(
+        "it",
+        "“Io ho solo commentato un’intervista al giornale” al “Consiglio supremo di difesa "
+        "della presidenza”. Lo ha detto il vicepremier Marco Bellini ad Andria.",
+    )
+    assert [s for _, s in got] == ["Marco Bellini", "Marco Bellini"]
+
+
+def test_a_headline_name_speaks_a_quote_nothing_else_attributes() -> None:
+    doc = build_document(
+        "Caso Almasri, Bellini: indagine non è un atto dovuto",
+        "",
+        ["“Non si è trattato di un atto dovuto e lo ripeto”. Poi la conferenza è finita."],
+        language="it",
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(doc)] == [
+        ("Non si è trattato di un atto dovuto e lo ripeto", "Bellini")
+    ]

@@ -137,3 +137,22 @@ def test_e_o_que_diz_after_a_quote_refers_back_to_it() -> None:
         "“Esta noite roubaram o nosso trator novo”. É o que diz a agricultora Rita Silva.",
     )
     assert got == [("Esta noite roubaram o nosso trator novo", "Rita Silva")]
+
+
+def test_a_description_after_an_opening_phrase_names_its_apposed_person() -> None:
+    got = said(
+        "pt",
+        "Através de um comunicado, o presidente da câmara, Rui Tavares Lopes, reage às críticas "
+        "do vereador Nuno Pires Alves, do partido da oposição.",
+        "“O município não discrimina ninguém nas escolas”, explica.",
+    )
+    assert got == [("O município não discrimina ninguém nas escolas", "Rui Tavares Lopes")]
+
+
+def test_a_name_after_com_in_the_subjects_sentence_is_not_the_next_speaker() -> None:
+    got = said(
+        "pt",
+        "Ana Souza Lima afirmou que tem uma relação cordial com Carlos Brandão Reis.",
+        "“Temos uma relação de muita colaboração”, argumentou.",
+    )
+    assert got == [("Temos uma relação de muita colaboração", "Ana Souza Lima")]

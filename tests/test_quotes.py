@@ -185,3 +185,11 @@ def test_a_64kb_paragraph_flooded_with_quote_marks_is_analysed_in_bounded_time()
     worker.join(timeout=10 * len(floods))
     assert not worker.is_alive()
     assert len(floods) == len(results) and results[0] > 1000
+
+
+def test_a_scare_quote_before_a_quote_leaves_the_quote_and_its_speaker() -> None:
+    found = quotes(
+        "Critics called the plan “reckless” on Monday.",
+        "“We will build the new line whatever the critics say,” said Mayor Jo Roe.",
+    )
+    assert [("We will build the new line whatever the critics say,", "Jo Roe")] == found

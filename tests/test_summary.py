@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,13 @@ from briefings.reading.summary import (
     summary_of,
 )
 from briefings.reading.summary_features import FEATURES, describe
-from briefings.reading.summary_rules import closed, is_dangling, is_furniture, strip_credit
+from briefings.reading.summary_rules import (
+    _FOLD_TO_ASCII,
+    closed,
+    is_dangling,
+    is_furniture,
+    strip_credit,
+)
 
 LEAD = (
     "The city council approved a new tram line on Monday after two years of debate, clearing the "
@@ -194,3 +201,27 @@ def test_a_list_bullet_is_dropped_from_the_summary_sentence() -> None:
     assert strip_credit("• The council met on Monday.") == "The council met on Monday."
     assert strip_credit("-5 degrees is cold.") == "-5 degrees is cold."
     assert summarize("", [f"- {LEAD}", SECOND]).startswith("The city council")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe, who has written on trams for a decade, is a CNN contributor to this site.",
+        "Jane Roe, who has written on trams for a decade, is a CNN contributor in Zürich.",
+        "JANE ROE, WHO HAS WRITTEN ON TRAMS FOR A DECADE, IS A CNN CONTRIBUTOR IN ZÜRICH.",
+        "The city's first tram, pictured on its test run in March, carries 200 people (Photo",
+        "Sign up at https://example.org to hear when the second tram line opens to riders.",
+        # a Kelvin sign and a long s, which match "k" and "s" when case is ignored
+        "Jane Roe, who has written on trams for a decade, is a CNN contributor in \u212aent.",
+        "Jane Roe, who has written on trams for a decade, is a CNN contributor in \u017fpain.",
+    ],
+)
+def test_furniture_phrases_are_found_inside_a_line_in_any_script(line: str) -> None:
+    # (searched among the phrases of the hints the line holds, or the whole pattern)
+    assert is_furniture(line)
+
+
+def test_the_characters_that_fold_to_ascii_letters_are_all_known() -> None:
+    letter = re.compile("[a-z0-9]", re.I)
+    folding = {chr(c) for c in range(0x80, 0x110000) if letter.match(chr(c))}
+    assert folding == _FOLD_TO_ASCII

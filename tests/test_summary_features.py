@@ -81,3 +81,10 @@ def test_the_keywords_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+def test_only_the_wanted_sentences_are_described_and_all_count_in_the_keywords() -> None:
+    full = describe("Flood in Elmstead", ARTICLE)
+    some = describe("Flood in Elmstead", ARTICLE, wanted=[False, True, False, True])
+    assert [[], full.features[1], [], full.features[3]] == some.features
+    assert [set(t) for t in full.tokens] == some.word_sets

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefings.reading.attribution_state import AttributionState
 from briefings.reading.before_cues import last_sentence, mask_labels
+from briefings.reading.names import capitalised_runs
 from briefings.reading.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ class AfterCues(AttributionState):
                 lambda lex: re.compile(rf"(?<=\s){lex.alternation(lex.asides)},?(?=\s)", re.I),
             )
             after = asides.sub(lambda m: " " * len(m.group(0)), after)
+        # "…“, so der „1er“, Hermann Schützenhöfer": a nickname quoted before the name in
+        # apposition is no next quote (its marks blanked, offsets kept)
+        after = _NICKNAME.sub(lambda m: " " + m.group(2) + " ", after)
         nxt = self.cues.next_opener.search(after)
         if nxt:
             if self._hands_to_next(span, after[: nxt.start()], after[nxt.end() :]):
@@ -45,7 +49,16 @@ class AfterCues(AttributionState):
         outer = self._outer_source(span, after)
         if outer:
             return outer
+        perfect = self._perfect_cue(after)
+        if perfect:
+            return perfect  # "«…», habe der Finanzminister darauf geantwortet"
         match = self.cues.after_subject_verb.match(after)
+        # "«A.» Stadtpräsidentin X appellierte …": where a cue follows a comma, a new sentence
+        new_sentence = self.lex.subject_cue_after_comma and _closed_sentence(span, para, after)
+        before = self._reported_before(span, para) if new_sentence else ""
+        if before:
+            # "Es gebe Verträge, mahnte X. «A.» Y appellierte …": X goes on speaking
+            return before
         progressive = match and match.group("verb").endswith(self.lex.progressive_endings)
         if match and not progressive and self._plausible_subject(match.group("who")):
             return match.group("who")  # not "“…” He’s predicting …": a sentence of its own
@@ -214,7 +227,9 @@ class AfterCues(AttributionState):
                 return None
             if self.cues.verb_anywhere.search(para[end : nxt.open_at]):
                 return None
-            raw = self._after_cue(nxt, para)
+            # "«A» al «B». Lo ha detto X": the later quote's back reference, as speaker_for
+            # reads it, before any reading of "Lo ha" as an inverted cue
+            raw = self._back_reference(nxt, para) or self._after_cue(nxt, para)
             if raw is not None:
                 return raw
             end = nxt.close_end
@@ -279,6 +294,42 @@ class AfterCues(AttributionState):
         first = sentences[0] if sentences else text
         return re.split(r"[;:!?“”\"]", first)[0].rstrip(" .")
 
+    def _perfect_cue(self, after: str) -> str | None:
+        """A cue in the perfect tense with its auxiliary first and its participle closing the
+        sentence ("„…“, hat die Ministerin am Montag gesagt."): the words between name the
+        speaker."""
+        if not self.lex.perfect_auxiliaries:
+            return None
+        pattern = self.lex.compiled(
+            "perfect_cue",
+            lambda lex: re.compile(
+                rf"^\s*,\s*{lex.alternation(lex.perfect_auxiliaries)}\s+"
+                rf"(?P<who>[^,.;:!?“”\"«»„]{{1,80}}?)\s+(?:{self.cues.verb})\s*(?:[.!;]|$)"
+            ),
+        )
+        match = pattern.match(after)
+        return self._speaker_in_phrase(match.group("who")) if match else None
+
+    def _reported_before(self, span: Span, para: str) -> str:
+        """The speaker of the sentence right before a quote in its paragraph when that
+        sentence is reported speech closed by its verb and speaker ("Es gebe Verträge, mahnte
+        X."), else "" („A.“ X und Y sprachen in einer Mitteilung … opens its paragraph)."""
+        text = para[: span.open_at].rstrip()
+        sentences = split_sentences(text, self.lex.abbreviations) if text else []
+        if not sentences or any(
+            q.close_end > len(text) - len(sentences[-1]) and q.open_at < span.open_at
+            for q in self._quotes_in(span.paragraph)
+        ):
+            return ""  # a quote of that sentence: the quote before hands on its speaker
+        match = self.cues.closing_cue.search(sentences[-1])
+        if not match:
+            return ""
+        for run in capitalised_runs(match.group("who")):
+            person = self._known_person(run.text)
+            if person and self.people.is_person(person):
+                return person  # "mahnte etwa Jan Weber von der SP": the person, not the party
+        return self._speaker_in_phrase(match.group("who")) or ""
+
     def _plausible_subject(self, who: str) -> bool:
         first = who.split()[0]
         low = first.lower()
@@ -303,7 +354,7 @@ class AfterCues(AttributionState):
 
         def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None: ...
 
-        def _spoken_of(self, span: Span) -> str | None: ...
+        def _spoken_of(self, span: Span, until: int | None = None) -> str | None: ...
 
         def _subjectless(self, words: list[str]) -> bool: ...
 
@@ -315,3 +366,13 @@ def _mask_gloss(text: str) -> str:
     """A parenthesis right after a quote (its translation or a gloss) blanked, offsets kept:
     "« Errare humanum est » (l'erreur est humaine), lance X" reads as "…, lance X"."""
     return _GLOSS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_NICKNAME = re.compile(r"([„“\"«»‚‘’”])([^„“\"«»”\s][^„“\"«»”,.]{0,18}?)[“”\"«»‘’](?=,\s+[^\W\d_])")
+
+
+def _closed_sentence(span: Span, para: str, after: str) -> bool:
+    """Whether the quote ended its sentence ("„A.“ X …", "„A“. X …") with no comma after it."""
+    rest = after.lstrip()
+    inner = para[span.start : span.end].rstrip()
+    return not rest.startswith(",") and (inner[-1:] in ".!?" or rest.startswith((".", "!", "?")))

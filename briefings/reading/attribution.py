@@ -130,6 +130,9 @@ class Attributor(
         if not self._well_formed(speaker):
             # a clause or a cut word ("that it is", "refused to", "self-") names no one
             speaker = self._person_in_paragraph(span) or self.last_speaker
+        if not speaker:
+            # "Giorgetti: estendere il green pass": a headline giving the words to a name
+            speaker = self._headline_speaker()
         if not in_sentence:
             # (a person read off a sentence that reports no speech is no one who spoke: a
             # later "he said" looks past them, as it did before; measured, pronouns keep)
@@ -140,6 +143,19 @@ class Attributor(
         if _speech(span.text(self.paragraphs)):
             self._quoted_paragraphs.add(span.paragraph)
         return speaker
+
+    def _headline_speaker(self) -> str:
+        """The person a headline of the form "[Topic,] Name: words" gives its words to, when
+        the article names them (in full, or by that name alone in the headline)."""
+        head = self.doc.title.split(":", 1)[0] if ":" in self.doc.title else ""
+        name = head.rsplit(",", 1)[-1].strip()
+        words = name.split()
+        if not 0 < len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return ""
+        if words[0].lower() in self.lex.not_names:
+            return ""
+        expanded = self.people.expand(name)
+        return expanded if self.people.is_person(expanded) or len(words) == 1 else ""
 
     def _well_formed(self, speaker: str) -> bool:
         """A speaker is a name, a pronoun or a short description headed by a noun: no

@@ -31,6 +31,8 @@ class BeforeCues(AttributionState):
             previous = self.paragraphs[span.paragraph - 1].rstrip()
             if previous.endswith(":") and not self._paragraph_had_quote(span.paragraph - 1):
                 before = previous  # "Boudreau said:" closing the paragraph before
+        # 'Im "Kurier" hieß es dazu:': a quoted title in the cue is a name, not a quote
+        before = _QUOTED_TITLE.sub(_unquote_title, before)
         sentence = last_sentence(before, self.lex.abbreviations)
         joined = self.cues.inverted_pronoun_before
         inverted = joined.search(sentence) if joined else None
@@ -140,9 +142,12 @@ class BeforeCues(AttributionState):
                 return found
         if prev_same and prev_speaker and self._one_sentence(prev_same, span):
             return prev_speaker  # "«A», a lo que se añaden «B»": no new subject in between
+        # (a name between the verb and the quote is what was spoken of: "dijo que la
+        # renuncia del ministro X «…»" is not X's)
+        verb_at = start + max(before.rfind(sentence), 0) + verb.start()
         if self.lex.pro_drop and self._subjectless(sentence[: verb.start()].split()):
             # "Además insistió en que “…”": the subject is the person spoken of
-            return self._spoken_of(span)
+            return self._spoken_of(span, until=verb_at)
         if running_on and not sentence[: verb.start()].strip():
             return None
         found = self._person_in_clause(sentence[: verb.start()])
@@ -157,7 +162,7 @@ class BeforeCues(AttributionState):
             subject = self._sentence_subject(self._sentence_before(span))
             if subject and self.people.is_person(self.people.expand(subject)):
                 return subject
-            return self._spoken_of(span)
+            return self._spoken_of(span, until=verb_at)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
 
     def _person_right_before(self, text: str) -> str:
@@ -304,9 +309,9 @@ class BeforeCues(AttributionState):
 
         def _speaker_in_phrase(self, phrase: str, last: bool = False) -> str | None: ...
 
-        def _spoken_of(self, span: Span) -> str | None: ...
+        def _spoken_of(self, span: Span, until: int | None = None) -> str | None: ...
 
-        def _subject_before(self, text: str) -> str | None: ...
+        def _subject_before(self, text: str, antecedent: bool = False) -> str | None: ...
 
 
 def last_sentence(text: str, abbreviations: frozenset[str]) -> str:
@@ -326,3 +331,14 @@ def mask_labels(text: str) -> str:
     """Short parentheticals blanked, offsets kept: "Rep. Jane Doe (D-Ohio) said" reads as
     "Rep. Jane Doe said"."""
     return _LABEL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_QUOTED_TITLE = re.compile(r"[„“\"«»‚‘]([^\W\d_][^„“\"«»”,.!?:;]{0,30}?)[“”\"«»‘’]")
+
+
+def _unquote_title(match: re.Match[str]) -> str:
+    """A quoted name of one to three capitalised words, its marks blanked (offsets kept)."""
+    words = match.group(1).split()
+    if len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return " " + match.group(1) + " "
+    return match.group(0)

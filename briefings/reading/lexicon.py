@@ -95,6 +95,12 @@ class Lexicon:
     # Romance word order: after a closing quote and a comma any verb may open an inverted
     # attribution ("», plaide l'avocate"), not only the listed ones.
     inverted_any_verb: bool = False
+    # A subject-verb cue after a quote needs a comma before it ("„…“, X sagte"): after a quote
+    # that closed its sentence, "X verb" opens a new sentence.
+    subject_cue_after_comma: bool = False
+    # Auxiliaries opening a perfect-tense cue after a quote, its participle last ("„…“, hat
+    # X gesagt"); none in English, whose perfect keeps the subject first.
+    perfect_auxiliaries: tuple[str, ...] = ()
     # Links joining a verb to a following subject pronoun: "-t-" in "explique-t-il".
     inversion_links: tuple[str, ...] = ()
     # A verb may stand without its subject ("«…», precisó."): the speaker is the person the
@@ -309,6 +315,8 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         slogan_cues=words("grammar", "slogan_cues"),
         speech_openers=words("grammar", "speech_openers"),
         inverted_any_verb=bool(get("speech", "inverted_any_verb")),
+        subject_cue_after_comma=bool(get("speech", "subject_cue_after_comma")),
+        perfect_auxiliaries=tuple(_words(get("speech", "perfect_auxiliaries") or [])),
         inversion_links=tuple(_words(get("speech", "inversion_links") or [])),
         pro_drop=bool(get("grammar", "pro_drop")),
         role_heads_phrase=bool(get("roles", "role_heads_phrase")),

@@ -47,6 +47,12 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         return []  # most feed teasers: no need to learn who is who
     paragraphs = doc.texts
     lex = doc.lexicon
+    headline_quotes = {_fold(text) for text in _quoted_in(doc.title + " " + doc.dek, lex)}
+    # Which spans are quotes does not depend on who said them: when none is (scare quotes,
+    # titles: most articles with quote marks among the short ones), nobody is attributed.
+    kept = [_is_quote(s.text(paragraphs), s, paragraphs, headline_quotes, lex) for s in spans]
+    if not any(kept):
+        return []
     names = [
         _untitled(drop_openers(n, lex.not_names, lex.determiners), lex)
         for n in persons_in(*paragraphs, lex=lex)
@@ -64,13 +70,13 @@ def quotes_of(doc: Document, max_key: int = 3) -> list[Quote]:
         for surname in apposed_surnames(paragraph, lex):
             people.add(surname)
     attributor = Attributor(doc, people)
-    headline_quotes = {_fold(text) for text in _quoted_in(doc.title + " " + doc.dek, lex)}
     quotes: list[Quote] = []
     initialled: dict[str, str] = {}  # speaker -> as written with its initial (once each)
     for n, span in enumerate(spans):
         text = span.text(paragraphs)
+        # (every span is attributed in order: who spoke a scare quote is remembered)
         speaker = attributor.speaker_for(span, spans[n - 1] if n else None)
-        if not _is_quote(text, span, paragraphs, headline_quotes, lex):
+        if not kept[n]:
             continue
         if speaker not in initialled:
             initialled[speaker] = _with_initial(speaker, paragraphs)
@@ -117,11 +123,11 @@ def _is_quote(
         # a name or slogan the headline also quotes ("Meth. We're on it."); a longer quote
         # the headline or dek repeats is still said in the body ("“A …”, conta Kalú")
         return False
-    if _title_like(words) and not text.rstrip().endswith((".", "?", "!", ",")):
+    if _title_like(words, lex) and not text.rstrip().endswith((".", "?", "!", ",")):
         return False  # a title of a song, a book or a sign: "We're Not Gonna Take It"
     para = paragraphs[span.paragraph]
     before = para[: span.open_at].rstrip()
-    if _title_like(words) and _slogan_before(lex).search(before):
+    if _title_like(words, lex) and _slogan_before(lex).search(before):
         return False  # signs with sayings such as "Less Money on Testing, More on Students."
     if _pull_quote(text, span, paragraphs):
         return False
@@ -155,7 +161,9 @@ def _folded_article(paragraphs: tuple[str, ...]) -> str:
     return " " + " | ".join(_fold(p) for p in paragraphs) + " "
 
 
-def _title_like(words: list[str]) -> bool:
+def _title_like(words: list[str], lex: Lexicon) -> bool:
+    if lex.capitalised_nouns and words[0][:1].islower():
+        return False  # „im Rahmen der Erwartungen“: nouns are capitalised, a title's start too
     content = [w for w in words if len(w) > 3]
     capital = sum(1 for w in content if w[:1].isupper())
     return len(content) >= 2 and capital >= 0.8 * len(content)

@@ -39,6 +39,9 @@ def role_holders(doc: Document, person_of: Callable[[str], str]) -> list[Holder]
     ends: dict[int, int] = {}
     for mention in doc.names:
         name = person_of(mention.text)
+        head, _, rest = mention.text.partition(" ")
+        if not name and rest and _role(head, lex):
+            name = person_of(rest)  # "Kommunikationswissenschaftler Brettschneider"
         if not name:
             continue  # a body or a place inside the role ("le ministre de l'Agriculture, X")
         floor = max(ends.get(mention.paragraph, 0), mention.start - _BEFORE, 0)
@@ -47,8 +50,12 @@ def role_holders(doc: Document, person_of: Callable[[str], str]) -> list[Holder]
         before = re.split(r"[.!?:;]\s", text[floor : mention.start])[-1]
         # the run itself may open on its title: "Innenminister Gerhard Karner", and a
         # surname alone may follow it: "Bundeskanzlerin Merkel"
-        size = len(name.split()) if mention.text.endswith(" " + name) else 2
-        words = _WORD.findall(before) + _WORD.findall(mention.text)[:-size]
+        run = _WORD.findall(mention.text)
+        if mention.text.endswith(" " + name):
+            size = len(name.split())
+        else:  # "Kommunikationswissenschaftler Brettschneider": the name words closing it
+            size = next((i for i, w in enumerate(reversed(run)) if w not in name.split()), 2)
+        words = _WORD.findall(before) + run[: len(run) - size]
         roles = [role for w in words if (role := _role(w, lex))]
         after = text[mention.end : mention.end + _AFTER]
         appos = re.match(
@@ -69,6 +76,20 @@ def holder_of(raw: str, paragraph: int, offset: int, holders: list[Holder], lex:
         return ""
     keys = [(h.paragraph, h.offset) for h in holders]
     for holder in reversed(holders[: bisect_left(keys, (paragraph, offset))]):
+        if holder.role == roles[0]:
+            return holder.name
+    return ""
+
+
+def holder_after(raw: str, paragraph: int, offset: int, holders: list[Holder], lex: Lexicon) -> str:
+    """The person first tied to the role word of ``raw`` after a place, or "": a role heading
+    an article before its holder is named ("Il ministro degli Esteri: «…»", then "il ministro
+    degli Esteri Antonio Tajani")."""
+    roles = [role for w in _WORD.findall(_bare(raw)) if (role := _role(w, lex))]
+    if not roles:
+        return ""
+    keys = [(h.paragraph, h.offset) for h in holders]
+    for holder in holders[bisect_left(keys, (paragraph, offset)) :]:
         if holder.role == roles[0]:
             return holder.name
     return ""

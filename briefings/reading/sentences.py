@@ -33,10 +33,13 @@ def sentence_bounds(
     """(start, end) offsets of each sentence in ``paragraph``, stripped of outer spaces."""
     bounds: list[tuple[int, int]] = []
     n = len(paragraph)
+    # Where the trailing spaces begin: a boundary there ends the paragraph (compared, not
+    # sliced: a slice of the rest at each boundary made long paragraphs quadratic).
+    last = len(paragraph.rstrip())
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end()
-        if end >= n or not paragraph[end:].strip():
+        if end >= last:
             break
         if not _is_boundary(paragraph, match.start(), end, abbreviations) or _inside_name(
             paragraph, start, end
@@ -65,10 +68,17 @@ def _is_boundary(text: str, punct_at: int, next_at: int, abbreviations: frozense
         return False
     if text[punct_at] != ".":
         return True
-    token_match = _TOKEN_BEFORE.search(text, max(0, punct_at - 40), punct_at)
-    if not token_match:
-        return True
-    token = token_match.group(1).lstrip("(\"“‘'«")
+    # The word before the full stop (at most 40 characters back): the text after the last
+    # space, split in C (a regex "(\S+)$" tried every start position in the window).
+    head = text[max(0, punct_at - 40) : punct_at]
+    if head and not head[-1].isspace():
+        word = head.rsplit(None, 1)[-1]
+    else:  # (no word, or a line break: "$" also matches before one, so the regex decides)
+        token_match = _TOKEN_BEFORE.search(text, max(0, punct_at - 40), punct_at)
+        if not token_match:
+            return True
+        word = token_match.group(1)
+    token = word.lstrip("(\"“‘'«")
     bare = token.lower().rstrip(".")
     if bare in abbreviations:
         return False

@@ -13,6 +13,7 @@ from briefings.reading.names import capitalised_runs
 if TYPE_CHECKING:
     from briefings.reading.marks import Span
 
+_SPEECH_WORDS = 4  # a shorter span is a scare quote (quotes.MIN_WORDS)
 _LOOK_BACK = 60  # candidates looked at per pronoun: bounded work on a flood of quotes
 
 
@@ -23,22 +24,39 @@ class SpeakerMemory(AttributionState):
     _span_speakers: list[tuple[Span, str]]
     _groups_named: list[tuple[int, int, str]]
 
-    def _spoken_of(self, span: Span) -> str | None:
+    def _spoken_of(self, span: Span, until: int | None = None) -> str | None:
         """The person a subjectless verb speaks for: the last one who spoke or was a
         sentence's subject in this paragraph or the one before ("X, candidato de Y Z, dijo
         que… «…», precisó": X, not Y Z named after), else the last one named there, else the
-        last person the text is about."""
-        actor = self._last_actor_before(span)
-        at = bisect_left(self._mention_keys, (span.paragraph, span.open_at))
+        last person the text is about. ``until``: where the verb stands in the quote's
+        paragraph (a name after it is its object)."""
+        actor = self._last_actor_before(span, speech_only=True)
+        limit = span.open_at if until is None else min(until, span.open_at)
+        at = bisect_left(self._mention_keys, (span.paragraph, limit))
         mention = next(
             (m for m in reversed(self._mentions[max(0, at - _LOOK_BACK) : at]) if self._agent(m)),
             None,
         )
         for paragraph in (span.paragraph, span.paragraph - 1):
             here = [c for c in (actor, mention) if c and c[0] == paragraph]
+            if actor and mention and len(here) == 2 and self._one_sentence_of(actor, mention):
+                # "X dijo que el presidente Y evalúa…", "X afirmou que … com Y": a name later
+                # in the subject's own sentence is what they spoke of, not who speaks next
+                return actor[2]
             if here:
                 return max(here)[2]
         return self._last_person_before(span) or self.last_speaker or None
+
+    def _one_sentence_of(self, actor: tuple[int, int, str], mention: tuple[int, int, str]) -> bool:
+        """The actor named first and the mention later in one sentence of one paragraph, not
+        right after a comma (where a subject may stand: "Neste centenário de X, Moser
+        conversou")."""
+        if actor[0] != mention[0] or actor[1] >= mention[1]:
+            return False
+        if self.paragraphs[mention[0]][: mention[1]].rstrip().endswith(","):
+            return False
+        first = self.doc.sentence_at(actor[0], actor[1])
+        return first is not None and first is self.doc.sentence_at(mention[0], mention[1])
 
     def _agent(self, mention: tuple[int, int, str]) -> bool:
         """A person named where they can act: not inside a quote, not after a genitive
@@ -220,9 +238,13 @@ class SpeakerMemory(AttributionState):
                 return m[2]
         return self.last_person if fits(self.last_person) else ""
 
-    def _last_actor_before(self, span: Span, gender: str = "") -> tuple[int, int, str] | None:
+    def _last_actor_before(
+        self, span: Span, gender: str = "", speech_only: bool = False
+    ) -> tuple[int, int, str] | None:
         """(paragraph, offset, name) of the most recent person who spoke or was the subject
-        of a sentence before the span, of the given gender when the article tells it."""
+        of a sentence before the span, of the given gender when the article tells it; with
+        ``speech_only``, a scare quote's source is no one who spoke ("quien indicó que X
+        solicitó «controlar» …": not the next subjectless verb's speaker)."""
         pos = (span.paragraph, span.start)
 
         def fits(name: str) -> bool:
@@ -235,6 +257,8 @@ class SpeakerMemory(AttributionState):
                 best = (p, o, name)
                 break
         for s, who in reversed(self._cued_speakers[-_LOOK_BACK:]):
+            if speech_only and len(s.text(self.paragraphs).split()) < _SPEECH_WORDS:
+                continue
             if (s.paragraph, s.start) < pos and self.people.is_person(who) and fits(who):
                 if best is None or (s.paragraph, s.start) > best[:2]:
                     best = (s.paragraph, s.start, who)

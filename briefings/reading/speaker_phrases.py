@@ -19,7 +19,15 @@ from briefings.reading.names import (
     split_at_articles,
     strip_titles,
 )
-from briefings.reading.roles import appositive_name, holder_of, role_holders, unnamed_role
+from briefings.reading.roles import (
+    appositive_name,
+    holder_after,
+    holder_of,
+    role_holders,
+    unnamed_role,
+)
+
+_ROLE_WORD = re.compile(r"[^\W\d_][\w-]*")
 
 if TYPE_CHECKING:
     from briefings.reading.lexicon import Lexicon
@@ -69,13 +77,23 @@ class SpeakerPhrases(AttributionState):
             # but "la vecina" after "una vecina del barrio" is that unnamed person
             if self._unnamed_role(raw, span):
                 return raw
+            in_paragraph = self._person_in_paragraph(span)
+            holder = self._role_holder(raw, span) if in_paragraph else ""
+            if holder and holder != in_paragraph and self._holds_other_role(in_paragraph, raw):
+                # "sagt der Wissenschaftler" after "Kommunikationswissenschaftler X" in a
+                # paragraph about "Spitzenkandidat Y": the one the article gave that role
+                return holder
             return (
-                self._person_in_paragraph(span)
+                in_paragraph
                 or self._role_holder(raw, span)
                 or self._last_actor(span)
                 or self._person_named_next(span)
+                or self._role_holder(raw, span, after=True)
                 or raw
             )
+        author = self._author_in_cue(raw)
+        if author:
+            return author
         signers = self.cues.signed_by.search(raw)
         if signers and self.cues.documents.match(self.cues.document_by.sub("", raw)):
             group = self._group_for("the " + signers.group("noun"), span)
@@ -89,6 +107,11 @@ class SpeakerPhrases(AttributionState):
         ):
             # "explica la ONG": in Romance order, the body a sentence named as its subject
             # shortly before (English group subjects are too noisy: "Just", "Facing")
+            # "hieß es in der Aussendung" after "in einer Aussendung des Bundeskriminalamtes":
+            # the body the text named as that document's author
+            author = self._document_author(raw, span)
+            if author:
+                return author
             named = self._last_group_before(span) if self.lex.inverted_any_verb else ""
             named = drop_openers(named, self.lex.not_names, frozenset())  # "El Comité …"
             last = self.last_group if self._may_stand_for(raw, self.last_group) else ""
@@ -177,10 +200,20 @@ class SpeakerPhrases(AttributionState):
                 return run.text
         return ""
 
-    def _role_holder(self, raw: str, span: Span) -> str:
+    def _holds_other_role(self, person: str, raw: str) -> bool:
+        """Whether the article ties ``person`` to roles, none of them the role of ``raw``."""
         if self._holders is None:
             self._holders = role_holders(self.doc, self._known_person)
-        return holder_of(raw, span.paragraph, span.start, self._holders, self.lex)
+        theirs = {h.role for h in self._holders if h.name == person}
+        return bool(theirs) and not any(
+            w.lower().endswith(tuple(theirs)) for w in _ROLE_WORD.findall(raw)
+        )
+
+    def _role_holder(self, raw: str, span: Span, after: bool = False) -> str:
+        if self._holders is None:
+            self._holders = role_holders(self.doc, self._known_person)
+        find = holder_after if after else holder_of
+        return find(raw, span.paragraph, span.start, self._holders, self.lex)
 
     def _group_for(self, raw: str, span: Span) -> str:
         """ "the doctors" -> the group an apposition named ("The doctors, members of … Doctors
@@ -204,6 +237,39 @@ class SpeakerPhrases(AttributionState):
             return direct[-1]
         if known and noun in self.lex.collective:
             return max(known)[1]
+        return ""
+
+    def _author_in_cue(self, raw: str) -> str:
+        """The body a cue names as its document's author: "in einem Schreiben des
+        Betriebsrats" -> "Betriebsrats", "a statement from the Red Cross" -> "Red Cross"."""
+        of = self.lex.alternation((*self.lex.apposition, *self.lex.determiners))
+        inside = re.match(
+            rf"(?:(?:{of})\s+)?(?:[\w-]+\s+)?(?:{self.lex.alternation(self.lex.issued_documents)})"
+            rf"\s+(?:{of})\s+(?:(?:{of})\s+)?",
+            raw,
+            re.I,
+        )
+        runs = [r for r in capitalised_runs(raw[inside.end() :]) if r.start == 0] if inside else []
+        return runs[0].text if runs else ""
+
+    def _document_author(self, raw: str, span: Span) -> str:
+        """The name after the same issued document and an "of" word ("the statement of the
+        Red Cross") in the quote's paragraph or the two before it, else ""."""
+        noun = raw.split()[-1].lower() if raw.split() else ""
+        if noun not in self.lex.issued_documents:
+            return ""
+        of = self.lex.alternation((*self.lex.apposition, *self.lex.determiners))
+        pattern = re.compile(
+            rf"(?<![\w-]){re.escape(noun)}\s+(?:{of})\s+(?:(?:{of})\s+)?(\w[\w&.-]*)", re.I
+        )
+        first = max(0, span.paragraph - 2)
+        for index in range(span.paragraph, first - 1, -1):
+            text = self.paragraphs[index]
+            found = list(pattern.finditer(text[: span.start] if index == span.paragraph else text))
+            if found and found[-1].group(1)[:1].isupper():
+                at = found[-1].start(1)
+                runs = [r for r in capitalised_runs(text[at : at + 80]) if r.start == 0]
+                return runs[0].text if runs else found[-1].group(1)
         return ""
 
     def _issuer_before(self, span: Span) -> str:
@@ -340,7 +406,7 @@ class SpeakerPhrases(AttributionState):
         def _last_person_before(self, span: Span, gender: str = "") -> str: ...
 
         def _last_actor_before(
-            self, span: Span, gender: str = ""
+            self, span: Span, gender: str = "", speech_only: bool = False
         ) -> tuple[int, int, str] | None: ...
 
         def _named(self, run: str) -> bool: ...

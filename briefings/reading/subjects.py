@@ -277,11 +277,20 @@ class SubjectReader(AttributionState):
         """ "Another pollster, Jo Roe of Clemson University, said": the known person a short
         description opening the sentence names in apposition."""
         head = sentence.split(",", 1)[0]
-        if not 1 < len(head.split()) <= 6 or head.split()[0].lower() not in self.lex.not_names:
+        start = 0
+        if head.split() and head.split()[0].lower() in self.lex.intro and "," in sentence:
+            # "Através de um comunicado, o presidente da autarquia, Filipe Sousa, reage": the
+            # description after the opening phrase ("En présence du directeur, Paul Roy, le
+            # ministre a…": a name right after the phrase is the phrase's, no apposition)
+            start = len(head) + 1
+            head = sentence[start:].split(",", 1)[0]
+            start += len(head) - len(head.lstrip())
+            head = head.strip()
+        if not 1 < len(head.split()) <= 7 or head.split()[0].lower() not in self.lex.not_names:
             return ""
         if head.split()[0].lower() in self.lex.intro:
-            return ""  # "En présence du directeur, Paul Roy, le ministre a…": the phrase's
-        apposition = _APPOSED_NAME.match(sentence, len(head))
+            return ""
+        apposition = _APPOSED_NAME.match(sentence, start + len(head))
         return self._person_in_subject(apposition.group("name")) if apposition else ""
 
     def _quoted(self, paragraph: int, offset: int) -> bool:

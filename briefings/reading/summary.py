@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from operator import mul
 from pathlib import Path
 
 from briefings.reading.document import Document
@@ -50,7 +51,7 @@ class Model:
 def model(path: Path = WEIGHTS_FILE) -> Model:
     """The model in ``path``; a file for other features is an error, not a silent misfit."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
+    if tuple(data["features"]) != FEATURES or len(data["weights"]) != len(FEATURES):
         raise ValueError(f"{path}: features differ from summary_features.FEATURES; retrain")
     selection = data["selection"]
     return Model(
@@ -134,12 +135,12 @@ def rank(
         unscored = [0.0] * len(sentences)
         unworded: list[set[str]] = [set() for _ in sentences]
         return select(sentences, unscored, unworded, allowed, max_chars, settings, enough, language)
-    described = describe(title, sentences, tokens, language, paragraph_of)
-    score = [
-        sum([w * x for w, x in zip(settings.weights, row, strict=True)])
-        for row in described.features
-    ]
-    words = [set(t) for t in described.tokens]
+    # Features only for the candidates: select reads no other sentence's score.
+    described = describe(title, sentences, tokens, language, paragraph_of, wanted=allowed)
+    # (map with mul in C: the same products added in the same order as a loop would)
+    weights = settings.weights
+    score = [sum(map(mul, weights, row)) if row else 0.0 for row in described.features]
+    words = described.word_sets
     return select(sentences, score, words, allowed, max_chars, settings, enough, language)
 
 

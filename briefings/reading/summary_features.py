@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
+from operator import itemgetter
 
 from briefings.reading.lexicon import summary_words
 from briefings.reading.sentences import words
@@ -94,7 +95,8 @@ class Sentences:
 
     texts: list[str]
     tokens: list[list[str]]
-    features: list[list[float]]
+    features: list[list[float]]  # empty for a sentence not asked for (``describe``'s wanted)
+    word_sets: list[set[str]] = field(default_factory=list)  # each sentence's ``tokens``, as a set
 
 
 def content(text: str, tokens: list[str] | None = None, language: str = "en") -> list[str]:
@@ -110,41 +112,78 @@ def describe(
     words_of: list[list[str]] | None = None,
     language: str = "en",
     paragraph_of: list[int] | None = None,
+    wanted: list[bool] | None = None,
 ) -> Sentences:
     """Tokens and feature vectors (in FEATURES order) for every sentence. ``words_of``: the
     sentences' words when the caller has tokenised them already; ``paragraph_of``: each
-    sentence's paragraph number (unknown: every sentence its own paragraph, as in most news)."""
+    sentence's paragraph number (unknown: every sentence its own paragraph, as in most news);
+    ``wanted``: the sentences whose features are needed (the summary's candidates: half the
+    sentences of a short article are too short, furniture or questions), the others' are
+    left empty. Every sentence counts in what the article is about, wanted or not."""
     raw = words_of if words_of is not None else [words(s) for s in sentences]
-    tokens = [content(s, w, language) for s, w in zip(sentences, raw, strict=True)]
+    known = vocabulary(language)
+    stop = known.stop
+    lowered = [list(map(str.lower, found)) for found in raw]
+    tokens = [[w for w in low if w not in stop and len(w) > 1] for low in lowered]
+    uniques = [set(t) for t in tokens]
     # Sentence frequency of each word: a word many sentences share is what the article is about.
     # (Counted in C, not word by word in a generator: the same counts.) Each sentence's words in
     # order of first use, not set order, which changes with the hash seed: the keywords below,
     # the most frequent with ties broken by that order, are then the same on every run.
     df: Counter[str] = Counter(chain.from_iterable(map(dict.fromkeys, tokens)))
-    lead: Counter[str] = Counter(chain.from_iterable(map(set, tokens[:_LEAD])))
     title_words = set(content(title, None, language))
     n = len(sentences)
-    known = vocabulary(language)
-    ranked = [w for w, _ in df.most_common(_KEYWORDS[-1])]
-    top = {k: frozenset(ranked[:k]) for k in _KEYWORDS}
+    # (sorted, as most_common documents itself: the same stable order, without a Python heap)
+    ranked = [w for w, _ in sorted(df.items(), key=_COUNT, reverse=True)[: _KEYWORDS[-1]]]
+    top5, top10, top15, top20 = (frozenset(ranked[:k]) for k in _KEYWORDS)
     weight = {w: df[w] for w in ranked[:10]}
     total = sum(weight.values()) or 1
     paragraphs = paragraph_of if paragraph_of is not None else list(range(n))
-    rows = []
-    for i, (text, sentence_words, toks) in enumerate(zip(sentences, raw, tokens, strict=True)):
-        row = _row(i, n, text, sentence_words, toks, df, lead, title_words, known, language)
-        unique = set(toks)
-        top10 = unique & top[10]
-        row += [len(unique & top[k]) / k for k in _KEYWORDS]
-        row += [
-            sum([weight[w] for w in top10]) / total,
-            len(top10) / max(len(unique), 1),
-            # A paragraph's first sentence states its point; the first paragraph is the lead.
-            float(i == 0 or paragraphs[i] != paragraphs[i - 1]),
-            float(paragraphs[i] == paragraphs[0]),
-        ]
-        rows.append(row)
-    return Sentences(sentences, tokens, rows)
+    # Per-article tables, so that each sentence's features are set operations and sums in C
+    # rather than Python loops over its words (the same numbers, added in the same order).
+    # log1p(df - 1) by count, not by word: a word is in at most every sentence
+    log_count = [0.0, *(math.log1p(c - 1) for c in range(1, n + 1))].__getitem__
+    count_of = df.__getitem__
+    # The lead's words, and those two lead sentences share: a lead sentence's own words are
+    # in the lead already, so it shares a word with the lead when another one has it too.
+    lead = uniques[:_LEAD]
+    in_lead: set[str] = set().union(*lead)
+    in_lead_twice: set[str] = set()
+    for k, first in enumerate(lead):
+        for other in lead[k + 1 :]:
+            in_lead_twice |= first & other
+    rows: list[list[float]] = []
+    for i, (text, sentence_words, unique) in enumerate(zip(sentences, raw, uniques, strict=True)):
+        if wanted is not None and not wanted[i]:
+            rows.append([])
+            continue
+        size = max(len(unique), 1)
+        key10 = unique & top10
+        rows.append(
+            [
+                *_row(i, n, len(sentence_words)),
+                # Words the sentence shares with the rest of the article (its own occurrence
+                # removed), with the lead, with the headline.
+                sum(map(log_count, map(count_of, unique))) / size,
+                len(unique & (in_lead_twice if i < _LEAD else in_lead)) / size,
+                len(unique & title_words) / max(len(title_words), 1),
+                *_marks(text, sentence_words, lowered[i], known, language),
+                len(unique & top5) / 5,
+                len(key10) / 10,
+                len(unique & top15) / 15,
+                len(unique & top20) / 20,
+                sum(map(weight.__getitem__, key10)) / total,
+                len(key10) / size,
+                # A paragraph's first sentence states its point; the first paragraph is the
+                # lead.
+                float(i == 0 or paragraphs[i] != paragraphs[i - 1]),
+                float(paragraphs[i] == paragraphs[0]),
+            ]
+        )
+    return Sentences(sentences, tokens, rows, uniques)
+
+
+_COUNT = itemgetter(1)
 
 
 def _bare(word: str) -> str:
@@ -152,33 +191,8 @@ def _bare(word: str) -> str:
     return word.split("'", 1)[0].split("’", 1)[0]
 
 
-def _row(
-    i: int,
-    n: int,
-    text: str,
-    raw: list[str],
-    toks: list[str],
-    df: Counter[str],
-    lead: Counter[str],
-    title: set[str],
-    known: Vocabulary,
-    language: str,
-) -> list[float]:
-    count = len(raw)
-    unique = set(toks)
-    size = max(len(unique), 1)
-    # (Lists, not generators, in these sums: the same result, measurably faster per sentence.)
-    # Words the sentence shares with the rest of the article (its own occurrence removed).
-    centrality = sum([math.log1p(df[w] - 1) for w in unique]) / size
-    own_lead = 1 if i < _LEAD else 0
-    in_lead = lead.get  # (a Counter's missing word costs a Python call; get does not)
-    lead_overlap = len([w for w in unique if in_lead(w, 0) - own_lead > 0]) / size
-    title_overlap = len(unique & title) / max(len(title), 1)
-    capitalised = sum([w[0].isupper() for w in raw[1:]]) / max(count - 1, 1)
-    numbers = min(sum([w[0].isdigit() for w in raw]), 3) / 3
-    has_quotes = "“" in text or '"' in text or "«" in text or "„" in text
-    quoted = sum(len(q) for q in _QUOTED.findall(text)) if has_quotes else 0
-    outside = words(_QUOTED.sub(" ", text)) if has_quotes else raw
+def _row(i: int, n: int, count: int) -> list[float]:
+    """The features of position and length ("bias" to "long")."""
     return [
         1.0,
         float(i == 0),
@@ -190,20 +204,33 @@ def _row(
         min(count, 60) / 30,
         float(count < 10),
         float(count > 45),
-        centrality,
-        lead_overlap,
-        title_overlap,
+    ]
+
+
+def _marks(
+    text: str, raw: list[str], lowered: list[str], known: Vocabulary, language: str
+) -> list[float]:
+    """The features of the sentence's own words and marks ("capitalised" to "colon")."""
+    capitalised = sum([w[0].isupper() for w in raw[1:]]) / max(len(raw) - 1, 1)
+    numbers = min(sum([w[0].isdigit() for w in raw]), 3) / 3
+    has_quotes = "“" in text or '"' in text or "«" in text or "„" in text
+    quoted = sum(len(q) for q in _QUOTED.findall(text)) if has_quotes else 0
+    outside = words(_QUOTED.sub(" ", text)) if has_quotes else raw
+    return [
         capitalised,
         numbers,
         quoted / max(len(text), 1),
         float(text[:1] in QUOTE_CHARS),
         float(
-            not known.reporting.isdisjoint(map(str.lower, raw))
-            or any(a in text for a in known.according)
+            not known.reporting.isdisjoint(lowered) or any(map(text.__contains__, known.according))
         ),
         float(
             not known.first_person.isdisjoint(outside)
-            or any(_bare(w) in known.first_person for w in outside if "'" in w or "’" in w)
+            # (only a sentence with an apostrophe has a word with one: "I'm", "we’ve")
+            or (
+                ("'" in text or "’" in text)
+                and any(_bare(w) in known.first_person for w in outside if "'" in w or "’" in w)
+            )
         ),
         float(text.rstrip().rstrip("\"”’'").endswith("?")),
         float(is_dangling(text, language)),

@@ -18,8 +18,9 @@ from briefings.reading.lexicon import summary_words
 # Case-sensitive: speaker labels of transcripts are capitals ("AZUZ:", "NANCY ROMAN, COUNSELOR:").
 _SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,[A-Z .'’\-]+)?:\s")
 # Furniture in any language: handles and links.
-_MARKS = r"(?:^|\s)@\w{2,}|https?://|www\."
-_MARK_HINTS = ("@", "http", "www.")
+_MARK_PARTS = (("@", r"(?:^|\s)@\w{2,}"), ("http", r"https?://"), ("www.", r"www\."))
+_MARKS = "|".join(part for _, part in _MARK_PARTS)
+_MARK_HINTS = tuple(hint for hint, _ in _MARK_PARTS)
 _PLACE = r"(?:[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*\s+)?"
 _OPEN_QUOTE = r"[\"“‘']?"
 _BULLET = re.compile(r"[-–—•·*]\s+(?=\w)")
@@ -34,6 +35,10 @@ class Rules:
     # Cheap substrings one of which any ``anywhere`` match contains: the regex, an alternation
     # tried at every position, runs only on the few sentences that have one.
     hints: tuple[str, ...]
+    # The ``anywhere`` alternatives grouped by their hint: only the groups whose hint the line
+    # holds can match (``_anywhere``; a hint with an apostrophe, a space or a letter beyond
+    # ASCII is no such proof: its group, under "", is always searched).
+    by_hint: tuple[tuple[str, re.Pattern[str]], ...]
     credit: re.Pattern[str]
     dangling: re.Pattern[str]
     quote_pairs: tuple[tuple[str, str], ...]
@@ -89,6 +94,7 @@ def rules(language: str = "en") -> Rules:
     return Rules(
         furniture=re.compile(furniture, re.I),
         anywhere=re.compile(anywhere, re.I),
+        by_hint=_by_hint(phrases, words["link_arrows"]),
         hints=tuple(
             dict.fromkeys([_hint(p) for p in phrases] + [*_MARK_HINTS, *words["link_arrows"]])
         ),
@@ -96,6 +102,37 @@ def rules(language: str = "en") -> Rules:
         dangling=re.compile(dangling, re.I),
         quote_pairs=tuple((p[0], p[-1]) for p in words["quote_pairs"] if len(p) == 2),
     )
+
+
+def _by_hint(
+    phrases: tuple[str, ...], arrows: tuple[str, ...]
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        hint = _hint(phrase)
+        safe = hint.isascii() and not any(c in hint for c in " '")
+        groups.setdefault(hint if safe else "", []).append(_phrase(phrase))
+    for hint, part in _MARK_PARTS:
+        groups.setdefault(hint, []).append(part)
+    for arrow in arrows:
+        groups.setdefault(arrow, []).append(re.escape(arrow) + r"\s*$")
+    return tuple((hint, re.compile("|".join(group), re.I)) for hint, group in groups.items())
+
+
+# The characters outside ASCII that match an ASCII letter when case is ignored (the regex
+# engine folds "ſ" to "s", "K" (Kelvin) to "k", "İ" and "ı" to "i"; ``str.lower`` does not),
+# found by matching every code point against every letter and digit.
+_FOLD_TO_ASCII = frozenset("İıſ\u212a")
+
+
+def _anywhere(text: str, lowered: str, found: Rules) -> bool:
+    """Whether ``found.anywhere`` matches the line, searched only in the groups of the hints
+    the line holds (a fraction of the alternation, which is tried at every position). Where
+    the line has a character that case folding matches to an ASCII letter, a phrase may match
+    without its hint in the lower-cased line: then the whole pattern."""
+    if not _FOLD_TO_ASCII.isdisjoint(text):
+        return bool(found.anywhere.search(text))
+    return any(pattern.search(text) for hint, pattern in found.by_hint if hint in lowered)
 
 
 def is_furniture(sentence: str, language: str = "en") -> bool:
@@ -107,7 +144,7 @@ def is_furniture(sentence: str, language: str = "en") -> bool:
     if _SPEAKER_LABEL.match(text):
         return True
     lowered = text.lower()
-    if any(hint in lowered for hint in found.hints) and found.anywhere.search(text):
+    if any(map(lowered.__contains__, found.hints)) and _anywhere(text, lowered, found):
         return True
     # A line that does not end like a sentence and is short: a heading, a caption, a list item
     # (closing marks and the space French sets before them do not count).

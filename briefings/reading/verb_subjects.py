@@ -29,7 +29,7 @@ class VerbSubjects(AttributionState):
             return runs[0].text  # "antwortete Weber: „…“": the verb's subject, named by surname
         return found or None
 
-    def _subject_before(self, text: str) -> str | None:
+    def _subject_before(self, text: str, antecedent: bool = False) -> str | None:
         """The speaker a reporting verb follows: a pronoun, "X, who", a name, or a short
         description ("the former senator"); None when the words before are no subject."""
         head = self.cues.trailing_adv.sub("", text.rstrip())
@@ -87,7 +87,7 @@ class VerbSubjects(AttributionState):
         if last_word.lower() in self.lex.relatives and before_relative.endswith(","):
             # "…, según las autoridades, que pidieron «…»": the relative's antecedent
             return self._who_antecedent(before_relative[:-1], last_word) or self._subject_before(
-                before_relative[:-1]
+                before_relative[:-1], antecedent=True
             )
         inside = self._relative_clause(head)
         if inside:
@@ -104,7 +104,18 @@ class VerbSubjects(AttributionState):
             if person:
                 return person  # "Bishop Ann Lee of the Diocese of Leeds told"
             runs = capitalised_runs(head)
-            if runs and runs[-1].end >= len(head) - 1 and self._named(runs[-1].text):
+            if (
+                runs
+                and runs[-1].end >= len(head) - 1
+                and self._named(runs[-1].text)
+                and not (
+                    self.lex.pro_drop
+                    and not antecedent
+                    and self._prepositional(head[: runs[-1].start])
+                )
+            ):
+                # (where subjects may be left out, "Tras el acto … de la Junta ha destacado"
+                # names a place the subjectless verb's sentence passes through)
                 return runs[-1].text
         determiner = self.cues.determiner_tail.search(head)
         if determiner and not head.endswith(",") and self._noun_phrase(determiner.group(0)):
@@ -115,6 +126,25 @@ class VerbSubjects(AttributionState):
                 return None  # "Roe delivered a snappy retort:": the object of a verb
             return determiner.group(0)
         return None
+
+    def _prepositional(self, before: str) -> bool:
+        """Words before a name that end on a genitive particle, with or without its article
+        ("de", "de la"), or on a preposition of an adverbial phrase ("Además, en diálogo con
+        Radio Nacional dijo"): the name is no subject (but "a Sarabia, que" may be a relative's
+        antecedent: not asked)."""
+        if any(w.lower() in self.lex.issued_documents for w in before.split()):
+            return False  # "No comunicado do PSD acrescenta-se": the text's author speaks
+        words = [w.lower() for w in before.split()[-2:]]
+        if words and words[-1] in self.lex.determiners:
+            words = words[:-1]
+        segment = before.rsplit(",", 1)[-1].split()
+        adverbial = bool(segment) and segment[0].lower() in self.lex.intro
+        return (
+            bool(words)
+            and (words[-1] in self.lex.connectors or adverbial)
+            and words[-1] in self.lex.embedding
+            and words[-1] not in self.lex.determiners
+        )
 
     def _object_of(self, word: str) -> bool:
         """A lower-case word before a description that can only be a verb taking it as its
