@@ -16,6 +16,7 @@ from briefings.reading.closing_cues import ClosingCues
 from briefings.reading.coreference import lone_given_names, person_genders, viewpoint_holders
 from briefings.reading.cues import Cues, cues_for, group_aliases
 from briefings.reading.labels import signature, transcript_label
+from briefings.reading.names import lone_echoed_names
 from briefings.reading.speaker_memory import SpeakerMemory
 from briefings.reading.speaker_phrases import SpeakerPhrases
 from briefings.reading.subjects import SubjectReader
@@ -60,6 +61,8 @@ class Attributor(
         self._paragraph_quotes: dict[int, list[Span]] = {}
         for name in lone_given_names(doc, self.cues.verb_next):
             people.add(name)  # "Bob said": a source the article names by a given name only
+        for name in lone_echoed_names(doc, self.cues.verb_next):
+            people.add(name)  # "Meghan said she …": a person known by one name
         self._subjects = sorted(
             self._subject_persons() + viewpoint_holders(doc, self._known_person)
         )
@@ -130,6 +133,7 @@ class Attributor(
         if not self._well_formed(speaker):
             # a clause or a cut word ("that it is", "refused to", "self-") names no one
             speaker = self._person_in_paragraph(span) or self.last_speaker
+        speaker = self._without_stray_marks(speaker)
         if not speaker:
             # "Giorgetti: estendere il green pass": a headline giving the words to a name
             speaker = self._headline_speaker()
@@ -174,6 +178,14 @@ class Attributor(
         if words[0] in self.lex.embedding and words[0] not in self.lex.determiners:
             return False  # "of the university's top executives"
         return not any(w in self._clause_words for w in words[1:])
+
+    def _without_stray_marks(self, speaker: str) -> str:
+        """A description without the marks a parenthesis or a sentence left on it ("one
+        party activist.)"); names keep theirs ("James B. Comey Jr.", "N.H.")."""
+        words = speaker.split()
+        if len(words) < 2 or words[0] not in self.lex.descriptor_openers or "(" in speaker:
+            return speaker
+        return speaker.rstrip(".,;:)")
 
     @property
     def _clause_words(self) -> frozenset[str]:

@@ -108,6 +108,9 @@ class BeforeCues(AttributionState):
         running_on = verb.group(0).endswith(self.lex.progressive_endings)
         if running_on and prev_speaker:
             return prev_speaker
+        inverted_subject = self._inverted_after_comma(sentence, verbs)
+        if inverted_subject:
+            return inverted_subject  # "X is Y, says a report highlighting the “…”"
         # The subject of the last reporting verb, else of an earlier one: "Frazier said the
         # amendment was a gesture intended to highlight “…”" is Frazier's.
         if not sentence[: verbs[0].start()].strip() and not running_on:
@@ -164,6 +167,32 @@ class BeforeCues(AttributionState):
                 return subject
             return self._spoken_of(span, until=verb_at)
         return self._sentence_subject(self._sentence_before(span)) or (prev_speaker or None)
+
+    def _inverted_after_comma(self, sentence: str, verbs: list[re.Match[str]]) -> str | None:
+        """The subject after a verb inverted behind a comma, up to the participle or relative
+        that carries on to the quote: "…, says a report highlighting the “…”" is the
+        report's."""
+        verb = next((v for v in reversed(verbs) if v.group(0).lower() in self.lex.inverting), None)
+        if verb is None:
+            return None
+        if not sentence[: verb.start()].rstrip().endswith(","):
+            return None
+        words: list[str] = []
+        for word in sentence[verb.end() :].split():
+            low = word.lower()
+            if low.endswith(self.lex.progressive_endings) or low in self.lex.relatives:
+                break
+            if low in self.lex.auxiliaries:
+                return None  # "…, said the campaign would “…”": a clause, its own subject
+            words.append(word)
+        else:
+            return None  # "Jo Roe, an aide, said Doe “…”": no participle carries on to it
+        opens = bool(words) and (
+            words[0][:1].isupper() or words[0].lower() in self.lex.descriptor_openers
+        )
+        if not opens or len(words) > 6:
+            return None
+        return self._speaker_in_phrase(" ".join(words))
 
     def _person_right_before(self, text: str) -> str:
         """A known person whose name ends the text, adverbs aside ("with Jo Roe reportedly")."""

@@ -146,8 +146,9 @@ class ClosingCues(AttributionState):
             "place_joiner", lambda lex: re.compile(rf"\s+{lex.alternation(lex.place_joiners)}\s+")
         )
         head = joiner.split(raw, maxsplit=1)
-        place = head[1].split()[:1] if len(head) > 1 else []
-        if not place or not (place[0][:1].isupper() or place[0] in self.lex.determiners):
+        place = head[1].split()[:3] if len(head) > 1 else []
+        # "of Florida", "of the Diocese", "of owners Castle Stud": a capital within three words
+        if not any(w[:1].isupper() for w in place):
             return ""
         person = person_name(head[0], self.lex)
         return person if person and personal(person, self.lex) else ""

@@ -90,9 +90,11 @@ def _build(lex: Lexicon) -> Cues:
     descriptor = rf"(?:{dets}\s+{_STOP}{{1,80}}?)"
     connectors = alt(lex.connectors)
     name = rf"(?:{_NAME_WORD}(?:\s+(?:{connectors}\s+)?{_NAME_WORD}){{0,4}})"
-    # "Gov. Jeb Roe of Florida": a name and the place or body it comes from
+    # "Gov. Jeb Roe of Florida": a name and the place or body it comes from; "Mark Roe of
+    # owners Castle Stud", "Jo Roe of law firm X": a noun or two may say what the body is
     placed = (
-        rf"(?:\s+{alt(lex.place_joiners)}\s+(?:{alt(tuple(lex.determiners))}\s+)?{_NAME_WORD}"
+        rf"(?:\s+{alt(lex.place_joiners)}\s+(?:{alt(tuple(lex.determiners))}\s+)?"
+        rf"(?:[^\W\d_A-ZÀ-Þ][\w-]*\s+){{0,2}}{_NAME_WORD}"
         rf"(?:\s+{_NAME_WORD}){{0,3}})"
         if lex.place_joiners
         else "(?!)"

@@ -162,6 +162,13 @@ class Lexicon:
     # Adverbials between an inverted verb and its subject: "», estime pour sa part Karim".
     asides: tuple[str, ...] = ()
     impersonal_sources: tuple[str, ...] = ()
+    # Single quote marks (opening, closing) that some house styles use for all speech
+    # ("‘We were anxious,’ Roe said." in British tabloids): quote marks only in an article
+    # whose text holds none of the language's own pairs.
+    single_marks: tuple[tuple[str, str], ...] = ()
+    # Words joining an organisation word to the rest of its name: "Association for Suicide
+    # Prevention", "Committee on Foreign Affairs" (the words after it name no person).
+    org_links: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str], escape: bool = True) -> str:
@@ -341,7 +348,14 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         impersonal=words("speech", "impersonal"),
         asides=words("speech", "asides"),
         impersonal_sources=words("speech", "impersonal_sources"),
+        single_marks=_single(get("quotes", "single_marks")),
+        org_links=words("names", "org_links"),
     )
+
+
+def _single(value: Any) -> tuple[tuple[str, str], ...]:
+    """Pairs written as two-character strings ("‘’", "''")."""
+    return tuple((p[0], p[1]) for p in _words(value or []) if len(p) == 2)
 
 
 def english() -> Lexicon:

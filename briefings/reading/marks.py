@@ -37,6 +37,8 @@ class _Marks:
     closers: dict[str, re.Pattern[str]]
     symmetric: frozenset[str]  # marks that both open and close: '"', "''"
     closing: frozenset[str]  # marks that close some quote: "“" closes „ in German
+    # closing marks that are also the apostrophe ("’" of "didn’t", "'" of "it's")
+    apostrophes: frozenset[str] = frozenset()
 
 
 def _marks(lex: Lexicon) -> _Marks:
@@ -52,10 +54,38 @@ def _marks(lex: Lexicon) -> _Marks:
     return marks
 
 
-def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
+def _single(lex: Lexicon) -> _Marks | None:
+    """The single marks of a house style that quotes speech with them, when the language has
+    them."""
+
+    def build(lex: Lexicon) -> _Marks | None:
+        if not lex.single_marks:
+            return None
+        closers = {o: re.compile(re.escape(c)) for o, c in lex.single_marks}
+        closing = frozenset(c for _, c in lex.single_marks)
+        openers = re.compile(lex.alternation(tuple(o for o, _ in lex.single_marks)))
+        return _Marks(openers, closers, frozenset(), closing, closing)
+
+    marks: _Marks | None = lex.compiled("single_marks", build)
+    return marks
+
+
+def _house_marks(paragraphs: list[str], lex: Lexicon) -> _Marks:
+    """The language's pairs; its single marks when the text holds none of the pairs (a text
+    that quotes speech in single marks uses no double ones)."""
+    marks = _marks(lex)
+    single = _single(lex)
+    if single is None or any(marks.openers.search(text) for text in paragraphs):
+        return marks
+    return single
+
+
+def find_spans(paragraphs: list[str], lex: Lexicon, house: bool = True) -> list[Span]:
     """Every quoted span, in order; an unclosed quote ends with its paragraph. Linear: each
     character is looked at a bounded number of times."""
-    marks = _marks(lex)
+    # (a headline alone tells no house style: "'Carson is cratering' while …" quotes with
+    # single marks an article that quotes with double ones)
+    marks = _house_marks(paragraphs, lex) if house else _marks(lex)
     spans: list[Span] = []
     left_open = False
     for index, text in enumerate(paragraphs):
@@ -72,6 +102,12 @@ def find_spans(paragraphs: list[str], lex: Lexicon) -> list[Span]:
             i, opener = found.start(), found.group(0)
             if opener in marks.symmetric and not _opens(text, i, len(opener)):
                 i += len(opener)
+                continue
+            if marks.apostrophes and (
+                not _opens(text, i, len(opener), digits=True)
+                or (opener in marks.apostrophes and not text[i + 1 : i + 2].isupper())
+            ):
+                i += len(opener)  # "‘90s", "rock ‘n’ roll", "'em": no quote
                 continue
             nxt = text[i + len(opener) : i + len(opener) + 1]
             if opener in marks.closing and nxt and nxt in _NO_QUOTE_START:
@@ -176,12 +212,22 @@ def _dialogue_spans(index: int, text: str) -> list[Span]:
     return spans
 
 
-def _opens(text: str, i: int, width: int) -> bool:
+def _opens(text: str, i: int, width: int, digits: bool = False) -> bool:
     """A mark that also closes opens when it does not follow a letter and is not followed by a
-    space ('5" screen' is inches, "rock 'n'' roll" no quote)."""
+    space ('5" screen' is inches, "rock 'n'' roll" no quote); with ``digits``, nor by a digit
+    ("the ‘90s")."""
     prev = text[i - 1] if i else " "
     nxt = text[i + width] if i + width < len(text) else " "
-    return not (prev.isalnum() or nxt.isspace())
+    return not (prev.isalnum() or nxt.isspace() or (digits and nxt.isdigit()))
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """The closing single mark at ``i`` is an apostrophe: inside a word ("didn’t") or after
+    the s of a plural possessive before a lower-case word ("the players’ union")."""
+    nxt = text[i + 1 : i + 2]
+    if nxt.isalnum():
+        return True
+    return text[i - 1 : i] in ("s", "S") and nxt == " " and text[i + 2 : i + 3].islower()
 
 
 def _find_closer(text: str, start: int, opener: str, marks: _Marks) -> tuple[int, int]:
@@ -193,6 +239,9 @@ def _find_closer(text: str, start: int, opener: str, marks: _Marks) -> tuple[int
             return -1, 0
         i, mark = found.start(), found.group(0)
         nxt = i + len(mark)
+        if mark in marks.apostrophes and _apostrophe(text, i):
+            i = nxt
+            continue
         if mark in marks.symmetric and mark != opener and nxt < len(text) and text[nxt].isalnum():
             i = nxt  # a straight quote glued to the next word opens a nested quote
             continue

@@ -7,8 +7,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from briefings.reading.lexicon import Lexicon, english
+
+if TYPE_CHECKING:
+    from briefings.reading.document import Document, Mention
 
 _EN = english()
 # English word lists, for the readers that are not language-aware yet (topics).
@@ -402,6 +406,82 @@ def _after_numeral(paragraph: str, start: int, lex: Lexicon) -> bool:
     )
 
 
+def _org_tail(paragraph: str, start: int, lex: Lexicon) -> bool:
+    """A run right after an organisation word and a link ("the Association for Suicide
+    Prevention", "the Institute of Fiscal Studies"): the rest of the body's name."""
+    if not lex.org_links:
+        return False
+    before = paragraph[max(0, start - 40) : start].split()[-2:]
+    return (
+        len(before) == 2
+        and before[1] in lex.org_links
+        and before[0][:1].isupper()
+        and before[0].lower().strip(",") in lex.org_words
+    )
+
+
+def lone_echoed_names(doc: Document, verb_next: re.Pattern[str]) -> list[str]:
+    """Lone names the article uses as a speaker echoed by a gendered pronoun ("Meghan said
+    she …", "Rodri told reporters he …"): a person known by one name, not a body (a body is
+    "it"). Not a function, organisation, title or place word."""
+    lex = doc.lexicon
+    gendered = {
+        word
+        for word, p in lex.pronouns.items()
+        if p.subject and p.number == "singular" and p.gender in ("masculine", "feminine")
+    }
+    found: list[str] = []
+    lowered = ""  # the article's text, read once a candidate needs it
+    mid_sentence: set[str] | None = None
+    for mention in doc.names:
+        word = mention.text
+        low = word.lower()
+        if " " in word or word in found or word.isupper() or low in lex.not_names:
+            continue
+        if "'" in word or "’" in word:
+            continue  # "Trump's", "He's": a possessor or a contraction
+        if low in lex.org_words or lex.is_title(low) or _is_place_word(low):
+            continue
+        text = doc.paragraphs[mention.paragraph].text
+        verb = verb_next.match(text, mention.end)
+        sentence = doc.sentence_at(mention.paragraph, mention.start)
+        if verb is None or sentence is None:
+            continue
+        rest = text[verb.end() : sentence.end].split()[:_ECHO_WORDS]
+        if not any(w.strip(",.;:").lower() in gendered for w in rest):
+            continue
+        if not lowered:
+            lowered = "\n".join(p.text for p in doc.paragraphs)
+        if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", lowered):
+            continue  # "Allies say he …": a word the article also writes in lower case
+        if mid_sentence is None:
+            mid_sentence = {m.text for m in doc.names if not _opens_sentence(doc, m)}
+        # a word capitalised only where it opens a sentence may be any noun
+        if word in mid_sentence:
+            found.append(word)
+    return found
+
+
+def _opens_sentence(doc: Document, mention: Mention) -> bool:
+    sentence = doc.sentence_at(mention.paragraph, mention.start)
+    return sentence is not None and not doc.paragraphs[mention.paragraph].text[
+        sentence.start : mention.start
+    ].strip(" “\"‘'(")
+
+
+_ECHO_WORDS = 12  # words after the verb in which a pronoun echoes its subject
+
+
+def _plural_owner_of_body(paragraph: str, end: int, lex: Lexicon) -> bool:
+    """A run in the plural possessive before an organisation word ("Colleges Employers’
+    Association"): part of the body's name, no person."""
+    mark = paragraph[end : end + 2]
+    if mark not in ("’ ", "' "):
+        return False
+    after = paragraph[end + 2 : end + 40].split()[:1]
+    return bool(after) and after[0][:1].isupper() and after[0].lower().strip(",.") in lex.org_words
+
+
 # Quotes and topics both ask for the same article's people: the second asks the cache.
 @lru_cache(maxsize=4)
 def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
@@ -409,7 +489,10 @@ def _persons_in(paragraphs: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
         name
         for p in paragraphs
         for run in capitalised_runs(p)
-        if (name := person_name(run.text, lex)) and not _after_numeral(p, run.start, lex)
+        if (name := person_name(run.text, lex))
+        and not _after_numeral(p, run.start, lex)
+        and not _org_tail(p, run.start, lex)
+        and not _plural_owner_of_body(p, run.end, lex)
     ]
     if not found:
         return ()

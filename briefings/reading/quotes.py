@@ -89,7 +89,7 @@ _HEADLINE_SLOGAN_WORDS = 6
 
 
 def _quoted_in(text: str, lex: Lexicon) -> list[str]:
-    spans = marks.find_spans([text], lex)
+    spans = marks.find_spans([text], lex, house=False)
     return [s.text([text]) for s in spans] + re.findall(r"‘([^’]{3,})’", text)
 
 
@@ -117,7 +117,7 @@ def _is_quote(
     text: str, span: Span, paragraphs: list[str], headline: set[str], lex: Lexicon
 ) -> bool:
     words = text.split()
-    if len(words) < MIN_WORDS:
+    if len(words) < MIN_WORDS and not _short_utterance(words, span, paragraphs, lex):
         return False
     if _fold(text) in headline and len(words) <= _HEADLINE_SLOGAN_WORDS:
         # a name or slogan the headline also quotes ("Meth. We're on it."); a longer quote
@@ -143,6 +143,29 @@ def _is_quote(
     if prev_word in lex.embedding and len(words) < 10:
         return False  # a phrase quoted inside reported speech: efforts to "achieve peace"
     return not (runs_on and len(words) < 10)
+
+
+def _speech_after(lex: Lexicon) -> re.Pattern[str]:
+    def build(lex: Lexicon) -> re.Pattern[str]:
+        return re.compile(rf"\s*(?:[^\s.!?]+\s+){{0,4}}?{lex.alternation(lex.verbs)}\b", re.I)
+
+    pattern: re.Pattern[str] = lex.compiled("speech_after", build)
+    return pattern
+
+
+def _short_utterance(words: list[str], span: Span, paragraphs: list[str], lex: Lexicon) -> bool:
+    """A reply of two or three words is speech when it is a sentence of its own, punctuated
+    inside its marks, and a reporting verb follows it or the paragraph quoted the same speaker
+    before it ("“No, not really,” Scott said.", "he said. “Something odd happened.”"); a
+    word or two quoted inside a sentence stays a scare quote."""
+    if len(words) < 2 or not words[0][:1].isupper() or words[-1][-1:] not in ".?!,":
+        return False
+    para = paragraphs[span.paragraph]
+    before = para[: span.open_at].rstrip()
+    if before and not before.endswith((".", "?", "!", ":")):
+        return False
+    after = para[span.close_end : span.close_end + 60] if span.closed else ""
+    return bool(_speech_after(lex).match(after)) or bool(before and "." in before[-2:])
 
 
 def _pull_quote(text: str, span: Span, paragraphs: list[str]) -> bool:

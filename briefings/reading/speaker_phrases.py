@@ -32,6 +32,7 @@ _ROLE_WORD = re.compile(r"[^\W\d_][\w-]*")
 if TYPE_CHECKING:
     from briefings.reading.lexicon import Lexicon
     from briefings.reading.marks import Span
+    from briefings.reading.names import Name
     from briefings.reading.roles import Holder
 
 _ELIDED = re.compile(r"^(\w{1,2}['’])(?=\w)")  # "l'entreprise" -> "l' entreprise"
@@ -50,7 +51,8 @@ class SpeakerPhrases(AttributionState):
         pronoun = self.lex.pronouns.get(low)
         if pronoun and pronoun.number == "singular" and pronoun.gender != "neuter":
             return (
-                self._ranked_antecedent(span, pronoun.gender)
+                self._unnamed_speaker_before(span)
+                or self._ranked_antecedent(span, pronoun.gender)
                 or self._last_person_before(span, pronoun.gender)
                 or self.last_speaker
                 or raw
@@ -71,6 +73,10 @@ class SpeakerPhrases(AttributionState):
         group = self._group_for(raw, span)
         if group:
             return group
+        if raw[:1].isupper() and " " not in raw and self.lex.is_title(raw):
+            named = self.people.expand(raw)
+            if named.split()[-1] == raw and self.people.is_person(named):
+                return named  # "King said" where the article named Gayle King: her surname
         if self.cues.person_roles.match(raw) or (len(raw.split()) == 1 and self.lex.is_title(raw)):
             # "the minister", or a bare title ("Chef", "Ministerin"): the person the paragraph
             # is about, else the one the article gave that role, else the person last named;
@@ -150,6 +156,34 @@ class SpeakerPhrases(AttributionState):
             words = strip_titles(bare.split()) or bare.split()
             return self.people.expand(" ".join(words))
         return raw
+
+    def _unnamed_speaker_before(self, span: Span) -> str:
+        """An unnamed person who reported speech in the sentence right before the quote's
+        ("A spokesperson for the group said … / “…,” he said."): the description, not someone
+        named earlier."""
+        here = self.doc.sentence_at(span.paragraph, span.open_at)
+        if here is None or here.index == 0:
+            return ""
+        if self.paragraphs[span.paragraph][here.start : span.open_at].strip():
+            return ""  # the quote's own sentence holds words before it: its own subject
+        words = self.doc.sentences[here.index - 1].text.split()
+        if words and words[0].lower().strip(",") in self.lex.intro:
+            words = words[1:]  # "But a spokesperson …"
+        indefinite = set(self.lex.determiners) - set(self.lex.definite)
+        if not words or words[0].lower() not in indefinite:
+            return ""
+        for i, word in enumerate(words[1:16], start=1):
+            if self.cues.verb_anywhere.fullmatch(word.strip(",")):
+                subject = words[:i]
+                break
+        else:
+            return ""
+        if not any(w.lower().strip(",") in self.lex.person_roles for w in subject):
+            return ""
+        phrase = " ".join(subject).split(",")[0]
+        if any(self._known_person(r.text) for r in capitalised_runs(phrase)):
+            return ""  # "a spokesman for Jo Roe": the person named is no unnamed one
+        return phrase
 
     def _last_actor(self, span: Span) -> str:
         """The person who last spoke or was a sentence's subject: a role word stands for
@@ -319,7 +353,7 @@ class SpeakerPhrases(AttributionState):
             pick = runs[-1] if last else runs[0]
             # where nouns are capitalised, a lone capitalised word is a noun ("etwas Neues")
             noun = self.lex.capitalised_nouns and len(pick.text.split()) == 1
-            if (pick.start <= 2 or last) and not noun:
+            if (pick.start <= 2 or last) and not noun and not self._attributive(phrase, pick):
                 return pick.text
         descriptor = phrase.split(",")[0].strip()
         words = descriptor.split()
@@ -353,6 +387,22 @@ class SpeakerPhrases(AttributionState):
         if descriptor and len(descriptor.split()) <= 9 and self._describes(descriptor):
             return descriptor
         return None
+
+    def _attributive(self, phrase: str, run: Name) -> bool:
+        """A name after an opening determiner that qualifies the noun after it ("a GOP
+        operative", "one Labour councillor"): the description is the speaker, not the name."""
+        before = phrase[: run.start].split()
+        if len(before) != 1 or before[0].lower() not in self.lex.descriptor_openers:
+            return False
+        following = phrase[run.end :].split()[:1]
+        noun = following[0].strip(",;") if following else ""
+        return (
+            noun.isalpha()
+            and noun.islower()
+            and noun not in self.lex.not_names
+            and noun not in self.lex.auxiliaries
+            and not self.cues.verb_anywhere.fullmatch(noun)
+        )
 
     def _description_head(self, phrase: str) -> str:
         """A description cut before the adverbial that follows it, when no name comes first:
@@ -389,6 +439,7 @@ class SpeakerPhrases(AttributionState):
             self._determined(first)
             or low in self.lex.possessives
             or first[0].isdigit()
+            or low in self.lex.descriptor_openers  # "one GOP operative", "another aide"
             or (first[0].isupper() and low not in self.lex.not_names)
         )
 
