@@ -9,7 +9,7 @@ import pytest
 from briefings.reading.events import find_events
 from briefings.reading.gazetteer import fold, unhyphenated
 from briefings.reading.lexicon import lexicon, summary_words
-from briefings.reading.topics import _folded
+from briefings.reading.topic_places import folded
 
 TEXTS = [
     "",
@@ -22,7 +22,7 @@ TEXTS = [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_folded_from_shared_tokens_equals_fold(text: str) -> None:
-    assert fold(text) == _folded(text)
+    assert fold(text) == folded(text)
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -95,6 +95,8 @@ def find_events(
     weights: defaultdict[str, float] = defaultdict(float)
     for text, weight in parts:
         raw, norm = unhyphenated(text)  # (the tokens the other topic steps read)
+        if found.nouns.keys().isdisjoint(norm) and "'" not in text and "’" not in text:
+            continue  # (most texts name no kind: settled in C, before any token is visited)
         # Most tokens start no kind's noun: only those that may (or may after an elided
         # article) are visited, in order.
         nouns = found.nouns

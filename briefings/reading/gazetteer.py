@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 MAX_PHRASE = 5  # longest gazetteer phrase, in tokens
 MIN_CITY = 150_000  # smallest city population the gazetteer lists
@@ -57,7 +57,20 @@ def tokens(text: str) -> list[str]:
 def unhyphenated(text: str) -> tuple[list[str], list[str]]:
     """Tokens with hyphens split ("Nagorno-Karabakh"), and their normal forms (read only)."""
     raw = tokens(text.replace("-", " "))
-    return raw, list(map(normal_token, raw))
+    # Each token's normal form from a plain dict, looked up in C; only new tokens are
+    # normalised in Python (the dict is emptied when full, so memory stays bounded).
+    norm = list(map(_NORMAL.get, raw))
+    if None in norm:
+        if len(_NORMAL) > _NORMAL_SIZE:
+            _NORMAL.clear()
+        for j, token in enumerate(raw):
+            if norm[j] is None:
+                norm[j] = _NORMAL[token] = normal_token(token)
+    return raw, cast(list[str], norm)  # (no None is left)
+
+
+_NORMAL: dict[str, str] = {}
+_NORMAL_SIZE = 65536
 
 
 @lru_cache(maxsize=65536)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from briefings.reading.gazetteer import fold
 from briefings.reading.names import CONNECTORS
@@ -65,10 +66,16 @@ def _trimmable(language: str) -> frozenset[str]:
 @cache
 def name_words(section: str, language: str) -> frozenset[str]:
     """Folded words of ``data/name_words.toml`` (``org_heads``, ``streets``) for a language."""
-    data = tomllib.loads(
+    return frozenset(fold(w) for w in _name_words_data()[section].get(language, []))
+
+
+@cache
+def _name_words_data() -> dict[str, Any]:
+    # Read once: each new section and language (every code py3langid may return) re-parsed
+    # the whole file on its first article.
+    return tomllib.loads(
         resources.files("briefings").joinpath("data/name_words.toml").read_text("utf-8")
     )
-    return frozenset(fold(w) for w in data[section].get(language, []))
 
 
 @cache

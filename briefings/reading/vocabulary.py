@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 
 from briefings.reading.gazetteer import fold
 
@@ -40,6 +41,7 @@ class Triggers:
     # The language's inflections ("bombardements" -> "bombardement") and, where it writes
     # compounds as one word, the shortest trigger that may head one ("Weltwirtschaft").
     plurals: tuple[tuple[str, str], ...] = ()
+    plural_endings: tuple[str, ...] = ()  # (the endings of ``plurals``, for one C check)
     compound_head: int = 0
     # Word -> what it triggers alone (a word's own entry, else its affix subject): most words
     # of an article were seen in earlier ones, and the affix lists are long. Cleared when full,
@@ -70,6 +72,18 @@ class Triggers:
     def scan(self, words: list[str]) -> Iterable[tuple[str, int]]:
         """The subject of every trigger used in a list of folded words, with the strength of
         the use: a phrase counts as ``MIN_HITS``, a word as one."""
+        if not self.phrases.keys().isdisjoint(words):
+            return self._scan_phrases(words)
+        # Most texts start no trigger phrase: each word's subject is looked up in C, and only
+        # the words never seen before are learnt in Python.
+        found = list(map(self.known.get, words, repeat(_UNSEEN)))
+        if _UNSEEN in found:
+            for j, hit in enumerate(found):
+                if hit is _UNSEEN:
+                    found[j] = self._learn(words[j])
+        return [hit for hit in found if hit]
+
+    def _scan_phrases(self, words: list[str]) -> Iterable[tuple[str, int]]:
         phrases, known = self.phrases, self.known.get  # (hot loop: one lookup per word)
         i = 0
         while i < len(words):
@@ -99,13 +113,16 @@ class Triggers:
         return found
 
     def _find_affix(self, word: str) -> str | None:
+        # Every new word of an article comes here (a few dozen per article read on first
+        # sight): the inflection and compound rules are called only when they can apply.
         for prefix, subject in self.prefixes.get(word[:AFFIX], ()):
             if word.startswith(prefix):
                 return subject
         for suffix, subject in self.suffixes.get(word[-AFFIX:], ()):
             if word.endswith(suffix):
                 return subject
-        return self._inflected(word) or self._compound(word)
+        inflected = self._inflected(word) if word.endswith(self.plural_endings) else None
+        return inflected or (self._compound(word) if self.compound_head else None)
 
     def _inflected(self, word: str) -> str | None:
         """The subject of the trigger this word inflects: "guerre" -> "guerra" -> war."""
@@ -172,6 +189,7 @@ def vocabulary() -> Vocabulary:
     compounds = rules["compounds"]
     for language, found in triggers.items():
         found.plurals = tuple((end, base) for end, base in rules["plurals"].get(language, []))
+        found.plural_endings = tuple(end for end, _ in found.plurals)
         if language in compounds["languages"]:
             found.compound_head = int(compounds["min_head"])
     return Vocabulary(iptc, dict(triggers), aliases, implied)
