@@ -763,3 +763,23 @@ def test_a_partial_quote_opening_lower_case_is_no_title_though_its_nouns_are_cap
         "Schäfer.",
     )
     assert got == [("im Rahmen der Erwartungen", "Wolfgang Schäfer")]
+
+
+def test_a_definite_role_before_a_pronoun_quote_is_the_person_named_in_it() -> None:
+    # German lists its indefinite articles: "Die Ministerin" is someone the article named,
+    # not someone brought in unnamed
+    got = said(
+        "de",
+        LEAD,
+        "Die Ministerin sagte am Montag, die Brücke sei fertig. „Wir sind sehr stolz darauf“, sagte sie.",
+    )
+    assert got == [("Wir sind sehr stolz darauf", "Petra Lange Vogel")]
+
+
+def test_an_unnamed_spokesman_before_a_pronoun_quote_is_the_description_up_to_its_verb() -> None:
+    got = said(
+        "de",
+        LEAD,
+        "Ein Sprecher der Polizei sagte am Montag, die Brücke sei sicher. „Wir kontrollieren jeden Tag“, sagte er.",
+    )
+    assert got == [("Wir kontrollieren jeden Tag", "Ein Sprecher der Polizei")]

@@ -42,9 +42,17 @@ class SpeakerSources(AttributionState):
         first = subject.split()[0].lower().replace("’", "'") if subject else ""
         if first not in self.lex.indefinites or not sentence.startswith(subject):
             return ""
-        # "L'une des participantes au projet a témoigné": the words up to its verb
+        # "L'une des participantes au projet a témoigné": the words up to its verb, an
+        # auxiliary or a reporting verb ("Ein Sprecher der Polizei sagte am Montag, …")
         words = sentence.split(",")[0].split()
-        verb = next((i for i, w in enumerate(words) if i and w.lower() in self.lex.auxiliaries), 0)
+        verb = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if i and (w.lower() in self.lex.auxiliaries or self.cues.verb_anywhere.fullmatch(w))
+            ),
+            0,
+        )
         description = " ".join(words[: verb or 8])
         if any(self._known_person(r.text) for r in capitalised_runs(description)):
             return ""
