@@ -8,14 +8,12 @@ the plan …"), and a person the article names by a given name alone ("Bob said"
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 
 from briefings.reading.document import Document
-from briefings.reading.lexicon import FALLBACK, Lexicon
+from briefings.reading.lexicon import FALLBACK, Lexicon, language_file
 from briefings.reading.names import capitalised_runs
 
 _LOOK_AHEAD = 12  # tokens after the name in which a subject pronoun is taken as its echo
@@ -206,13 +204,8 @@ def _own_list(code: str, key: str) -> list[object]:
     return words if isinstance(words, list) else []
 
 
-@cache
 def _table(code: str) -> dict[str, object]:
-    try:
-        text = resources.files("briefings.reading.lang").joinpath(f"{code}.toml").read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return {}
-    table = tomllib.loads(text).get("coreference", {})
+    table = language_file(code).get("coreference", {})  # (parsed once, with the lexicon)
     return table if isinstance(table, dict) else {}
 
 

@@ -221,7 +221,8 @@ def _words(value: Any) -> list[str]:
 
 
 @cache  # (read only: every lexicon and summary table of a language reads its file once)
-def _raw(code: str) -> dict[str, Any]:
+def language_file(code: str) -> dict[str, Any]:
+    """A language's data file as parsed TOML (empty when the language has none)."""
     try:
         text = resources.files("briefings.reading.lang").joinpath(f"{code}.toml").read_text("utf-8")
     except (FileNotFoundError, OSError):
@@ -239,8 +240,8 @@ def available() -> list[str]:
 def lexicon(code: str = FALLBACK) -> Lexicon:
     """The lexicon for an ISO 639-1 code; unknown or empty codes read as English."""
     code = (code or FALLBACK).lower().split("-")[0].split("_")[0]
-    base = _raw(FALLBACK)
-    own = _raw(code) if code != FALLBACK else base
+    base = language_file(FALLBACK)
+    own = language_file(code) if code != FALLBACK else base
     if not own:
         # English's own object, so what is compiled and remembered per lexicon is shared
         # ("sk", "ur", "zh": each built an English copy, and its tables, on first sight).
@@ -329,8 +330,8 @@ def lexicon(code: str = FALLBACK) -> Lexicon:
         speech_openers=words("grammar", "speech_openers"),
         inverted_any_verb=bool(get("speech", "inverted_any_verb")),
         subject_cue_after_comma=bool(get("speech", "subject_cue_after_comma")),
-        perfect_auxiliaries=tuple(_words(get("speech", "perfect_auxiliaries") or [])),
-        inversion_links=tuple(_words(get("speech", "inversion_links") or [])),
+        perfect_auxiliaries=words("speech", "perfect_auxiliaries"),
+        inversion_links=words("speech", "inversion_links"),
         pro_drop=bool(get("grammar", "pro_drop")),
         role_heads_phrase=bool(get("roles", "role_heads_phrase")),
         compound_roles=bool(get("roles", "compound_roles")),
@@ -375,6 +376,6 @@ def summary_words(code: str = FALLBACK) -> dict[str, tuple[str, ...]]:
     """The ``[summary]`` table of a language's file, case kept (the summary's rules need some
     words as written); English for a key the file leaves out."""
     code = lexicon(code).code
-    base = _raw(FALLBACK).get("summary", {})
-    own = _raw(code).get("summary", {})
+    base = language_file(FALLBACK).get("summary", {})
+    own = language_file(code).get("summary", {})
     return {key: tuple(_words(own.get(key, value))) for key, value in base.items()}
